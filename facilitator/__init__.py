@@ -1,0 +1,7 @@
+"""facilitator: a terminal app that guides a team through a meeting."""
+
+from __future__ import annotations
+
+__all__ = ["__version__"]
+
+__version__ = "0.1.0"

@@ -1,0 +1,110 @@
+"""The `facilitator` command.
+
+    facilitator [--db PATH_OR_URL]            open the app
+    facilitator demo [--no-open]              add the demo teams (and open the app)
+    facilitator list [--json]                 list meetings
+    facilitator db check                      report on the database
+    facilitator --version
+
+Only the standard library and the cheap parts of facilitator are imported up front;
+each command imports what it needs, so `--version` and `--help` are instant and the
+app's first paint is not held up by the database layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from facilitator import __version__
+from facilitator.errors import FacilitatorError
+from facilitator.paths import DB_ENV_VAR
+
+EXIT_CRASH = 70
+EXIT_INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one sentence on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help).\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, with --db accepted before or after the subcommand."""
+    db_help = (
+        f"database file path or SQLAlchemy URL (default: ${DB_ENV_VAR}, else a file "
+        "in your user data directory)"
+    )
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=db_help)
+
+    parser = _Parser(
+        prog="facilitator",
+        description="Guide a team through a meeting: agenda, roles, norms, decisions, "
+        "closure, minutes and evaluation.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    demo = commands.add_parser(
+        "demo", parents=[common], help="add the demo teams and open the app on the demo meeting"
+    )
+    demo.add_argument("--no-open", action="store_true", help="only add the demo data")
+    listing = commands.add_parser("list", parents=[common], help="list meetings")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    db = commands.add_parser("db", parents=[common], help="database tools")
+    db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", parser_class=_Parser)
+    db_commands.required = True
+    db_commands.add_parser(
+        "check",
+        parents=[common],
+        help="print the schema revision, location, SQLite version and integrity check",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the command; errors become one sentence on stderr."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except FacilitatorError as error:
+        print(f"facilitator: {error.sentence}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the last line of defence: log it, say one sentence
+        from facilitator.crash import crash_sentence, write_crash_report
+
+        print(crash_sentence(error, write_crash_report(error)), file=sys.stderr)
+        return EXIT_CRASH
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from facilitator.store.target import resolve_target
+
+    target = resolve_target(getattr(args, "db", None), os.environ)
+    if args.command == "list":
+        from facilitator.cli_commands import list_meetings
+
+        return list_meetings(target, as_json=args.json)
+    if args.command == "db":
+        from facilitator.cli_commands import db_check
+
+        return db_check(target)
+    if args.command == "demo":
+        from facilitator.cli_commands import demo
+
+        return demo(target, then_open=not args.no_open)
+    from facilitator.cli_commands import open_app
+
+    return open_app(target)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

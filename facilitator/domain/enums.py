@@ -1,0 +1,91 @@
+"""Enumerations of the product, stored in the database as their plain string values."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class MeetingStatus(StrEnum):
+    """Where a meeting is in its life."""
+
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class ItemKind(StrEnum):
+    """What an agenda item asks of the team (Meetings That Work: a goal for each discussion)."""
+
+    INFORMATION = "information"
+    DISCUSSION = "discussion"
+    DECISION = "decision"
+
+
+class AttendanceStatus(StrEnum):
+    """Whether an expected person came."""
+
+    EXPECTED = "expected"
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class ActionStatus(StrEnum):
+    """An action item's state across meetings."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ParkingStatus(StrEnum):
+    """A parking-lot item's disposition; open items stay on the team's list."""
+
+    OPEN = "open"
+    NEXT_AGENDA = "next_agenda"
+    ACTION = "action"
+    RESOLVED = "resolved"
+    DROPPED = "dropped"
+
+
+class NextAgendaStatus(StrEnum):
+    """An item set aside for a later meeting's agenda."""
+
+    OPEN = "open"
+    CARRIED = "carried"
+    DROPPED = "dropped"
+
+
+class DecisionMethod(StrEnum):
+    """The six methods of "Deciding How to Decide"."""
+
+    UNANIMOUS = "unanimous"
+    ONE_PERSON = "one_person"
+    COMPROMISE = "compromise"
+    MULTI_VOTE = "multi_vote"
+    MAJORITY = "majority"
+    CONSENSUS = "consensus"
+
+
+class DecisionStatus(StrEnum):
+    """Whether a decision has been reached."""
+
+    OPEN = "open"
+    DECIDED = "decided"
+    DEFERRED = "deferred"
+
+
+class NormReading(StrEnum):
+    """The team's quick read of one norm during a norms check."""
+
+    HONOURED = "honoured"
+    PARTLY = "partly"
+    NOT_HONOURED = "not_honoured"
+
+
+class CheckAnswer(StrEnum):
+    """An answer in a process check ("are we making progress? is everyone in?")."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"

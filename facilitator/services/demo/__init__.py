@@ -1,0 +1,44 @@
+"""Fill a database with the demo teams (see `facilitator.services.demo.data`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from facilitator.pack.loader import Pack
+from facilitator.services.demo import data
+from facilitator.services.demo.builder import Builder
+from facilitator.services.demo.earlier import earlier_meeting
+from facilitator.services.demo.upcoming import next_meeting, second_team
+from facilitator.store.database import Database
+from facilitator.store.repo import meetings as meeting_repo
+from facilitator.store.repo import teams as team_repo
+from facilitator.store.tables import row_id
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What `fill_demo` did: the demo team, its next meeting, and whether it was new."""
+
+    team_id: int
+    meeting_id: int | None
+    created: bool
+
+
+def fill_demo(db: Database, *, pack: Pack, now: datetime, tz: tzinfo | None) -> DemoResult:
+    """Add the demo teams unless the demo team is already there; one transaction."""
+    with db.write(now=now) as session:
+        existing = team_repo.find_team_by_name(session, name=data.DEMO_TEAM)
+        if existing is not None:
+            upcoming = meeting_repo.upcoming(session, team_id=row_id(existing), limit=1)
+            meeting_id = row_id(upcoming[0][0]) if upcoming else None
+            return DemoResult(team_id=row_id(existing), meeting_id=meeting_id, created=False)
+        builder = Builder(session, pack, now, tz)
+        team_id = builder.team(
+            data.DEMO_TEAM, data.DEMO_PURPOSE, "school-learning-team", data.MEMBERS
+        )
+        norm_ids = builder.norms(team_id, list(pack.norms), data.CUSTOM_NORMS)
+        links = earlier_meeting(builder, team_id, norm_ids)
+        meeting_id = next_meeting(builder, team_id, links)
+        second_team(builder)
+        return DemoResult(team_id=team_id, meeting_id=meeting_id, created=True)

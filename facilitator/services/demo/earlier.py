@@ -1,0 +1,304 @@
+"""The demo team's meeting two weeks ago: closed, with its whole record."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from facilitator.domain.enums import (
+    ActionStatus,
+    CheckAnswer,
+    DecisionMethod,
+    DecisionStatus,
+    MeetingStatus,
+    NextAgendaStatus,
+    NormReading,
+)
+from facilitator.services.demo import data
+from facilitator.services.demo.builder import MEETING_TIME, Builder
+from facilitator.store.tables import (
+    ActionItem,
+    AgendaItem,
+    CommunicationEntry,
+    Decision,
+    DecisionOption,
+    EvaluationAnswer,
+    EvaluationResponse,
+    Meeting,
+    NextAgendaEntry,
+    NormsCheck,
+    NormsCheckRating,
+    Note,
+    ParkingLotItem,
+    ProcessCheck,
+    SpeakerTurn,
+    Takeaway,
+    TimeOut,
+    TimerSegment,
+    Vote,
+    row_id,
+)
+
+
+def earlier_meeting(b: Builder, team_id: int, norm_ids: list[int]) -> dict[str, int]:
+    day = b.today - timedelta(days=14)
+    start = b.at(day, MEETING_TIME)
+    planned = sum(row[3] for row in data.EARLIER_AGENDA)
+    actual = sum(row[4] for row in data.EARLIER_AGENDA)
+    meeting = b.add(
+        Meeting(
+            team_id=team_id,
+            title="November leadership team meeting",
+            purpose="Choose the writing strategies we focus on through February.",
+            goals="Know where each writing strategy stands.\nChoose at most two to focus on.\n"
+            "Agree who tells staff, and when.",
+            scheduled_start=start,
+            planned_minutes=planned,
+            location="Library",
+            status=MeetingStatus.CLOSED,
+            template_id="leadership-team",
+            started_at=start + timedelta(minutes=1),
+            ended_at=start + timedelta(minutes=1 + actual),
+            closed_at=start + timedelta(minutes=2 + actual),
+            minutes_sent_at=start + timedelta(days=1, hours=1),
+        )
+    )
+    meeting_id = row_id(meeting)
+    b.roles_and_attendance(meeting_id, absent=("Lena Fischer",), present=True)
+    items = _earlier_items(b, meeting_id, start + timedelta(minutes=1))
+    _earlier_decisions(b, meeting_id, items["Decisions and adjustments"])
+    _earlier_checks(b, meeting_id, items, norm_ids, start)
+    return _earlier_followup(b, team_id, meeting_id, items)
+
+
+def _earlier_items(b: Builder, meeting_id: int, first_start: datetime) -> dict[str, int]:
+    items: dict[str, int] = {}
+    moment = first_start
+    for position, (title, goal, presenter, planned, actual, kind, notes) in enumerate(
+        data.EARLIER_AGENDA
+    ):
+        item = b.add(
+            AgendaItem(
+                meeting_id=meeting_id,
+                position=position,
+                title=title,
+                goal=goal,
+                presenter_member_id=b.members[presenter],
+                planned_minutes=planned,
+                kind=kind,
+            )
+        )
+        item_id = row_id(item)
+        items[title] = item_id
+        b.add(
+            TimerSegment(
+                meeting_id=meeting_id,
+                agenda_item_id=item_id,
+                started_at=moment,
+                stopped_at=moment + timedelta(minutes=actual),
+            )
+        )
+        b.add(Note(meeting_id=meeting_id, agenda_item_id=item_id, body=notes))
+        moment += timedelta(minutes=actual)
+    return items
+
+
+def _earlier_decisions(b: Builder, meeting_id: int, item_id: int) -> None:
+    decided = b.now - timedelta(days=14)
+    focus = b.add(
+        Decision(
+            meeting_id=meeting_id,
+            agenda_item_id=item_id,
+            continuum_point=4,
+            question="Which writing strategies do we focus on through February?",
+            method=DecisionMethod.MULTI_VOTE,
+            status=DecisionStatus.DECIDED,
+            decided_at=decided,
+            outcome="A shared opinion-writing rubric and weekly writing conferences.",
+        )
+    )
+    for position, (text, dots, chosen) in enumerate(data.FOCUS_OPTIONS):
+        option = b.add(
+            DecisionOption(decision_id=row_id(focus), position=position, text=text, chosen=chosen)
+        )
+        for name, points in dots.items():
+            b.add(
+                Vote(
+                    decision_id=row_id(focus),
+                    option_id=row_id(option),
+                    member_id=b.members[name],
+                    points=points,
+                )
+            )
+    walk = b.add(
+        Decision(
+            meeting_id=meeting_id,
+            agenda_item_id=item_id,
+            continuum_point=4,
+            question="Move classroom walkthroughs from Thursdays to Tuesdays?",
+            method=DecisionMethod.MAJORITY,
+            threshold_percent=50,
+            status=DecisionStatus.DECIDED,
+            decided_at=decided,
+            outcome="Yes, 5 to 2: walkthroughs move to Tuesdays from December.",
+        )
+    )
+    for position, answer in enumerate(("yes", "no")):
+        option = b.add(
+            DecisionOption(
+                decision_id=row_id(walk), position=position, text=answer, chosen=answer == "yes"
+            )
+        )
+        for name in data.WALKTHROUGH_VOTES[answer]:
+            b.add(
+                Vote(decision_id=row_id(walk), option_id=row_id(option), member_id=b.members[name])
+            )
+
+
+def _earlier_checks(
+    b: Builder, meeting_id: int, items: dict[str, int], norm_ids: list[int], start: datetime
+) -> None:
+    data_item = items["Progress on key strategies"]
+    check = b.add(
+        NormsCheck(
+            meeting_id=meeting_id,
+            agenda_item_id=data_item,
+            checked_at=start + timedelta(minutes=36),
+        )
+    )
+    for index, norm_id in enumerate(norm_ids):
+        reading = NormReading.PARTLY if index == 0 else NormReading.HONOURED
+        note = "We talked over each other during the data review." if index == 0 else ""
+        b.add(
+            NormsCheckRating(
+                norms_check_id=row_id(check), norm_id=norm_id, reading=reading, note=note
+            )
+        )
+    b.add(
+        ProcessCheck(
+            meeting_id=meeting_id,
+            agenda_item_id=data_item,
+            checked_at=start + timedelta(minutes=36),
+            progress=CheckAnswer.YES,
+            everyone_in=CheckAnswer.PARTLY,
+            note="Jorge and Grace had not spoken yet; the facilitator invited them in.",
+        )
+    )
+    decision_item = items["Decisions and adjustments"]
+    b.add(
+        TimeOut(
+            meeting_id=meeting_id,
+            agenda_item_id=decision_item,
+            started_at=start + timedelta(minutes=52),
+            ended_at=start + timedelta(minutes=54),
+            note="Tension over the walkthrough day; we revisited our norms and restated the issue.",
+        )
+    )
+    for minute, name in enumerate(
+        (
+            "Aisha Karimi",
+            "Tom Becker",
+            "Priya Raman",
+            "Maria Alvarez",
+            "Jorge Medina",
+            "Grace Liu",
+            "Daniel Okafor",
+        ),
+        start=18,
+    ):
+        moment = start + timedelta(minutes=minute * 1.5)
+        b.add(
+            SpeakerTurn(
+                meeting_id=meeting_id,
+                agenda_item_id=data_item,
+                member_id=b.members[name],
+                queued_at=moment,
+                started_at=moment,
+                ended_at=moment + timedelta(minutes=1),
+            )
+        )
+
+
+def _earlier_followup(
+    b: Builder, team_id: int, meeting_id: int, items: dict[str, int]
+) -> dict[str, int]:
+    closure_item = items["Next steps and closure"]
+    links: dict[str, int] = {}
+    for what, owner, due_in, done in data.ACTIONS:
+        action = b.add(
+            ActionItem(
+                team_id=team_id,
+                meeting_id=meeting_id,
+                agenda_item_id=closure_item,
+                what=what,
+                owner_member_id=b.members[owner],
+                due_date=b.today + timedelta(days=due_in),
+                status=ActionStatus.DONE if done else ActionStatus.OPEN,
+                done_at=b.now - timedelta(days=8) if done else None,
+            )
+        )
+        if not done:
+            links[f"action:{what}"] = row_id(action)
+    for text, raised_by, status, note in data.PARKING:
+        parked = b.add(
+            ParkingLotItem(
+                team_id=team_id,
+                meeting_id=meeting_id,
+                text=text,
+                raised_by_member_id=b.members[raised_by],
+                status=status,
+                disposition_note=note,
+                disposed_at=None if status == "open" else b.now - timedelta(days=14),
+            )
+        )
+        links[f"parking:{text}"] = row_id(parked)
+    for title in ("Budget for classroom libraries", "Mid-year reading benchmark data"):
+        entry = b.add(
+            NextAgendaEntry(
+                team_id=team_id, meeting_id=meeting_id, title=title, status=NextAgendaStatus.OPEN
+            )
+        )
+        links[f"next:{title}"] = row_id(entry)
+    for position, text in enumerate(data.TAKEAWAYS):
+        b.add(Takeaway(meeting_id=meeting_id, position=position, text=text))
+    for position, (message, who, messenger, method, when) in enumerate(data.COMMUNICATION):
+        b.add(
+            CommunicationEntry(
+                meeting_id=meeting_id,
+                position=position,
+                key_message=message,
+                stakeholders=who,
+                messenger_member_id=b.members[messenger],
+                method=method,
+                timeline=when,
+            )
+        )
+    _evaluations(b, team_id, meeting_id)
+    return links
+
+
+def _evaluations(b: Builder, team_id: int, meeting_id: int) -> None:
+    submitted = b.now - timedelta(days=13)
+    for name, plus, delta in data.PLUS_DELTA:
+        response = b.add(
+            EvaluationResponse(
+                team_id=team_id,
+                meeting_id=meeting_id,
+                instrument_id="plus-delta",
+                respondent_member_id=b.members[name] if name else None,
+                submitted_at=submitted,
+            )
+        )
+        b.add(EvaluationAnswer(response_id=row_id(response), item_id="plus", text=plus))
+        b.add(EvaluationAnswer(response_id=row_id(response), item_id="delta", text=delta))
+    for name, scores in data.TEAM_ASSESSMENT:
+        response = b.add(
+            EvaluationResponse(
+                team_id=team_id,
+                meeting_id=meeting_id,
+                instrument_id="effective-team-assessment",
+                respondent_member_id=b.members[name],
+                submitted_at=submitted,
+            )
+        )
+        for item_id, score in zip(data.TEAM_ASSESSMENT_ITEMS, scores, strict=True):
+            b.add(EvaluationAnswer(response_id=row_id(response), item_id=item_id, score=score))

@@ -1,0 +1,89 @@
+"""Reading meetings: the list for `facilitator list` and one meeting's overview."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facilitator.domain.meeting_view import (
+    AgendaLine,
+    MeetingOverview,
+    RoleLine,
+    goal_lines,
+    start_times,
+)
+from facilitator.domain.overview import MeetingSummary
+from facilitator.errors import NotFoundError
+from facilitator.pack.loader import Pack
+from facilitator.services.home import meeting_summary
+from facilitator.store.database import Database
+from facilitator.store.repo import meetings, teams
+from facilitator.store.tables import AgendaItem, Member, RoleAssignment, Team, row_id
+
+
+def list_meetings(db: Database) -> list[MeetingSummary]:
+    """Every meeting, by date, with its team's name."""
+    with db.read() as session:
+        return [meeting_summary(m, name) for m, name in meetings.all_meetings(session)]
+
+
+def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOverview:
+    """A meeting's plan with names resolved; raises NotFoundError for an unknown id."""
+    with db.read() as session:
+        meeting = meetings.get_meeting(session, meeting_id=meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}.")
+        team = session.get(Team, meeting.team_id)
+        assert team is not None
+        members = {row_id(m): m for m in teams.members_of(session, team_id=row_id(team))}
+        items = meetings.agenda_of(session, meeting_id=meeting_id)
+        steps: dict[int, list[str]] = {}
+        for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):
+            steps.setdefault(step.agenda_item_id, []).append(step.title)
+        roles = meetings.roles_of(session, meeting_id=meeting_id)
+        attendance = meetings.attendance_of(session, meeting_id=meeting_id)
+        norms = teams.norms_of(session, team_id=row_id(team))
+    starts = start_times(meeting.scheduled_start, [item.planned_minutes for item in items])
+    return MeetingOverview(
+        id=meeting_id,
+        team_name=team.name,
+        team_purpose=team.purpose,
+        title=meeting.title,
+        purpose=meeting.purpose,
+        goals=goal_lines(meeting.goals),
+        scheduled_start=meeting.scheduled_start,
+        planned_minutes=meeting.planned_minutes,
+        location=meeting.location,
+        status=meeting.status,
+        roles=tuple(_role_line(role, member, pack) for role, member in roles),
+        attendees=tuple(
+            member.name if member else (row.guest_name or "Guest") for row, member in attendance
+        ),
+        agenda=tuple(
+            _agenda_line(item, start, members, steps.get(row_id(item), []))
+            for item, start in zip(items, starts, strict=True)
+        ),
+        norms=tuple(norm.text for norm in norms),
+    )
+
+
+def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleLine:
+    entry = pack.roles.get(role.role)
+    name = role.label or (entry.name if entry else role.role)
+    return RoleLine(role=name, holder=member.name if member else role.guest_name)
+
+
+def _agenda_line(
+    item: AgendaItem, start: datetime, members: dict[int, Member], steps: list[str]
+) -> AgendaLine:
+    presenter = members.get(item.presenter_member_id or -1)
+    return AgendaLine(
+        position=item.position,
+        starts_at=start,
+        title=item.title,
+        goal=item.goal,
+        presenter=presenter.name if presenter else item.presenter_name,
+        minutes=item.planned_minutes,
+        kind=item.kind,
+        process=item.process_id,
+        steps=tuple(steps),
+    )

@@ -1,0 +1,86 @@
+"""A database a service can read from and write to, one unit of work at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session
+
+from facilitator.store.engine import make_engine, write_engine
+from facilitator.store.tables._base import Row
+from facilitator.store.target import DatabaseTarget
+
+NOW_KEY = "facilitator_now"
+
+
+class Database:
+    """The app's handle on its database; the engine is created on first use.
+
+    `read()` yields a session for queries; `write(now=...)` yields one whose transaction
+    begins IMMEDIATE, commits when the block ends and rolls back if it raises. Rows
+    flushed in a write get `created_at`/`updated_at` from `now`.
+    """
+
+    def __init__(self, target: DatabaseTarget) -> None:
+        self.target = target
+        self._engine: Engine | None = None
+        self._writer: Engine | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None:
+                self._engine = make_engine(self.target)
+                self._writer = write_engine(self._engine)
+            return self._engine
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; its transaction ends (rolled back) with the block.
+
+        Rows read stay usable afterwards: closing the session detaches them with their
+        loaded values instead of expiring them.
+        """
+        with Session(self.engine, expire_on_commit=False, autoflush=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self, *, now: datetime) -> Iterator[Session]:
+        """A unit of work: one transaction, committed at the end of the block."""
+        self.engine  # noqa: B018 - make sure the write engine exists
+        assert self._writer is not None
+        with Session(self._writer, expire_on_commit=False) as session:
+            session.info[NOW_KEY] = now
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        """Close pooled connections (the app calls this on exit)."""
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _stamp_rows(session: OrmSession, _context: Any, _instances: Any) -> None:
+    now = session.info.get(NOW_KEY)
+    if now is None:
+        return
+    for row in session.new:
+        if isinstance(row, Row):
+            row.created_at = row.created_at or now
+            row.updated_at = now
+    for row in session.dirty:
+        if isinstance(row, Row) and session.is_modified(row):
+            row.updated_at = now

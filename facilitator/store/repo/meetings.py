@@ -1,0 +1,103 @@
+"""Meetings and their plans."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from facilitator.domain.enums import MeetingStatus
+from facilitator.store.tables import (
+    AgendaItem,
+    AgendaStep,
+    Attendance,
+    Meeting,
+    Member,
+    RoleAssignment,
+    Team,
+)
+
+OPEN_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.RUNNING)
+
+
+def upcoming(session: Session, *, team_id: int | None, limit: int) -> list[tuple[Meeting, str]]:
+    """Meetings still to run (planned or running), soonest first, with their team's name."""
+    statement = (
+        select(Meeting, Team.name)
+        .join(Team, col(Team.id) == Meeting.team_id)
+        .where(col(Meeting.status).in_(OPEN_STATUSES), col(Team.archived_at).is_(None))
+        .order_by(col(Meeting.scheduled_start), col(Meeting.id))
+        .limit(limit)
+    )
+    if team_id is not None:
+        statement = statement.where(Meeting.team_id == team_id)
+    return [(meeting, name) for meeting, name in session.exec(statement)]
+
+
+def recent(session: Session, *, team_id: int | None, limit: int) -> list[tuple[Meeting, str]]:
+    """Closed meetings, latest first, with their team's name."""
+    statement = (
+        select(Meeting, Team.name)
+        .join(Team, col(Team.id) == Meeting.team_id)
+        .where(Meeting.status == MeetingStatus.CLOSED, col(Team.archived_at).is_(None))
+        .order_by(col(Meeting.scheduled_start).desc(), col(Meeting.id).desc())
+        .limit(limit)
+    )
+    if team_id is not None:
+        statement = statement.where(Meeting.team_id == team_id)
+    return [(meeting, name) for meeting, name in session.exec(statement)]
+
+
+def all_meetings(session: Session) -> list[tuple[Meeting, str]]:
+    """Every meeting with its team's name, by date."""
+    statement = (
+        select(Meeting, Team.name)
+        .join(Team, col(Team.id) == Meeting.team_id)
+        .order_by(col(Meeting.scheduled_start), col(Meeting.id))
+    )
+    return [(meeting, name) for meeting, name in session.exec(statement)]
+
+
+def get_meeting(session: Session, *, meeting_id: int) -> Meeting | None:
+    """The meeting with this id, if any."""
+    return session.get(Meeting, meeting_id)
+
+
+def agenda_of(session: Session, *, meeting_id: int) -> list[AgendaItem]:
+    """A meeting's agenda items in order."""
+    statement = (
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(col(AgendaItem.position), col(AgendaItem.id))
+    )
+    return list(session.exec(statement))
+
+
+def steps_of(session: Session, *, item_ids: list[int]) -> list[AgendaStep]:
+    """The process steps of these agenda items, in order."""
+    statement = (
+        select(AgendaStep)
+        .where(col(AgendaStep.agenda_item_id).in_(item_ids))
+        .order_by(col(AgendaStep.agenda_item_id), col(AgendaStep.position))
+    )
+    return list(session.exec(statement))
+
+
+def roles_of(session: Session, *, meeting_id: int) -> list[tuple[RoleAssignment, Member | None]]:
+    """A meeting's role assignments with the member holding each."""
+    statement = (
+        select(RoleAssignment, Member)
+        .outerjoin(Member, col(Member.id) == RoleAssignment.member_id)
+        .where(RoleAssignment.meeting_id == meeting_id)
+        .order_by(col(RoleAssignment.position), col(RoleAssignment.id))
+    )
+    return [(role, member) for role, member in session.exec(statement)]
+
+
+def attendance_of(session: Session, *, meeting_id: int) -> list[tuple[Attendance, Member | None]]:
+    """Who is expected at a meeting (and whether they came), members first."""
+    statement = (
+        select(Attendance, Member)
+        .outerjoin(Member, col(Member.id) == Attendance.member_id)
+        .where(Attendance.meeting_id == meeting_id)
+        .order_by(col(Attendance.id))
+    )
+    return [(row, member) for row, member in session.exec(statement)]

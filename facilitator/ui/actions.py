@@ -1,0 +1,158 @@
+"""One table of user actions drives the key bindings, the footer, the help screen and
+the command palette, so the four never drift apart.
+
+Each screen lists its actions (`ACTIONS`) and derives `BINDINGS` from them; the app adds
+every action of the active screen and of the app itself to the command palette under
+its plain name, with its key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class UiAction:
+    """A thing a person can do, with everything needed to offer it."""
+
+    id: str
+    """The Textual action name (the `action_<id>` method on the screen or app)."""
+    name: str
+    """The plain name in the command palette and help: "Group: what it does"."""
+    help: str
+    """One sentence saying what happens; the palette's help line and the key's tooltip."""
+    key: str | None = None
+    """The key binding, in Textual's key names; None for palette-only actions."""
+    key_display: str | None = None
+    """How to show the key when Textual's own rendering is not clear."""
+    footer: str | None = None
+    """A short label for the footer; None keeps the key out of the footer."""
+    priority: bool = False
+    """Whether the key works even when a focused widget would take it."""
+    builtin: bool = False
+    """Textual binds the key itself (the command palette); only the help lists it here."""
+
+    @property
+    def shown_key(self) -> str | None:
+        """The key as the help screen shows it."""
+        if self.key is None:
+            return None
+        return self.key_display or self.key.replace("ctrl+", "^")
+
+
+def bindings(actions: Iterable[UiAction]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
+    """Key bindings for the actions that have a key."""
+    return [
+        Binding(
+            action.key,
+            action.id,
+            action.footer or action.name,
+            show=action.footer is not None,
+            key_display=action.key_display,
+            priority=action.priority,
+            tooltip=action.help,
+        )
+        for action in actions
+        if action.key is not None and not action.builtin
+    ]
+
+
+APP_ACTIONS = (
+    UiAction(
+        "help",
+        "Help: keys and actions",
+        "Show every key and action available here.",
+        key="question_mark",
+        key_display="?",
+        footer="Help",
+    ),
+    UiAction(
+        "command_palette",
+        "App: command palette",
+        "Search every action and meeting by name.",
+        key="ctrl+p",
+        builtin=True,
+    ),
+    UiAction(
+        "load_demo",
+        "Demo: add the demo teams",
+        "Add a demo leadership team with a planned and a past meeting (once).",
+    ),
+    UiAction(
+        "quit",
+        "App: quit",
+        "Close facilitator; everything is already saved.",
+        key="ctrl+q",
+        footer="Quit",
+        priority=True,
+    ),
+)
+
+HOME_ACTIONS = (
+    UiAction(
+        "open_selected",
+        "Meetings: open the selected meeting",
+        "Show the highlighted meeting's plan: roles, agenda and norms.",
+        key="enter",
+        footer="Open",
+    ),
+    UiAction(
+        "new_team",
+        "Teams: new team",
+        "Create a team with its purpose, members and norms.",
+        key="n",
+        footer="New team",
+    ),
+    UiAction(
+        "all_teams",
+        "Teams: show all teams",
+        "Show meetings and action items of every team.",
+        key="a",
+    ),
+    UiAction(
+        "refresh",
+        "Home: refresh",
+        "Read the database again (another window may have changed it).",
+        key="r",
+        footer="Refresh",
+    ),
+)
+
+MEETING_ACTIONS = (
+    UiAction(
+        "back",
+        "Meeting: back to home",
+        "Return to the home screen.",
+        key="escape",
+        footer="Back",
+    ),
+)
+
+TEAM_FORM_ACTIONS = (
+    UiAction(
+        "save",
+        "Team form: save the team",
+        "Check the form and save the team; problems are shown beside their fields.",
+        key="ctrl+s",
+        footer="Save",
+        priority=True,
+    ),
+    UiAction(
+        "add_member",
+        "Team form: add a member row",
+        "Add another row for a member's name, position and e-mail.",
+        key="ctrl+n",
+        footer="Add member",
+        priority=True,
+    ),
+    UiAction(
+        "cancel",
+        "Team form: cancel",
+        "Leave the form without saving anything.",
+        key="escape",
+        footer="Cancel",
+    ),
+)

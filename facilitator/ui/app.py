@@ -1,0 +1,157 @@
+"""The facilitator Textual app and the factory the CLI and the tests share."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
+from datetime import tzinfo
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from facilitator.crash import crash_sentence, write_crash_report
+from facilitator.domain.clock import Clock, system_clock
+from facilitator.domain.overview import HomeOverview
+from facilitator.errors import FacilitatorError
+from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
+from facilitator.ui.backend import Backend
+from facilitator.ui.commands import MeetingCommands
+from facilitator.ui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from facilitator.pack.loader import Pack
+    from facilitator.store.target import DatabaseTarget
+
+
+class FacilitatorApp(App[int]):
+    """Guides a team through its meetings; the return value is the exit code."""
+
+    TITLE = "facilitator"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {MeetingCommands}
+    ACTIONS = APP_ACTIONS
+    BINDINGS = bindings(APP_ACTIONS)
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, backend: Backend, *, open_meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.backend = backend
+        self.open_meeting_id = open_meeting_id
+        self.overview: HomeOverview | None = None
+        self.crash_message: str | None = None
+
+    def on_mount(self) -> None:
+        if not self.is_headless:
+            self._handle_termination_signals()
+        self.push_screen(HomeScreen())
+        if self.open_meeting_id is not None:
+            self.open_meeting(self.open_meeting_id)
+
+    def on_unmount(self) -> None:
+        self.backend.close()
+
+    def remember_overview(self, overview: HomeOverview) -> None:
+        """Keep the latest home data for the command palette's meeting entries."""
+        self.overview = overview
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show a meeting's plan."""
+        from facilitator.ui.screens.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(meeting_id))
+
+    # Actions -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from facilitator.ui.modals.help import HelpModal
+
+        screen = self.screen
+        actions: tuple[UiAction, ...] = getattr(screen, "ACTIONS", ())
+        name = screen.sub_title or type(screen).__name__
+        self.push_screen(HelpModal(name, actions, APP_ACTIONS))
+
+    @work(thread=True, exclusive=True, group="demo")
+    def action_load_demo(self) -> None:
+        try:
+            result = self.backend.fill_demo()
+        except FacilitatorError as error:
+            self.notify(error.sentence, severity="error", markup=False)
+            return
+        message = "Demo teams added." if result.created else "The demo teams are already here."
+        self.notify(message, markup=False)
+        self.call_from_thread(self._refresh_home)
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.team_id = None
+                screen.load()
+
+    # Command palette ---------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        screen_actions: tuple[UiAction, ...] = getattr(screen, "ACTIONS", ())
+        for action in screen_actions:
+            if screen.check_action(action.id, ()) is not False:
+                yield self._command(action, partial(screen.run_action, action.id))
+        for action in APP_ACTIONS:
+            if action.id != "command_palette":
+                yield self._command(action, partial(self.run_action, action.id))
+        ours = {action.name for action in APP_ACTIONS} | {"Quit", "Keys"}
+        for command in super().get_system_commands(screen):
+            if command.title not in ours:
+                yield command
+
+    @staticmethod
+    def _command(action: UiAction, callback: Callable[[], object]) -> SystemCommand:
+        key = f" (key: {action.shown_key})" if action.shown_key else ""
+        return SystemCommand(action.name, f"{action.help}{key}", callback)
+
+    # Ending ------------------------------------------------------------------
+
+    def _handle_termination_signals(self) -> None:
+        """SIGTERM (kill) and SIGHUP (terminal closed) end the app the normal way.
+
+        Exiting through `exit()` unmounts every screen, so widgets save what they hold
+        and the terminal is restored.
+        """
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.exit, 0)
+
+    def _handle_exception(self, error: Exception) -> None:
+        path = write_crash_report(error)
+        self.crash_message = crash_sentence(error, path)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # Replaces Textual's full traceback on the terminal: it may quote user text.
+        self.bell()
+        self._close_messages_no_wait()
+
+
+def build_app(
+    target: DatabaseTarget,
+    *,
+    clock: Clock = system_clock,
+    tz: tzinfo | None = None,
+    pack: Pack | None = None,
+    open_meeting_id: int | None = None,
+) -> FacilitatorApp:
+    """The app for `target`; tests pass a fixed clock, a timezone and a loaded pack."""
+
+    def load_pack() -> Pack:
+        if pack is not None:
+            return pack
+        from facilitator.pack.locate import load_default_pack
+
+        return load_default_pack()
+
+    backend = Backend(target, clock=clock, tz=tz, pack_loader=load_pack)
+    return FacilitatorApp(backend, open_meeting_id=open_meeting_id)

@@ -1,0 +1,90 @@
+"""The app's door to the services.
+
+Screens call these methods from thread workers. The services (and with them SQLModel
+and SQLAlchemy) are imported on first use, so the first screen paints before the
+database layer has even loaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from facilitator.domain.clock import Clock
+from facilitator.domain.meeting_view import MeetingOverview
+from facilitator.domain.overview import HomeOverview
+from facilitator.domain.team_draft import TeamDraft
+
+if TYPE_CHECKING:
+    from facilitator.pack.loader import Pack
+    from facilitator.services.demo import DemoResult
+    from facilitator.store.database import Database
+    from facilitator.store.target import DatabaseTarget
+
+
+class Backend:
+    """Services bound to one database, clock, timezone and content pack."""
+
+    def __init__(
+        self,
+        target: DatabaseTarget,
+        *,
+        clock: Clock,
+        tz: tzinfo | None,
+        pack_loader: Callable[[], Pack],
+    ) -> None:
+        self.target = target
+        self.clock = clock
+        self.tz = tz
+        self._pack_loader = pack_loader
+        self._pack: Pack | None = None
+        self._db: Database | None = None
+        self._db_lock = threading.Lock()
+        self._pack_lock = threading.Lock()
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def db(self) -> Database:
+        with self._db_lock:
+            if self._db is None:
+                from facilitator.store.database import Database
+
+                self._db = Database(self.target)
+            return self._db
+
+    @property
+    def pack(self) -> Pack:
+        with self._pack_lock:
+            if self._pack is None:
+                self._pack = self._pack_loader()
+            return self._pack
+
+    def load_home(self, team_id: int | None) -> HomeOverview:
+        from facilitator.services.home import load_home
+
+        return load_home(self.db, team_id=team_id, now=self.now(), tz=self.tz)
+
+    def meeting_overview(self, meeting_id: int) -> MeetingOverview:
+        from facilitator.services.meetings import meeting_overview
+
+        return meeting_overview(self.db, meeting_id=meeting_id, pack=self.pack)
+
+    def create_team(self, draft: TeamDraft) -> int:
+        from facilitator.services.teams import create_team
+
+        return create_team(self.db, draft=draft, pack=self.pack, now=self.now())
+
+    def fill_demo(self) -> DemoResult:
+        from facilitator.services.demo import fill_demo
+
+        return fill_demo(self.db, pack=self.pack, now=self.now(), tz=self.tz)
+
+    def close(self) -> None:
+        """Release database connections (on exit)."""
+        with self._db_lock:
+            if self._db is not None:
+                self._db.dispose()

@@ -1,0 +1,47 @@
+"""User text is data, never markup.
+
+Names, titles and notes typed by people go through these helpers on their way to the
+screen, so `[bold]x[/]` or `[@click=app.quit]Sam[/]` shows exactly those characters.
+Textual parses plain strings as markup in many places (Static, Label, OptionList
+prompts, tooltips, notifications, border titles, palette hits); a `Content` built
+from the string is shown literally everywhere. Control characters (an escape
+sequence pasted into a name) are dropped so they cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.content import Content
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """`text` without control characters (newlines and tabs are kept)."""
+    return _CONTROL.sub("", text)
+
+
+def lit(text: str, style: str = "") -> Content:
+    """`text` exactly as typed, optionally in one style."""
+    content = Content(clean(text))
+    return content.stylize(style) if style else content
+
+
+def cell(text: str, style: str = "") -> Text:
+    """`text` exactly as typed, on one line, for DataTable cells."""
+    return Text(clean(text).replace("\n", " "), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def join(*parts: Content | str | tuple[str, str]) -> Content:
+    """Assemble literal pieces: a str is literal, a (text, style) pair is styled."""
+    return Content.assemble(*parts)
+
+
+_VARIABLE = re.compile(r"\$([a-z][a-z0-9-]*)")
+
+
+def theme_style(variables: dict[str, str], spec: str) -> str:
+    """A Rich style with Textual theme variables ("bold $error") resolved to colours."""
+    return _VARIABLE.sub(lambda match: variables.get(match.group(1), "default"), spec)

@@ -1,0 +1,196 @@
+"""Home: teams, upcoming and recent meetings, open action items, the parking lot.
+
+With no teams yet it shows a welcome that offers to create one or load the demo.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+
+from facilitator.domain.overview import HomeOverview
+from facilitator.domain.text import plural
+from facilitator.errors import FacilitatorError
+from facilitator.ui.actions import HOME_ACTIONS, bindings
+from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.action_list import ActionList
+from facilitator.ui.widgets.meeting_list import MeetingList
+from facilitator.ui.widgets.team_list import ALL_TEAMS, TeamList
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+WELCOME = (
+    "facilitator guides a team through a meeting: agenda and timekeeping, roles, norms, "
+    "a parking lot, deciding how to decide, closure, minutes and the evaluation afterwards. "
+    "Everything is saved on this computer as you go."
+)
+
+
+class HomeLoaded(Message):
+    """The home screen's data was read."""
+
+    def __init__(self, overview: HomeOverview, now: datetime) -> None:
+        super().__init__()
+        self.overview = overview
+        self.now = now
+
+
+class HomeFailed(Message):
+    """Reading the home screen's data failed with a sentence for the user."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__()
+        self.sentence = sentence
+
+
+class HomeScreen(Screen[None]):
+    """The first screen."""
+
+    CSS_PATH = "home.tcss"
+    ACTIONS = HOME_ACTIONS
+    BINDINGS = bindings(HOME_ACTIONS)
+    AUTO_FOCUS = "#meetings"
+
+    app: FacilitatorApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.team_id: int | None = None
+        self.overview: HomeOverview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Vertical(id="welcome"):
+            yield Static("Welcome to facilitator", id="welcome-title")
+            yield Static(WELCOME, id="welcome-body")
+            yield Static(
+                "Start with your own team, or look around a demo school leadership team first.",
+                id="welcome-hint",
+            )
+            with Center(), Horizontal(id="welcome-buttons"):
+                yield Button("Create a team", id="create-team", variant="primary")
+                yield Button("Load the demo team", id="load-demo")
+        with Horizontal(id="dashboard"):
+            with Vertical(id="side"):
+                yield TeamList(id="teams")
+                yield Static(id="purpose")
+                yield Static("Loading…", id="parking")
+            with Vertical(id="main"):
+                yield MeetingList(id="meetings")
+                yield ActionList(id="actions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Home"
+        self.query_one("#teams").border_title = "Teams"
+        self.query_one("#meetings").border_title = "Meetings"
+        self.query_one("#actions").border_title = "Open action items"
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.overview is not None:
+            self.load()
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def load(self) -> None:
+        """Read the overview for the selected team (all teams when None)."""
+        backend = self.app.backend
+        try:
+            overview = backend.load_home(self.team_id)
+        except FacilitatorError as error:
+            self.post_message(HomeFailed(error.sentence))
+            return
+        self.post_message(HomeLoaded(overview, backend.now()))
+
+    def on_home_loaded(self, message: HomeLoaded) -> None:
+        overview = message.overview
+        self.overview = overview
+        self.team_id = overview.team_id
+        self.app.remember_overview(overview)
+        empty = not overview.teams
+        self.set_class(empty, "-empty")
+        if empty:
+            self.query_one("#create-team", Button).focus()
+            return
+        self._show(overview, message.now)
+
+    def on_home_failed(self, message: HomeFailed) -> None:
+        self.query_one("#parking", Static).update(lit(message.sentence, "bold"))
+        self.app.notify(message.sentence, severity="error", markup=False)
+
+    def _show(self, overview: HomeOverview, now: datetime) -> None:
+        tz = self.app.backend.tz
+        self.query_one(TeamList).show_teams(overview.teams, overview.team_id)
+        show_team = overview.team_id is None and len(overview.teams) > 1
+        self.query_one(MeetingList).show_meetings(
+            overview.upcoming, overview.recent, now=now, tz=tz, show_team=show_team
+        )
+        self.query_one(ActionList).show_actions(
+            overview.open_actions, today=now.astimezone(tz).date(), show_team=show_team
+        )
+        overdue = overview.overdue_action_count
+        self.query_one("#actions").border_title = (
+            f"Open action items · {overview.open_action_count} open"
+            + (f" · {overdue} OVERDUE" if overdue else "")
+        )
+        team = next((t for t in overview.teams if t.id == overview.team_id), None)
+        purpose = self.query_one("#purpose", Static)
+        purpose.update(
+            join(("Purpose: ", "bold"), lit(team.purpose)) if team and team.purpose else ""
+        )
+        purpose.display = bool(team and team.purpose)
+        self.query_one("#parking", Static).update(
+            join(("Parking lot: ", "bold"), f"{plural(overview.open_parking_count, 'item')} open")
+        )
+
+    @on(OptionList.OptionSelected, "#teams")
+    def _team_chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id
+        self.team_id = None if option_id in (None, ALL_TEAMS) else int(option_id)
+        self.load()
+
+    @on(OptionList.OptionSelected, "#meetings")
+    def _meeting_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.app.open_meeting(int(event.option.id))
+
+    @on(Button.Pressed, "#create-team")
+    def _create_pressed(self) -> None:
+        self.action_new_team()
+
+    @on(Button.Pressed, "#load-demo")
+    def _demo_pressed(self) -> None:
+        self.app.action_load_demo()
+
+    def action_open_selected(self) -> None:
+        """Open the highlighted meeting."""
+        meeting_id = self.query_one(MeetingList).selected_meeting_id()
+        if meeting_id is None:
+            self.app.notify("There is no meeting to open here yet.", markup=False)
+            return
+        self.app.open_meeting(meeting_id)
+
+    def action_new_team(self) -> None:
+        from facilitator.ui.screens.team_form import TeamFormScreen
+
+        self.app.push_screen(TeamFormScreen(), self._team_created)
+
+    def _team_created(self, team_id: int | None) -> None:
+        if team_id is not None:
+            self.team_id = team_id
+            self.load()
+
+    def action_all_teams(self) -> None:
+        self.team_id = None
+        self.load()
+
+    def action_refresh(self) -> None:
+        self.load()

@@ -1,0 +1,187 @@
+"""Create a team: name, purpose line, members and norms (from the Seven Norms or written)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from facilitator.domain.team_draft import NAME_MAX, PURPOSE_MAX, TeamDraft
+from facilitator.errors import FacilitatorError, InvalidInput
+from facilitator.ui.actions import TEAM_FORM_ACTIONS, bindings
+from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.member_row import MemberRow
+
+if TYPE_CHECKING:
+    from facilitator.pack.loader import Pack
+    from facilitator.ui.app import FacilitatorApp
+
+FIRST_MEMBER_ROWS = 3
+
+
+class NormsLoaded(Message):
+    """The content pack's norms are ready for the form."""
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pack = pack
+
+
+class TeamSaved(Message):
+    """The team was created."""
+
+    def __init__(self, team_id: int, name: str) -> None:
+        super().__init__()
+        self.team_id = team_id
+        self.name = name
+
+
+class TeamRejected(Message):
+    """The team could not be saved; `problems` maps field ids to sentences."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+class TeamFormScreen(Screen[int | None]):
+    """The form; dismisses with the new team's id, or None when cancelled."""
+
+    CSS_PATH = "team_form.tcss"
+    ACTIONS = TEAM_FORM_ACTIONS
+    BINDINGS = bindings(TEAM_FORM_ACTIONS)
+    AUTO_FOCUS = "#name"
+
+    app: FacilitatorApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.member_rows = 0
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with VerticalScroll(id="form"):
+            yield Label("Team name", classes="field-label")
+            yield Input(
+                placeholder="e.g. Lincoln School Leadership Team", max_length=NAME_MAX, id="name"
+            )
+            yield Static(classes="error", id="error-name")
+            yield Label("Purpose line, shown on every agenda", classes="field-label")
+            yield Input(
+                placeholder="e.g. Every student reads at grade level by grade 3",
+                max_length=PURPOSE_MAX,
+                id="purpose",
+            )
+            yield Static(classes="error", id="error-purpose")
+            yield Label("Members", classes="field-label")
+            yield Vertical(id="members")
+            yield Button("Add member (ctrl+n)", id="add-member")
+            yield Label("Norms: the Seven Norms of Collaborative Work", classes="field-label")
+            yield Static("Space ticks or unticks a norm.", classes="hint")
+            yield SelectionList[str](id="pack-norms")
+            yield Label("Your own norms, one per line (optional)", classes="field-label")
+            yield TextArea(id="custom-norms", soft_wrap=True)
+            yield Static(classes="error", id="error-norms")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save team (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "New team"
+        for _ in range(FIRST_MEMBER_ROWS):
+            self.action_add_member(focus=False)
+        self.load_norms()
+
+    @work(thread=True, exclusive=True)
+    def load_norms(self) -> None:
+        try:
+            pack = self.app.backend.pack
+        except FacilitatorError as error:
+            self.post_message(TeamRejected({"norms": error.sentence}))
+            return
+        self.post_message(NormsLoaded(pack))
+
+    def on_norms_loaded(self, message: NormsLoaded) -> None:
+        selections = [
+            Selection(join((norm.name, "bold"), " — ", lit(norm.practice)), norm.id, True)
+            for norm in message.pack.norms.values()
+        ]
+        self.query_one("#pack-norms", SelectionList).add_options(selections)
+
+    def action_add_member(self, focus: bool = True) -> None:
+        row = MemberRow(self.member_rows)
+        self.member_rows += 1
+        self.query_one("#members").mount(row)
+        if focus:
+            self.call_after_refresh(lambda: row.query_one(Input).focus())
+
+    @on(Button.Pressed, "#add-member")
+    def _add_pressed(self) -> None:
+        self.action_add_member()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _input_submitted(self) -> None:
+        self.focus_next()
+
+    def draft(self) -> TeamDraft:
+        """What the form holds now."""
+        custom = self.query_one("#custom-norms", TextArea).text.splitlines()
+        return TeamDraft(
+            name=self.query_one("#name", Input).value,
+            purpose=self.query_one("#purpose", Input).value,
+            members=tuple(row.draft() for row in self.query(MemberRow)),
+            pack_norm_ids=tuple(self.query_one("#pack-norms", SelectionList).selected),
+            custom_norms=tuple(custom),
+        )
+
+    def action_save(self) -> None:
+        if not self.saving:
+            self.saving = True
+            self.save(self.draft())
+
+    @work(thread=True, exclusive=True, group="team-save")
+    def save(self, draft: TeamDraft) -> None:
+        try:
+            team_id = self.app.backend.create_team(draft)
+        except InvalidInput as error:
+            self.post_message(TeamRejected(error.problems))
+            return
+        self.post_message(TeamSaved(team_id, draft.name.strip()))
+
+    def on_team_rejected(self, message: TeamRejected) -> None:
+        self.saving = False
+        problems = message.problems
+        for field in ("name", "purpose", "norms"):
+            error = self.query_one(f"#error-{field}", Static)
+            error.update(lit(problems.get(field, "")))
+            error.set_class(field in problems, "-shown")
+        for row in self.query(MemberRow):
+            row.show_problems(problems)
+        first = next(iter(problems))
+        target = first if first != "norms" else "custom-norms"
+        matches = self.query(f"#{target}")
+        if matches:
+            matches.first().focus()
+
+    def on_team_saved(self, message: TeamSaved) -> None:
+        self.app.notify(f"Team {message.name} created.", markup=False)
+        self.dismiss(message.team_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
