@@ -66,6 +66,11 @@ def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOve
     )
 
 
+def process_name(process_id: str | None) -> str | None:
+    """A protocol's name for people: "interest-based-problem-solving" reads as words."""
+    return process_id.replace("-", " ").capitalize() if process_id else None
+
+
 def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleLine:
     entry = pack.roles.get(role.role)
     name = role.label or (entry.name if entry else role.role)
@@ -84,6 +89,6 @@ def _agenda_line(
         presenter=presenter.name if presenter else item.presenter_name,
         minutes=item.planned_minutes,
         kind=item.kind,
-        process=item.process_id,
+        process=process_name(item.process_id),
         steps=tuple(steps),
     )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from facilitator.crash import crash_sentence, write_crash_report
 from facilitator.domain.clock import Clock, system_clock
@@ -126,8 +127,10 @@ class FacilitatorApp(App[int]):
                 loop.add_signal_handler(number, self.exit, 0)
 
     def _handle_exception(self, error: Exception) -> None:
-        path = write_crash_report(error)
-        self.crash_message = crash_sentence(error, path)
+        # A failed thread worker arrives wrapped; the user wants to hear about its cause.
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        path = write_crash_report(cause)
+        self.crash_message = crash_sentence(cause, path)
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:

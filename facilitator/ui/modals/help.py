@@ -2,36 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from facilitator.ui.actions import UiAction
-from facilitator.ui.literal import join
-
-KEY_WIDTH = 10
+from facilitator.ui.literal import join, lit
 
 
 class HelpModal(ModalScreen[None]):
-    """Lists actions with their keys; any of escape, q or ? closes it."""
+    """Lists actions with their keys; escape, q or ? closes it."""
 
     DEFAULT_CSS = """
     HelpModal { align: center middle; }
     HelpModal > VerticalScroll {
         width: 90%;
-        max-width: 110;
+        max-width: 100;
         height: 90%;
         border: round $accent;
+        border-title-color: $accent;
         background: $surface;
         padding: 0 1;
     }
-    HelpModal .section { text-style: bold; margin-top: 1; }
-    HelpModal .keys { height: auto; }
+    HelpModal .section { text-style: bold; margin-top: 1; color: $text-muted; }
+    HelpModal Grid {
+        grid-size: 2;
+        grid-columns: 9 1fr;
+        grid-rows: auto;
+        height: auto;
+    }
+    HelpModal .key { text-style: bold; color: $accent; }
     HelpModal #help-footer { color: $text-muted; margin-top: 1; }
     """
     BINDINGS = [
@@ -41,7 +46,10 @@ class HelpModal(ModalScreen[None]):
     ]
 
     def __init__(
-        self, screen_name: str, screen_actions: Sequence[UiAction], app_actions: Sequence[UiAction]
+        self,
+        screen_name: str,
+        screen_actions: Sequence[UiAction],
+        app_actions: Sequence[UiAction],
     ) -> None:
         super().__init__()
         self.screen_name = screen_name
@@ -51,29 +59,24 @@ class HelpModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
-            yield Static(f"Keys on this screen ({self.screen_name})", classes="section")
-            yield self._table(self.screen_actions, "screen-keys")
+            yield Static(f"On this screen ({self.screen_name})", classes="section")
+            with Grid(id="screen-keys"):
+                yield from self._rows(self.screen_actions)
             yield Static("Everywhere", classes="section")
-            yield self._table(self.app_actions, "app-keys")
+            with Grid(id="app-keys"):
+                yield from self._rows(self.app_actions)
             yield Static(
-                "tab and shift+tab move between panels; arrows move within one. "
+                "tab and shift+tab move between panels; the arrow keys move within one. "
                 "Every action is also in the command palette (ctrl+p) under the name shown. "
-                "Press escape to close this help.",
+                "escape closes this help.",
                 id="help-footer",
             )
 
-    def _table(self, actions: Sequence[UiAction], table_id: str) -> Static:
-        lines = [
-            join(
-                ((action.shown_key or "palette").ljust(KEY_WIDTH), "bold $accent"),
-                (action.name, "bold"),
-                "\n",
-                " " * KEY_WIDTH,
-                (action.help, "dim"),
-            )
-            for action in actions
-        ]
-        return Static(Content("\n").join(lines), id=table_id, classes="keys")
+    @staticmethod
+    def _rows(actions: Sequence[UiAction]) -> Iterator[Widget]:
+        for action in actions:
+            yield Static(lit(action.shown_key or "palette"), classes="key")
+            yield Static(join((action.name, "bold"), "\n", (action.help, "dim")), name=action.id)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -58,9 +58,9 @@ class MeetingScreen(Screen[None]):
             yield Static("Loading…", id="heading")
             yield Static(id="team-purpose")
             yield Static(id="purpose")
-            yield Static(id="roles")
             yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
             yield Static(id="agenda-total")
+            yield Static(id="roles")
             yield Static(id="norms")
             yield Static(id="attendees")
         yield Footer()
@@ -69,7 +69,7 @@ class MeetingScreen(Screen[None]):
         self.sub_title = "Meeting"
         table = self.query_one("#agenda", DataTable)
         table.border_title = "Agenda"
-        for label in ("Start", "Min", "Kind", "Item", "Presenter"):
+        for label in ("Start", "Min", "Item", "Kind", "Presenter", "Process"):
             table.add_column(label, key=label.lower())
         self.load()
 
@@ -118,13 +118,13 @@ class MeetingScreen(Screen[None]):
         table.clear()
         tz = self.app.backend.tz
         for line in view.agenda:
-            title = line.title + (f"  ({line.process})" if line.process else "")
             table.add_row(
                 cell(clock_label(local(line.starts_at, tz))),
-                cell(str(line.minutes)),
+                cell(str(line.minutes).rjust(3)),
+                cell(line.title, "bold"),
                 cell(line.kind),
-                cell(title, "bold"),
                 cell(line.presenter or ""),
+                cell(line.process or ""),
                 key=str(line.position),
             )
         total = view.agenda_minutes

@@ -70,7 +70,10 @@ class TeamFormScreen(Screen[int | None]):
         with VerticalScroll(id="form"):
             yield Label("Team name", classes="field-label")
             yield Input(
-                placeholder="e.g. Lincoln School Leadership Team", max_length=NAME_MAX, id="name"
+                placeholder="e.g. Lincoln School Leadership Team",
+                max_length=NAME_MAX,
+                id="name",
+                compact=True,
             )
             yield Static(classes="error", id="error-name")
             yield Label("Purpose line, shown on every agenda", classes="field-label")
@@ -78,11 +81,14 @@ class TeamFormScreen(Screen[int | None]):
                 placeholder="e.g. Every student reads at grade level by grade 3",
                 max_length=PURPOSE_MAX,
                 id="purpose",
+                compact=True,
             )
             yield Static(classes="error", id="error-purpose")
-            yield Label("Members", classes="field-label")
+            yield Label(
+                "Members: name, then position and e-mail if you like", classes="field-label"
+            )
             yield Vertical(id="members")
-            yield Button("Add member (ctrl+n)", id="add-member")
+            yield Button("Add member (ctrl+n)", id="add-member", compact=True)
             yield Label("Norms: the Seven Norms of Collaborative Work", classes="field-label")
             yield Static("Space ticks or unticks a norm.", classes="hint")
             yield SelectionList[str](id="pack-norms")
@@ -90,15 +96,17 @@ class TeamFormScreen(Screen[int | None]):
             yield TextArea(id="custom-norms", soft_wrap=True)
             yield Static(classes="error", id="error-norms")
             with Horizontal(id="form-buttons"):
-                yield Button("Save team (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save team (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "New team"
-        for _ in range(FIRST_MEMBER_ROWS):
-            self.action_add_member(focus=False)
+        self.query_one("#members").mount_all(MemberRow(index) for index in range(FIRST_MEMBER_ROWS))
+        self.member_rows = FIRST_MEMBER_ROWS
         self.load_norms()
+        # Focusing the first field scrolls it into view a line too far, hiding its label.
+        self.call_after_refresh(self.query_one("#form").scroll_home, animate=False)
 
     @work(thread=True, exclusive=True)
     def load_norms(self) -> None:
@@ -116,16 +124,16 @@ class TeamFormScreen(Screen[int | None]):
         ]
         self.query_one("#pack-norms", SelectionList).add_options(selections)
 
-    def action_add_member(self, focus: bool = True) -> None:
+    async def action_add_member(self, focus: bool = True) -> None:
         row = MemberRow(self.member_rows)
         self.member_rows += 1
-        self.query_one("#members").mount(row)
+        await self.query_one("#members").mount(row)
         if focus:
-            self.call_after_refresh(lambda: row.query_one(Input).focus())
+            row.query_one(Input).focus()
 
     @on(Button.Pressed, "#add-member")
-    def _add_pressed(self) -> None:
-        self.action_add_member()
+    async def _add_pressed(self) -> None:
+        await self.action_add_member()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

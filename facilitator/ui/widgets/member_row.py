@@ -14,10 +14,12 @@ class MemberRow(Vertical):
     """Inputs for one member; `index` names the row in problems ("member-2-email")."""
 
     DEFAULT_CSS = """
-    MemberRow { height: auto; }
+    MemberRow { height: auto; margin-bottom: 1; }
     MemberRow > Horizontal { height: auto; }
-    MemberRow Input { width: 1fr; }
-    MemberRow .member-name { width: 2fr; }
+    MemberRow Input { width: 1fr; margin-right: 1; }
+    MemberRow .member-name { width: 3fr; }
+    MemberRow .member-email { width: 3fr; }
+    MemberRow .member-position { width: 2fr; }
     MemberRow .error { color: $error; text-style: bold; padding: 0 1; display: none; }
     MemberRow .error.-shown { display: block; }
     """
@@ -33,13 +35,21 @@ class MemberRow(Vertical):
                 max_length=NAME_MAX,
                 id=f"member-{self.index}-name",
                 classes="member-name",
+                compact=True,
             )
             yield Input(
-                placeholder="Position (optional)",
+                placeholder="Position",
                 max_length=POSITION_MAX,
                 id=f"member-{self.index}-position",
+                classes="member-position",
+                compact=True,
             )
-            yield Input(placeholder="E-mail (optional)", id=f"member-{self.index}-email")
+            yield Input(
+                placeholder="E-mail",
+                id=f"member-{self.index}-email",
+                classes="member-email",
+                compact=True,
+            )
         yield Static(classes="error")
 
     def draft(self) -> MemberDraft:

@@ -1,0 +1,91 @@
+"""Snapshots of the main screens at 80x24 and at a projector size, with a frozen clock.
+
+Each test's docstring says what the picture should show. Update pictures on purpose
+with `pytest tests/snapshots --snapshot-update` and look at snapshot_report.html.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from facilitator.pack.loader import Pack
+from facilitator.store.database import Database
+from facilitator.store.target import DatabaseTarget
+from tests.ui.helpers import PROJECTOR, SIZE, make_app, settle
+
+SnapCompare = Callable[..., bool]
+
+
+def steps(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """A run_before that lets the data load, presses `keys`, and lets it load again."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [SIZE, PROJECTOR], ids=["80x24", "projector"])
+def test_home_with_the_demo(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
+) -> None:
+    """Home on the demo: two teams (All teams highlighted first), Upcoming (PLC data meeting
+    Wed 25 Nov, December leadership meeting Mon 30 Nov) and Recent (November meeting,
+    "closed, minutes sent"), four open action items with the Daniel Okafor one marked
+    OVERDUE, and "Parking lot: 1 item open"."""
+    app = make_app(demo_db.target, pack)
+    assert snap_compare(app, terminal_size=size, run_before=steps())
+
+
+def test_first_run_welcome(snap_compare: SnapCompare, target: DatabaseTarget, pack: Pack) -> None:
+    """An empty database: the welcome text with "Create a team" (focused) and
+    "Load the demo team" buttons."""
+    app = make_app(target, pack)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps())
+
+
+@pytest.mark.parametrize("size", [SIZE, PROJECTOR], ids=["80x24", "projector"])
+def test_meeting_overview(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
+) -> None:
+    """The December leadership team meeting: heading with team, date 15:30–16:30 and
+    Library, team purpose, meeting purpose with three goals, five roles (Norms monitor:
+    Grace Liu), and the agenda table starting 15:30, 15:35, 15:43, 15:55, 16:10, 16:20,
+    16:25 with 60 of 60 planned minutes."""
+    app = make_app(demo_db.target, pack, open_meeting_id=2)
+    assert snap_compare(app, terminal_size=size, run_before=steps())
+
+
+def test_team_form_with_problems(
+    snap_compare: SnapCompare, target: DatabaseTarget, pack: Pack
+) -> None:
+    """The new-team form after saving with an empty name and a bad e-mail: "Give the team
+    a name." under the name, the e-mail problem under the first member row, focus back on
+    the name field."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")  # the welcome's focused "Create a team" button
+        await settle(pilot)
+        pilot.app.screen.query_one("#member-0-name", Input).value = "Ana"
+        pilot.app.screen.query_one("#member-0-email", Input).value = "ana(at)school"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    app = make_app(target, pack)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_help(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
+    """The help over the home screen: the home screen's keys (enter, n, a, r) with their
+    plain names and sentences, then the app-wide ones (?, ^p, palette-only demo, ^q)."""
+    app = make_app(demo_db.target, pack)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("question_mark"))
