@@ -28,10 +28,13 @@ BEGIN_OPTION = "facilitator_begin"
 
 def make_engine(target: DatabaseTarget, *, foreign_keys: bool = True) -> Engine:
     """An engine for `target`, configured as described in this module's docstring."""
+    # hide_parameters keeps the values of a failed statement (people's notes and names)
+    # out of error messages and so out of crash logs.
     if not target.is_sqlite:
-        return create_engine(target.url, pool_pre_ping=True)
+        return create_engine(target.url, pool_pre_ping=True, hide_parameters=True)
     engine = create_engine(
         target.url,
+        hide_parameters=True,
         # Workers open sessions from threads, so a pooled connection may be used by
         # another thread than the one that opened it (never by two at once).
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},

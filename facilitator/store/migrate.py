@@ -17,7 +17,6 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from facilitator.errors import DatabaseLocationError, FacilitatorError, MigrationError
@@ -66,7 +65,13 @@ def upgrade(
 
 def current_revision(target: DatabaseTarget) -> str | None:
     """The revision recorded in a database reached by URL (PostgreSQL)."""
-    engine = make_engine(target)
+    try:
+        engine = make_engine(target)
+    except ModuleNotFoundError as error:
+        raise DatabaseLocationError(
+            f"The database driver '{error.name}' is not installed; install it to use "
+            f"{target.display} (for PostgreSQL: pip install 'psycopg[binary]')."
+        ) from None
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
@@ -74,17 +79,8 @@ def current_revision(target: DatabaseTarget) -> str | None:
         raise DatabaseLocationError(
             f"Cannot reach the database at {target.display} ({_reason(error)})."
         ) from None
-    except ModuleNotFoundError as error:
-        raise DatabaseLocationError(
-            f"The database driver '{error.name}' is not installed; install it to use "
-            f"{target.display}."
-        ) from None
     finally:
-        _dispose(engine)
-
-
-def _dispose(engine: Engine) -> None:
-    engine.dispose()
+        engine.dispose()
 
 
 def _backup_note(backup_path: Path | None) -> str:

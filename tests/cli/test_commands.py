@@ -173,6 +173,14 @@ def test_a_malformed_db_value_is_one_sentence_without_the_password(
     assert "s3cret" not in result.stderr
 
 
+def test_an_unreachable_postgresql_server_is_one_sentence_without_the_password(
+    env: dict[str, str],
+) -> None:
+    result = run(env, "--db", "postgresql+psycopg://sam:s3cret@127.0.0.1:1/school", "list")
+    assert_one_sentence(result, "postgresql+psycopg://sam:***@127.0.0.1:1/school")
+    assert "s3cret" not in result.stderr
+
+
 def test_db_check_on_a_missing_file(env: dict[str, str], tmp_path: Path) -> None:
     missing = tmp_path / "missing.db"
     assert_one_sentence(run(env, "--db", str(missing), "db", "check"), "no database at")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,6 +21,7 @@ class MeetingList(OptionList):
     DEFAULT_CSS = """
     MeetingList { height: 1fr; }
     """
+    BINDINGS = [Binding("enter", "select", "Open meeting")]
 
     def show_meetings(
         self,

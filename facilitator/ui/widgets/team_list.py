@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -18,6 +19,7 @@ class TeamList(OptionList):
     DEFAULT_CSS = """
     TeamList { height: 1fr; }
     """
+    BINDINGS = [Binding("enter", "select", "Show team")]
 
     def show_teams(self, teams: tuple[TeamSummary, ...], selected: int | None) -> None:
         """Replace the options, keeping the highlight on the selected team."""
