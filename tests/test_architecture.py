@@ -51,7 +51,7 @@ def test_the_command_line_starts_without_textual_or_the_database() -> None:
 def test_the_app_paints_before_the_database_layer_loads() -> None:
     """The app module (and every screen it shows first) must not import SQLAlchemy: the
     home screen paints first, and its worker loads the database layer afterwards."""
-    loaded = loaded_after("import facilitator.ui.app")
+    loaded = loaded_after("import facilitator.cli_commands\nimport facilitator.ui.app")
     assert "textual" in loaded
     assert not loaded & {"sqlalchemy", "sqlmodel", "alembic", "pydantic"}
 
