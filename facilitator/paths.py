@@ -48,8 +48,17 @@ def ensure_private_dir(path: Path) -> None:
     Existing directories are left as they are: they may be shared on purpose.
     Raises OSError when the directory cannot be made.
     """
-    if path.is_dir():
-        return
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # mkdir's mode is filtered by the umask; say it again so 0700 holds regardless.
-    os.chmod(path, 0o700)
+    missing = []
+    for directory in (path, *path.parents):
+        if directory.is_dir():
+            break
+        missing.append(directory)
+    for directory in reversed(missing):
+        try:
+            directory.mkdir(mode=0o700)
+        except FileExistsError:
+            if not directory.is_dir():
+                raise
+            continue  # made by another process a moment ago: leave its mode alone
+        # mkdir's mode is filtered by the umask; say it again so 0700 holds regardless.
+        os.chmod(directory, 0o700)

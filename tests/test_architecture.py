@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def loaded_after(statement: str, env: dict[str, str] | None = None) -> set[str]:
     """Top-level packages in sys.modules after running `statement` in a fresh interpreter."""
-    probe = f"{statement}\nimport json, sys\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    report = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    probe = f"{statement}\nimport json, sys\n{report}"
     result = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
@@ -54,6 +55,12 @@ def test_the_app_paints_before_the_database_layer_loads() -> None:
     loaded = loaded_after("import facilitator.cli_commands\nimport facilitator.ui.app")
     assert "textual" in loaded
     assert not loaded & {"sqlalchemy", "sqlmodel", "alembic", "pydantic"}
+
+
+def test_the_home_screen_reads_without_the_orm() -> None:
+    """The home overview is read with plain SQL: SQLite needs only the standard library."""
+    loaded = loaded_after("import facilitator.services.home")
+    assert not loaded & {"sqlalchemy", "sqlmodel", "alembic", "pydantic", "textual"}
 
 
 @pytest.mark.parametrize("package", ["facilitator"])

@@ -112,11 +112,19 @@ def _validate(model: type[BaseModel], raw: Any, label: str, *, where: str) -> An
         return model.model_validate(raw)
     except PydanticValidationError as error:
         first = error.errors()[0]
-        location = ".".join(str(part) for part in first["loc"])
+        location = _location(first["loc"])
         field_part = f'field "{location}": ' if location else ""
         more = error.error_count() - 1
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise ContentError(f"{label}: {where}{field_part}{first['msg']}{extra}.") from None
+
+
+def _location(parts: tuple[int | str, ...]) -> str:
+    """Pydantic's error location for people: ("items", 1, "minutes") -> "items[2].minutes"."""
+    text = ""
+    for part in parts:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 def _where(table: str, number: int, raw: Any) -> str:

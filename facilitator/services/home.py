@@ -1,51 +1,47 @@
-"""What the home screen shows."""
+"""What the home screen shows, read without loading the ORM (see `store.quick_read`)."""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
 from facilitator.domain.overview import ActionSummary, HomeOverview, MeetingSummary, TeamSummary
-from facilitator.store.database import Database
-from facilitator.store.repo import followup, meetings, teams
-from facilitator.store.tables import Meeting, row_id
+from facilitator.store import home_queries as queries
+from facilitator.store.quick_read import Row, reader, to_date, to_datetime
+from facilitator.store.target import DatabaseTarget
 
 LIST_LIMIT = 50
 
 
 def load_home(
-    db: Database, *, team_id: int | None, now: datetime, tz: tzinfo | None
+    target: DatabaseTarget, *, team_id: int | None, now: datetime, tz: tzinfo | None
 ) -> HomeOverview:
-    """Teams, upcoming and recent meetings, open action items and the parking-lot count."""
+    """Teams, upcoming and recent meetings, open action items and the parking-lot count.
+
+    `team_id` narrows everything to one team; an unknown or archived team means all.
+    """
     today = now.astimezone(tz).date()
-    with db.read() as session:
-        counts = teams.member_counts(session)
-        team_rows = teams.active_teams(session)
-        if team_id is not None and team_id not in {team.id for team in team_rows}:
+    with reader(target) as read:
+        teams = [
+            TeamSummary(id=row[0], name=row[1], purpose=row[2], member_count=int(row[3]))
+            for row in queries.active_teams(read)
+        ]
+        if team_id not in {team.id for team in teams}:
             team_id = None
-        upcoming = meetings.upcoming(session, team_id=team_id, limit=LIST_LIMIT)
-        recent = meetings.recent(session, team_id=team_id, limit=LIST_LIMIT)
-        actions = followup.open_actions(session, team_id=team_id, limit=LIST_LIMIT)
-        open_count, overdue_count = followup.action_counts(session, team_id=team_id, today=today)
-        parking = followup.open_parking_count(session, team_id=team_id)
+        upcoming = queries.upcoming_meetings(read, team_id=team_id, limit=LIST_LIMIT)
+        recent = queries.recent_meetings(read, team_id=team_id, limit=LIST_LIMIT)
+        actions = queries.open_actions(read, team_id=team_id, limit=LIST_LIMIT)
+        open_count, overdue_count = queries.action_counts(read, team_id=team_id, today=today)
+        parking = queries.open_parking_count(read, team_id=team_id)
     return HomeOverview(
-        teams=tuple(
-            TeamSummary(
-                id=row_id(t), name=t.name, purpose=t.purpose, member_count=counts.get(row_id(t), 0)
-            )
-            for t in team_rows
-        ),
+        teams=tuple(teams),
         team_id=team_id,
-        upcoming=tuple(meeting_summary(m, name) for m, name in upcoming),
-        recent=tuple(meeting_summary(m, name) for m, name in recent),
+        upcoming=tuple(_meeting(row) for row in upcoming),
+        recent=tuple(_meeting(row) for row in recent),
         open_actions=tuple(
             ActionSummary(
-                id=row_id(item),
-                team_name=team_name,
-                what=item.what,
-                owner=owner or item.owner_name,
-                due_date=item.due_date,
+                id=row[0], team_name=row[1], what=row[2], owner=row[3], due_date=to_date(row[4])
             )
-            for item, team_name, owner in actions
+            for row in actions
         ),
         open_action_count=open_count,
         overdue_action_count=overdue_count,
@@ -53,17 +49,18 @@ def load_home(
     )
 
 
-def meeting_summary(meeting: Meeting, team_name: str) -> MeetingSummary:
-    """A meeting row as a plain value."""
+def _meeting(row: Row) -> MeetingSummary:
+    start = to_datetime(row[4])
+    assert start is not None, "scheduled_start is NOT NULL"
     return MeetingSummary(
-        id=row_id(meeting),
-        team_id=meeting.team_id,
-        team_name=team_name,
-        title=meeting.title,
-        scheduled_start=meeting.scheduled_start,
-        planned_minutes=meeting.planned_minutes,
-        location=meeting.location,
-        status=meeting.status,
-        closed_at=meeting.closed_at,
-        minutes_sent_at=meeting.minutes_sent_at,
+        id=row[0],
+        team_id=row[1],
+        team_name=row[2],
+        title=row[3],
+        scheduled_start=start,
+        planned_minutes=row[5],
+        location=row[6],
+        status=row[7],
+        closed_at=to_datetime(row[8]),
+        minutes_sent_at=to_datetime(row[9]),
     )

@@ -14,16 +14,31 @@ from facilitator.domain.meeting_view import (
 from facilitator.domain.overview import MeetingSummary
 from facilitator.errors import NotFoundError
 from facilitator.pack.loader import Pack
-from facilitator.services.home import meeting_summary
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, teams
-from facilitator.store.tables import AgendaItem, Member, RoleAssignment, Team, row_id
+from facilitator.store.tables import AgendaItem, Meeting, Member, RoleAssignment, Team, row_id
 
 
 def list_meetings(db: Database) -> list[MeetingSummary]:
     """Every meeting, by date, with its team's name."""
     with db.read() as session:
         return [meeting_summary(m, name) for m, name in meetings.all_meetings(session)]
+
+
+def meeting_summary(meeting: Meeting, team_name: str) -> MeetingSummary:
+    """A meeting row as a plain value."""
+    return MeetingSummary(
+        id=row_id(meeting),
+        team_id=meeting.team_id,
+        team_name=team_name,
+        title=meeting.title,
+        scheduled_start=meeting.scheduled_start,
+        planned_minutes=meeting.planned_minutes,
+        location=meeting.location,
+        status=meeting.status,
+        closed_at=meeting.closed_at,
+        minutes_sent_at=meeting.minutes_sent_at,
+    )
 
 
 def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOverview:
@@ -34,7 +49,10 @@ def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOve
             raise NotFoundError(f"There is no meeting {meeting_id}.")
         team = session.get(Team, meeting.team_id)
         assert team is not None
-        members = {row_id(m): m for m in teams.members_of(session, team_id=row_id(team))}
+        # Archived members keep their names in the meetings they took part in.
+        members = {
+            row_id(m): m for m in teams.members_of(session, team_id=row_id(team), archived=True)
+        }
         items = meetings.agenda_of(session, meeting_id=meeting_id)
         steps: dict[int, list[str]] = {}
         for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
+from facilitator.store.sqlite_file import BUSY_TIMEOUT_MS
 from facilitator.store.target import DatabaseTarget
 
-BUSY_TIMEOUT_MS = 5000
 BEGIN_OPTION = "facilitator_begin"
 """Execution option naming how a SQLite transaction begins: DEFERRED or IMMEDIATE."""
 

@@ -16,6 +16,8 @@ from facilitator.errors import DatabaseLocationError, NotADatabaseError
 from facilitator.paths import ensure_private_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+"""How long a connection waits for another process's write lock before giving up."""
 
 
 def ensure_file(path: Path) -> bool:
@@ -34,6 +36,12 @@ def ensure_file(path: Path) -> bool:
         return False
     try:
         ensure_private_dir(path.parent)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise DatabaseLocationError(
+            f"Cannot create the database at {path}: its folder cannot be made ({reason.lower()})."
+        ) from None
+    try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return False  # another process created it a moment ago
@@ -63,7 +71,7 @@ def read_revision(path: Path) -> tuple[str | None, bool]:
     Opens the file read-only. Returns (None, False) for an empty database.
     """
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as error:
         raise NotADatabaseError(f"Cannot open {path} as a database ({error}).") from None
     try:
@@ -81,12 +89,15 @@ def read_revision(path: Path) -> tuple[str | None, bool]:
         connection.close()
 
 
+def _read_only_uri(path: Path) -> str:
+    # as_uri() percent-encodes the path, so "#", "?" or "%" in a folder name stay part of it.
+    return f"{path.absolute().as_uri()}?mode=ro"
+
+
 def backup(path: Path, revision: str, now: datetime | None = None) -> Path:
     """Copy the database with VACUUM INTO beside it, owner-only, before a migration."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    destination = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    descriptor = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(descriptor)
+    destination = _new_private_file(path, f"{path.name}.backup-{revision}-{stamp}")
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("VACUUM INTO ?", (str(destination),))
@@ -101,9 +112,26 @@ def backup(path: Path, revision: str, now: datetime | None = None) -> Path:
     return destination
 
 
+def _new_private_file(beside: Path, name: str) -> Path:
+    """Create an empty 0600 file called `name` (or `name.2`, `name.3`...) beside `beside`."""
+    for attempt in range(1, 100):
+        candidate = beside.with_name(name if attempt == 1 else f"{name}.{attempt}")
+        try:
+            descriptor = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise DatabaseLocationError(
+                f"Could not write a backup beside {beside} ({error.strerror}); nothing was changed."
+            ) from None
+        os.close(descriptor)
+        return candidate
+    raise DatabaseLocationError(f"Too many backups named {name} beside {beside}; remove some.")
+
+
 def integrity_check(path: Path) -> str:
     """SQLite's own integrity check: "ok", or the first problems it reports."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
         rows = connection.execute("PRAGMA integrity_check").fetchall()
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from facilitator.errors import DatabaseURLError
 from facilitator.paths import DB_ENV_VAR, default_db_path
@@ -35,7 +36,8 @@ class DatabaseTarget:
 def sqlite_target(path: Path) -> DatabaseTarget:
     """The target for a SQLite file at `path`."""
     path = path.expanduser().absolute()
-    return DatabaseTarget(url=f"sqlite:///{path}", display=str(path), path=path)
+    # SQLAlchemy decodes the URL's path, so characters like "?", "#" or "%" are encoded.
+    return DatabaseTarget(url=f"sqlite:///{quote(str(path))}", display=str(path), path=path)
 
 
 def resolve_target(cli_value: str | None, environ: Mapping[str, str]) -> DatabaseTarget:
@@ -65,9 +67,12 @@ def _url_target(value: str, source: str) -> DatabaseTarget:
 
     try:
         url = make_url(value)
-    except (ArgumentError, ValueError) as error:
+    except (ArgumentError, ValueError):
+        # The parser's own message can quote part of a password, so it is not repeated.
         raise DatabaseURLError(
-            f"{source} is not a valid database URL ({_first_line(error)})."
+            f"{source} is not a valid database URL; write it as "
+            "postgresql+psycopg://USER:PASSWORD@HOST/DATABASE, percent-encoding any "
+            "@, : or / in the password."
         ) from None
     backend = url.get_backend_name()
     if backend not in SUPPORTED_BACKENDS:
@@ -88,8 +93,3 @@ def _url_target(value: str, source: str) -> DatabaseTarget:
         display=url.render_as_string(hide_password=True),
         path=None,
     )
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__

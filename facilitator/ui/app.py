@@ -21,12 +21,20 @@ from facilitator.domain.overview import HomeOverview
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
 from facilitator.ui.backend import Backend
-from facilitator.ui.commands import MeetingCommands
 from facilitator.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from facilitator.pack.loader import Pack
     from facilitator.store.target import DatabaseTarget
+
+
+def meeting_commands() -> type[Provider]:
+    """The palette's meeting entries, imported when the palette first opens."""
+    from facilitator.ui.commands import MeetingCommands
+
+    return MeetingCommands
 
 
 class FacilitatorApp(App[int]):
@@ -34,7 +42,7 @@ class FacilitatorApp(App[int]):
 
     TITLE = "facilitator"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {MeetingCommands}
+    COMMANDS = App.COMMANDS | {meeting_commands}
     ACTIONS = APP_ACTIONS
     BINDINGS = bindings(APP_ACTIONS)
     ENABLE_COMMAND_PALETTE = True
@@ -59,6 +67,12 @@ class FacilitatorApp(App[int]):
     def remember_overview(self, overview: HomeOverview) -> None:
         """Keep the latest home data for the command palette's meeting entries."""
         self.overview = overview
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Load the database layer and the content pack while the home screen is idle,
+        so the first meeting opened or team saved does not wait for them."""
+        self.backend.warm_up()
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's plan."""

@@ -63,10 +63,18 @@ class Backend:
                 self._pack = self._pack_loader()
             return self._pack
 
+    def warm_up(self) -> None:
+        """Import the services and open the engine ahead of need."""
+        import facilitator.services.meetings
+        import facilitator.services.teams  # noqa: F401
+
+        self.db.engine  # noqa: B018 - creating it is the point
+        self.pack  # noqa: B018
+
     def load_home(self, team_id: int | None) -> HomeOverview:
         from facilitator.services.home import load_home
 
-        return load_home(self.db, team_id=team_id, now=self.now(), tz=self.tz)
+        return load_home(self.target, team_id=team_id, now=self.now(), tz=self.tz)
 
     def meeting_overview(self, meeting_id: int) -> MeetingOverview:
         from facilitator.services.meetings import meeting_overview

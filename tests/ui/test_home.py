@@ -108,7 +108,7 @@ async def test_enter_opens_the_highlighted_meeting_and_escape_returns(
         assert screen.meeting_id == 2
         text = screen_text(app)
         assert "December leadership team meeting" in text
-        assert "Norms monitor: Grace Liu" in text
+        assert "Norms monitor: Grace Liu" in str(screen.query_one("#roles", Static).visual)
         assert "15:55" in text  # the fourth item starts 25 minutes after 15:30
         await pilot.press("escape")
         await settle(pilot)

@@ -30,8 +30,8 @@ def fill_demo(db: Database, *, pack: Pack, now: datetime, tz: tzinfo | None) -> 
     with db.write(now=now) as session:
         existing = team_repo.find_team_by_name(session, name=data.DEMO_TEAM)
         if existing is not None:
-            upcoming = meeting_repo.upcoming(session, team_id=row_id(existing), limit=1)
-            meeting_id = row_id(upcoming[0][0]) if upcoming else None
+            upcoming = meeting_repo.next_meeting_of(session, team_id=row_id(existing))
+            meeting_id = row_id(upcoming) if upcoming else None
             return DemoResult(team_id=row_id(existing), meeting_id=meeting_id, created=False)
         builder = Builder(session, pack, now, tz)
         team_id = builder.team(

@@ -18,32 +18,15 @@ from facilitator.store.tables import (
 OPEN_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.RUNNING)
 
 
-def upcoming(session: Session, *, team_id: int | None, limit: int) -> list[tuple[Meeting, str]]:
-    """Meetings still to run (planned or running), soonest first, with their team's name."""
+def next_meeting_of(session: Session, *, team_id: int) -> Meeting | None:
+    """The team's soonest meeting still to run (planned or running), if any."""
     statement = (
-        select(Meeting, Team.name)
-        .join(Team, col(Team.id) == Meeting.team_id)
-        .where(col(Meeting.status).in_(OPEN_STATUSES), col(Team.archived_at).is_(None))
+        select(Meeting)
+        .where(Meeting.team_id == team_id, col(Meeting.status).in_(OPEN_STATUSES))
         .order_by(col(Meeting.scheduled_start), col(Meeting.id))
-        .limit(limit)
+        .limit(1)
     )
-    if team_id is not None:
-        statement = statement.where(Meeting.team_id == team_id)
-    return [(meeting, name) for meeting, name in session.exec(statement)]
-
-
-def recent(session: Session, *, team_id: int | None, limit: int) -> list[tuple[Meeting, str]]:
-    """Closed meetings, latest first, with their team's name."""
-    statement = (
-        select(Meeting, Team.name)
-        .join(Team, col(Team.id) == Meeting.team_id)
-        .where(Meeting.status == MeetingStatus.CLOSED, col(Team.archived_at).is_(None))
-        .order_by(col(Meeting.scheduled_start).desc(), col(Meeting.id).desc())
-        .limit(limit)
-    )
-    if team_id is not None:
-        statement = statement.where(Meeting.team_id == team_id)
-    return [(meeting, name) for meeting, name in session.exec(statement)]
+    return session.exec(statement).first()
 
 
 def all_meetings(session: Session) -> list[tuple[Meeting, str]]:

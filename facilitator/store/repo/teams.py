@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from facilitator.store.tables import Member, Norm, Team
@@ -12,16 +11,6 @@ def active_teams(session: Session) -> list[Team]:
     """Teams not archived, by name."""
     statement = select(Team).where(col(Team.archived_at).is_(None)).order_by(Team.name)
     return list(session.exec(statement))
-
-
-def member_counts(session: Session) -> dict[int, int]:
-    """Active members per team id."""
-    statement = (
-        select(Member.team_id, func.count())
-        .where(col(Member.archived_at).is_(None))
-        .group_by(col(Member.team_id))
-    )
-    return dict(session.exec(statement).all())
 
 
 def find_team_by_name(session: Session, *, name: str) -> Team | None:
@@ -48,13 +37,11 @@ def add_member(
     return member
 
 
-def members_of(session: Session, *, team_id: int) -> list[Member]:
-    """A team's active members, in the order they were added."""
-    statement = (
-        select(Member)
-        .where(Member.team_id == team_id, col(Member.archived_at).is_(None))
-        .order_by(col(Member.id))
-    )
+def members_of(session: Session, *, team_id: int, archived: bool = False) -> list[Member]:
+    """A team's active members (and archived ones too if asked), in the order added."""
+    statement = select(Member).where(Member.team_id == team_id).order_by(col(Member.id))
+    if not archived:
+        statement = statement.where(col(Member.archived_at).is_(None))
     return list(session.exec(statement))
 
 

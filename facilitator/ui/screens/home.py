@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
@@ -23,15 +23,10 @@ from facilitator.ui.literal import join, lit
 from facilitator.ui.widgets.action_list import ActionList
 from facilitator.ui.widgets.meeting_list import MeetingList
 from facilitator.ui.widgets.team_list import ALL_TEAMS, TeamList
+from facilitator.ui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
-
-WELCOME = (
-    "facilitator guides a team through a meeting: agenda and timekeeping, roles, norms, "
-    "a parking lot, deciding how to decide, closure, minutes and the evaluation afterwards. "
-    "Everything is saved on this computer as you go."
-)
 
 
 class HomeLoaded(Message):
@@ -68,16 +63,6 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
-        with Vertical(id="welcome"):
-            yield Static("Welcome to facilitator", id="welcome-title")
-            yield Static(WELCOME, id="welcome-body")
-            yield Static(
-                "Start with your own team, or look around a demo school leadership team first.",
-                id="welcome-hint",
-            )
-            with Center(), Horizontal(id="welcome-buttons"):
-                yield Button("Create a team", id="create-team", variant="primary")
-                yield Button("Load the demo team", id="load-demo")
         with Horizontal(id="dashboard"):
             with Vertical(id="side"):
                 yield TeamList(id="teams")
@@ -93,7 +78,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#teams").border_title = "Teams"
         self.query_one("#meetings").border_title = "Meetings"
         self.query_one("#actions").border_title = "Open action items"
-        self.load()
+        # Paint first, then read: the worker loads the database layer, and starting it
+        # now would compete with the first paint for the interpreter.
+        self.call_after_refresh(self.load)
 
     def on_screen_resume(self) -> None:
         if self.overview is not None:
@@ -110,17 +97,28 @@ class HomeScreen(Screen[None]):
             return
         self.post_message(HomeLoaded(overview, backend.now()))
 
-    def on_home_loaded(self, message: HomeLoaded) -> None:
+    async def on_home_loaded(self, message: HomeLoaded) -> None:
         overview = message.overview
+        first = self.overview is None
         self.overview = overview
         self.team_id = overview.team_id
         self.app.remember_overview(overview)
-        empty = not overview.teams
-        self.set_class(empty, "-empty")
-        if empty:
+        await self._show_welcome(not overview.teams)
+        if overview.teams:
+            self._show(overview, message.now)
+        if first:
+            self.call_after_refresh(self.app.warm_up)
+
+    async def _show_welcome(self, show: bool) -> None:
+        """Mount the welcome while there are no teams; remove it once there are."""
+        self.set_class(show, "-empty")
+        welcome = self.query(Welcome)
+        if show and not welcome:
+            await self.mount(Welcome(), before="#dashboard")
             self.query_one("#create-team", Button).focus()
-            return
-        self._show(overview, message.now)
+        elif not show and welcome:
+            await welcome.remove()
+            self.query_one(MeetingList).focus()
 
     def on_home_failed(self, message: HomeFailed) -> None:
         self.query_one("#parking", Static).update(lit(message.sentence, "bold"))
