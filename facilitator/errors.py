@@ -41,6 +41,10 @@ class NewerDatabaseError(FacilitatorError):
     """The database was written by a newer facilitator than this one."""
 
 
+class DatabaseUnavailableError(FacilitatorError):
+    """The database could not be read or written just now (locked, gone, unreachable)."""
+
+
 class MigrationError(FacilitatorError):
     """A schema upgrade failed; the database was left as it was."""
 
@@ -67,3 +71,13 @@ class InvalidInput(FacilitatorError):
             raise ValueError("InvalidInput needs at least one problem")
         super().__init__(next(iter(problems.values())))
         self.problems = dict(problems)
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message, for a sentence that names a cause.
+
+    Database errors carry no SQL parameters (the engine hides them), so this never
+    repeats what a person typed.
+    """
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

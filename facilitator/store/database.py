@@ -9,9 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
+from facilitator.errors import DatabaseUnavailableError, first_line
 from facilitator.store.engine import make_engine, write_engine
 from facilitator.store.tables._base import Row
 from facilitator.store.target import DatabaseTarget
@@ -48,7 +50,10 @@ class Database:
         Rows read stay usable afterwards: closing the session detaches them with their
         loaded values instead of expiring them.
         """
-        with Session(self.engine, expire_on_commit=False, autoflush=False) as session:
+        with (
+            _unavailable_as_sentence(self.target, "read"),
+            Session(self.engine, expire_on_commit=False, autoflush=False) as session,
+        ):
             yield session
 
     @contextmanager
@@ -56,7 +61,10 @@ class Database:
         """A unit of work: one transaction, committed at the end of the block."""
         self.engine  # noqa: B018 - make sure the write engine exists
         assert self._writer is not None
-        with Session(self._writer, expire_on_commit=False) as session:
+        with (
+            _unavailable_as_sentence(self.target, "save to"),
+            Session(self._writer, expire_on_commit=False) as session,
+        ):
             session.info[NOW_KEY] = now
             try:
                 yield session
@@ -70,6 +78,18 @@ class Database:
         with self._lock:
             if self._engine is not None:
                 self._engine.dispose()
+
+
+@contextmanager
+def _unavailable_as_sentence(target: DatabaseTarget, doing: str) -> Iterator[None]:
+    """A locked, missing or unreachable database becomes a sentence, not a crash."""
+    try:
+        yield
+    except OperationalError as error:
+        raise DatabaseUnavailableError(
+            f"Could not {doing} {target.display} ({first_line(error.orig or error)}); "
+            "nothing was lost, try again in a moment."
+        ) from error
 
 
 @event.listens_for(OrmSession, "before_flush")

@@ -19,7 +19,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import SQLAlchemyError
 
-from facilitator.errors import DatabaseLocationError, FacilitatorError, MigrationError
+from facilitator.errors import (
+    DatabaseLocationError,
+    FacilitatorError,
+    MigrationError,
+    first_line,
+)
 from facilitator.store.engine import make_engine, write_engine
 from facilitator.store.revisions import MIGRATIONS_DIR
 from facilitator.store.target import DatabaseTarget
@@ -76,8 +81,9 @@ def current_revision(target: DatabaseTarget) -> str | None:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except SQLAlchemyError as error:
+        cause = first_line(getattr(error, "orig", None) or error)
         raise DatabaseLocationError(
-            f"Cannot reach the database at {target.display} ({_reason(error)})."
+            f"Cannot reach the database at {target.display} ({cause})."
         ) from None
     finally:
         engine.dispose()
@@ -85,9 +91,3 @@ def current_revision(target: DatabaseTarget) -> str | None:
 
 def _backup_note(backup_path: Path | None) -> str:
     return f" (a copy from before the upgrade is at {backup_path})" if backup_path else ""
-
-
-def _reason(error: SQLAlchemyError) -> str:
-    original = getattr(error, "orig", None) or error
-    lines = str(original).strip().splitlines()
-    return lines[0] if lines else type(error).__name__

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from facilitator.errors import DatabaseUnavailableError, first_line
 from facilitator.store.sqlite_file import BUSY_TIMEOUT_MS
 from facilitator.store.target import DatabaseTarget
 
@@ -57,24 +58,36 @@ def reader(target: DatabaseTarget) -> Iterator[Reader]:
         with _sqlalchemy_reader(target) as server:
             yield server
         return
-    sqlite = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
-        sqlite.execute("PRAGMA query_only = ON")
-        sqlite.execute("BEGIN")
-        yield _SQLiteReader(sqlite)
-        sqlite.execute("ROLLBACK")
-    finally:
-        sqlite.close()
+        sqlite = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            sqlite.execute("PRAGMA query_only = ON")
+            sqlite.execute("BEGIN")
+            yield _SQLiteReader(sqlite)
+            sqlite.execute("ROLLBACK")
+        finally:
+            sqlite.close()
+    except sqlite3.OperationalError as error:
+        raise DatabaseUnavailableError(
+            f"Could not read {target.display} ({error}); try again in a moment."
+        ) from error
 
 
 @contextmanager
 def _sqlalchemy_reader(target: DatabaseTarget) -> Iterator[Reader]:
+    from sqlalchemy.exc import OperationalError
+
     from facilitator.store.engine import make_engine
 
     engine = make_engine(target)
     try:
         with engine.connect() as connection:
             yield _SQLAlchemyReader(connection)
+    except OperationalError as error:
+        raise DatabaseUnavailableError(
+            f"Could not read {target.display} ({first_line(error.orig or error)}); "
+            "try again in a moment."
+        ) from error
     finally:
         engine.dispose()
 

@@ -170,6 +170,9 @@ class TeamFormScreen(Screen[int | None]):
         except InvalidInput as error:
             self.post_message(TeamRejected(error.problems))
             return
+        except FacilitatorError as error:
+            self.post_message(TeamRejected({"form": error.sentence}))
+            return
         self.post_message(TeamSaved(team_id, draft.name.strip()))
 
     def on_team_rejected(self, message: TeamRejected) -> None:
@@ -181,6 +184,9 @@ class TeamFormScreen(Screen[int | None]):
             error.set_class(field in problems, "-shown")
         for row in self.query(MemberRow):
             row.show_problems(problems)
+        if "form" in problems:
+            self.app.notify(problems["form"], severity="error", markup=False)
+            return
         first = next(iter(problems))
         target = first if first != "norms" else "custom-norms"
         matches = self.query(f"#{target}")
