@@ -129,6 +129,24 @@ def _new_private_file(beside: Path, name: str) -> Path:
     raise DatabaseLocationError(f"Too many backups named {name} beside {beside}; remove some.")
 
 
+def change_stamp(path: Path) -> tuple[int, ...]:
+    """Something that changes whenever any process commits to the database at `path`.
+
+    In WAL mode a commit appends to the -wal file and a checkpoint rewrites the main
+    file, so their sizes and modification times together move on every change. Costs
+    two `stat` calls, cheap enough to poll.
+    """
+    stamp: list[int] = []
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = candidate.stat()
+        except OSError:
+            stamp += [0, 0]
+        else:
+            stamp += [info.st_mtime_ns, info.st_size]
+    return tuple(stamp)
+
+
 def integrity_check(path: Path) -> str:
     """SQLite's own integrity check: "ok", or the first problems it reports."""
     connection = sqlite3.connect(_read_only_uri(path), uri=True)

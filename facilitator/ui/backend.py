@@ -71,6 +71,14 @@ class Backend:
         self.db.engine  # noqa: B018 - creating it is the point
         self.pack  # noqa: B018
 
+    def change_stamp(self) -> tuple[int, ...] | None:
+        """A value that changes when any process commits (SQLite only; None otherwise)."""
+        if self.target.path is None:
+            return None
+        from facilitator.store.sqlite_file import change_stamp
+
+        return change_stamp(self.target.path)
+
     def load_home(self, team_id: int | None) -> HomeOverview:
         from facilitator.services.home import load_home
 

@@ -8,7 +8,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
+from facilitator.domain.team_draft import TeamDraft
 from facilitator.pack.loader import Pack
+from facilitator.services.teams import create_team
 from facilitator.store.database import Database
 from facilitator.store.target import DatabaseTarget
 from facilitator.ui.commands import MeetingCommands
@@ -18,6 +20,8 @@ from facilitator.ui.screens.meeting import MeetingScreen
 from facilitator.ui.screens.team_form import TeamFormScreen
 from facilitator.ui.widgets.action_list import ActionList
 from facilitator.ui.widgets.meeting_list import MeetingList
+from facilitator.ui.widgets.team_list import TeamList
+from tests.conftest import FROZEN_NOW
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text, settle
 
 
@@ -189,3 +193,33 @@ async def test_palette_runs_an_action_by_its_plain_name(demo_db: Database, pack:
         await command.callback()
         await settle(pilot)
         assert isinstance(app.screen, TeamFormScreen)
+
+
+async def test_home_follows_changes_made_by_another_window(demo_db: Database, pack: Pack) -> None:
+    """The recorder's window and the facilitator's share one file; a team added in one
+    shows up in the other without pressing r, and nothing is re-read while nothing changed."""
+    messages: list[Message] = []
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(
+        size=SIZE, notifications=True, tooltips=True, message_hook=messages.append
+    ) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+
+        def loads() -> int:
+            # A message bubbles from the screen to the app; the hook sees it at each.
+            return len({id(message) for message in messages if isinstance(message, HomeLoaded)})
+
+        before = loads()
+        home.reload_if_changed()  # what the two-second timer does
+        await settle(pilot)
+        assert loads() == before
+        other = Database(demo_db.target)
+        create_team(other, draft=TeamDraft(name="Science Department"), pack=pack, now=FROZEN_NOW)
+        other.dispose()
+        home.reload_if_changed()
+        await settle(pilot)
+        assert loads() == before + 1
+        names = [str(option.prompt).split("\n")[0] for option in home.query_one(TeamList).options]
+        assert "Science Department" in names

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
 
+WATCH_SECONDS = 2.0
+"""How often the home screen looks for changes made by another window."""
+
+
 class HomeLoaded(Message):
     """The home screen's data was read."""
 
@@ -60,6 +64,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.team_id: int | None = None
         self.overview: HomeOverview | None = None
+        self.stamp: tuple[int, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -81,15 +86,23 @@ class HomeScreen(Screen[None]):
         # Paint first, then read: the worker loads the database layer, and starting it
         # now would compete with the first paint for the interpreter.
         self.call_after_refresh(self.load)
+        # Another window (the recorder's, a projector's) may change the same file.
+        self.set_interval(WATCH_SECONDS, self.reload_if_changed)
 
     def on_screen_resume(self) -> None:
         if self.overview is not None:
+            self.load()
+
+    def reload_if_changed(self) -> None:
+        """Read again if the database changed since the last read (SQLite files only)."""
+        if self.overview is not None and self.app.backend.change_stamp() != self.stamp:
             self.load()
 
     @work(thread=True, exclusive=True, group="home-load")
     def load(self) -> None:
         """Read the overview for the selected team (all teams when None)."""
         backend = self.app.backend
+        self.stamp = backend.change_stamp()
         try:
             overview = backend.load_home(self.team_id)
         except FacilitatorError as error:
