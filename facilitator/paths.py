@@ -10,25 +10,33 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "facilitator"
 DB_FILENAME = "facilitator.db"
 DB_ENV_VAR = "FACILITATOR_DB"
 
 
+# platformdirs is imported where it is used: `facilitator --db FILE` never needs it, and
+# every millisecond before the first paint counts.
+
+
 def data_dir() -> Path:
     """The per-user data directory that holds the default database."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
     """The per-user log directory, where crash reports go."""
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
     """The per-user configuration directory (a team's own content lives in `content/` here)."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 

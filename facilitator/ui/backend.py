@@ -13,11 +13,11 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from facilitator.domain.clock import Clock
-from facilitator.domain.meeting_view import MeetingOverview
-from facilitator.domain.overview import HomeOverview
-from facilitator.domain.team_draft import TeamDraft
 
 if TYPE_CHECKING:
+    from facilitator.domain.meeting_view import MeetingOverview
+    from facilitator.domain.overview import HomeOverview
+    from facilitator.domain.team_draft import TeamDraft
     from facilitator.pack.loader import Pack
     from facilitator.services.demo import DemoResult
     from facilitator.store.database import Database
