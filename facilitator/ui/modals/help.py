@@ -59,7 +59,7 @@ class HelpModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Help"
-            yield Static(f"On this screen ({self.screen_name})", classes="section")
+            yield Static(lit(f"On this screen ({self.screen_name})"), classes="section")
             with Grid(id="screen-keys"):
                 yield from self._rows(self.screen_actions)
             yield Static("Everywhere", classes="section")
