@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from datetime import tzinfo
 from functools import partial
@@ -135,9 +136,12 @@ class FacilitatorApp(App[int]):
         Exiting through `exit()` unmounts every screen, so widgets save what they hold
         and the terminal is restored.
         """
+        if sys.platform == "win32":
+            return  # no POSIX signals there; closing the console ends the process
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            # RuntimeError/ValueError: not the main thread, or the signal is not allowed.
+            with contextlib.suppress(RuntimeError, ValueError):
                 loop.add_signal_handler(number, self.exit, 0)
 
     def _handle_exception(self, error: Exception) -> None:
