@@ -1,7 +1,11 @@
 """Load the content pack from its directories and validate every entry.
 
-Problems become one `ContentError` sentence naming the file, the entry and the field,
-e.g. ``content/norms.toml: norm 3 ("probing"): field "name": Field required``.
+The packaged pack must be sound: any problem in it is a `ContentError` naming the file,
+the entry and the field, e.g.
+``content/norms.toml: norm 3 ("probing"): field "name": Field required.``
+A school's own files (the user content directory) are loaded beside it and validated
+the same way, but a broken one is skipped and reported in `Pack.problems` so that the
+packaged content still loads.
 """
 
 from __future__ import annotations
@@ -16,7 +20,24 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from facilitator.errors import ContentError
-from facilitator.pack.schema import AgendaTemplate, Document, Entry, NormEntry, RoleEntry
+from facilitator.pack.references import reference_problems
+from facilitator.pack.schema import (
+    AgendaTemplate,
+    Checklist,
+    ContinuumPoint,
+    DecisionMethodEntry,
+    Document,
+    FutureState,
+    Guide,
+    Instrument,
+    NormEntry,
+    NormPrompt,
+    Protocol,
+    RoleEntry,
+    TeamType,
+    VideoGuide,
+    Worksheet,
+)
 
 
 @dataclass(frozen=True)
@@ -24,18 +45,34 @@ class Kind:
     """One kind of entry: where its files are and how each entry is validated."""
 
     name: str
-    pattern: str  # a file name, or a glob for one-entry-per-file kinds
+    """The Pack attribute holding its entries."""
+    pattern: str
+    """A file name, or a glob for one-entry-per-file kinds."""
     model: type[BaseModel]
-    table: str | None  # the [[table]] holding the entries; None: the file is one entry
+    table: str | None
+    """The [[table]] holding the entries; None when the file is one entry."""
     required: bool = True
+    """Whether the packaged pack must have at least one file of this kind."""
 
 
 KINDS: tuple[Kind, ...] = (
     Kind("sources", "sources.toml", Document, "document"),
     Kind("norms", "norms.toml", NormEntry, "norm"),
+    Kind("norm_prompts", "norm_prompts.toml", NormPrompt, "prompt", required=False),
     Kind("roles", "roles.toml", RoleEntry, "role"),
+    Kind("decision_methods", "decision_methods.toml", DecisionMethodEntry, "method", required=False),
+    Kind("continuum", "decision_continuum.toml", ContinuumPoint, "point", required=False),
+    Kind("protocols", "protocols/*.toml", Protocol, None, required=False),
+    Kind("guides", "guides/*.toml", Guide, None, required=False),
+    Kind("checklists", "checklists/*.toml", Checklist, None, required=False),
+    Kind("instruments", "instruments/*.toml", Instrument, None, required=False),
+    Kind("worksheets", "worksheets/*.toml", Worksheet, None, required=False),
+    Kind("team_types", "team_types.toml", TeamType, "team_type", required=False),
+    Kind("video_guides", "video_guides/*.toml", VideoGuide, None, required=False),
+    Kind("question_bank", "question_bank/*.toml", FutureState, "state", required=False),
     Kind("agenda_templates", "agenda_templates/*.toml", AgendaTemplate, None),
 )
+KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -44,32 +81,117 @@ class Pack:
 
     sources: dict[str, Document] = field(default_factory=dict)
     norms: dict[str, NormEntry] = field(default_factory=dict)
+    norm_prompts: dict[str, NormPrompt] = field(default_factory=dict)
     roles: dict[str, RoleEntry] = field(default_factory=dict)
+    decision_methods: dict[str, DecisionMethodEntry] = field(default_factory=dict)
+    continuum: dict[str, ContinuumPoint] = field(default_factory=dict)
+    protocols: dict[str, Protocol] = field(default_factory=dict)
+    guides: dict[str, Guide] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    worksheets: dict[str, Worksheet] = field(default_factory=dict)
+    team_types: dict[str, TeamType] = field(default_factory=dict)
+    video_guides: dict[str, VideoGuide] = field(default_factory=dict)
+    question_bank: dict[str, FutureState] = field(default_factory=dict)
     agenda_templates: dict[str, AgendaTemplate] = field(default_factory=dict)
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind name, id) -> the file the entry came from, as shown in messages."""
+    problems: tuple[str, ...] = ()
+    """Sentences about the user's own files that were skipped."""
+
+    def entries(self, kind: str) -> dict[str, Any]:
+        """The entries of the kind called `kind` (a Kind.name)."""
+        entries: dict[str, Any] = getattr(self, kind)
+        return entries
 
 
 def load_pack(roots: Sequence[Path]) -> Pack:
-    """Load and validate the pack from `roots` (packaged first, then the user's own)."""
+    """Load and validate the pack: `roots[0]` is the packaged pack, the rest the user's."""
+    if not roots:
+        raise ValueError("load_pack needs at least the packaged content directory")
     collected: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
     origins: dict[tuple[str, str], str] = {}
-    for index, root in enumerate(roots):
-        for kind in KINDS:
-            files = _files(root, kind, required=kind.required and index == 0)
-            for path in files:
-                label = _label(root, path, packaged=index == 0)
+    _load_root(roots[0], collected, origins, packaged=True)
+    packaged = _pack(collected, origins)
+    broken = reference_problems(packaged)
+    if broken:
+        raise ContentError(broken[0][1])
+    problems: list[str] = []
+    for root in roots[1:]:
+        problems += _load_user_root(root, collected, origins)
+    return _pack(collected, origins, problems)
+
+
+def _pack(
+    collected: dict[str, dict[str, Any]],
+    origins: dict[tuple[str, str], str],
+    problems: Sequence[str] = (),
+) -> Pack:
+    entries: dict[str, Any] = collected  # one dict per kind, keyed by the Pack field name
+    return Pack(**entries, origins=dict(origins), problems=tuple(problems))
+
+
+def _load_root(
+    root: Path,
+    collected: dict[str, dict[str, Any]],
+    origins: dict[tuple[str, str], str],
+    *,
+    packaged: bool,
+) -> None:
+    for kind in KINDS:
+        for path in _files(root, kind, required=packaged and kind.required):
+            label = _label(root, path, packaged=packaged)
+            entries = list(_entries(path, label, kind))
+            for entry in entries:
+                _add(kind, entry, label, collected, origins)
+
+
+def _load_user_root(
+    root: Path, collected: dict[str, dict[str, Any]], origins: dict[tuple[str, str], str]
+) -> list[str]:
+    """Add a school's own files one by one; a file with any problem is skipped whole."""
+    problems: list[str] = []
+    for kind in KINDS:
+        for path in _files(root, kind, required=False):
+            label = _label(root, path, packaged=False)
+            trial = {name: dict(entries) for name, entries in collected.items()}
+            trial_origins = dict(origins)
+            try:
                 for entry in _entries(path, label, kind):
-                    entry_id = str(entry.id)
-                    earlier = origins.get((kind.name, entry_id))
-                    if earlier is not None:
-                        raise ContentError(
-                            f'{label}: id "{entry_id}" is already used in {earlier}; '
-                            "ids must be unique."
-                        )
-                    origins[(kind.name, entry_id)] = label
-                    collected[kind.name][entry_id] = entry
-    pack = Pack(**collected)
-    _check_sources(pack, origins)
-    return pack
+                    _add(kind, entry, label, trial, trial_origins)
+            except ContentError as error:
+                problems.append(f"{error.sentence} The file was skipped.")
+                continue
+            own = [
+                sentence
+                for (kind_name, entry_id), sentence in reference_problems(
+                    _pack(trial, trial_origins)
+                )
+                if trial_origins.get((kind_name, entry_id)) == label
+            ]
+            if own:
+                problems.append(f"{own[0]} The file was skipped.")
+                continue
+            collected.update(trial)
+            origins.update(trial_origins)
+    return problems
+
+
+def _add(
+    kind: Kind,
+    entry: Any,
+    label: str,
+    collected: dict[str, dict[str, Any]],
+    origins: dict[tuple[str, str], str],
+) -> None:
+    entry_id = str(entry.id)
+    earlier = origins.get((kind.name, entry_id))
+    if earlier is not None:
+        raise ContentError(
+            f'{label}: id "{entry_id}" is already used in {earlier}; ids must be unique.'
+        )
+    origins[(kind.name, entry_id)] = label
+    collected[kind.name][entry_id] = entry
 
 
 def _files(root: Path, kind: Kind, *, required: bool) -> list[Path]:
@@ -114,9 +236,10 @@ def _validate(model: type[BaseModel], raw: Any, label: str, *, where: str) -> An
         first = error.errors()[0]
         location = _location(first["loc"])
         field_part = f'field "{location}": ' if location else ""
+        message = str(first["msg"]).removeprefix("Value error, ")
         more = error.error_count() - 1
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise ContentError(f"{label}: {where}{field_part}{first['msg']}{extra}.") from None
+        raise ContentError(f"{label}: {where}{field_part}{message}{extra}.") from None
 
 
 def _location(parts: tuple[int | str, ...]) -> str:
@@ -131,17 +254,6 @@ def _where(table: str, number: int, raw: Any) -> str:
     entry_id = raw.get("id") if isinstance(raw, dict) else None
     named = f' ("{entry_id}")' if isinstance(entry_id, str) else ""
     return f"{table} {number}{named}: "
-
-
-def _check_sources(pack: Pack, origins: dict[tuple[str, str], str]) -> None:
-    for kind in KINDS[1:]:
-        entries: dict[str, Entry] = getattr(pack, kind.name)
-        for entry_id, entry in entries.items():
-            if entry.source.document not in pack.sources:
-                raise ContentError(
-                    f'{origins[(kind.name, entry_id)]}: "{entry_id}" names source document '
-                    f'"{entry.source.document}", which sources.toml does not list.'
-                )
 
 
 def _label(root: Path, path: Path, *, packaged: bool) -> str:

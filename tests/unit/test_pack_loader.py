@@ -24,6 +24,7 @@ SEVEN_NORMS = [
     "pursuing-a-balance-between-advocacy-and-inquiry",
 ]
 TEMPLATE = Path("agenda_templates") / "leadership-team.toml"
+TEMPLATE_LABEL = "content/agenda_templates/leadership-team.toml"
 
 
 @pytest.fixture
@@ -153,7 +154,10 @@ def test_user_root_can_add_a_template(content: Path, tmp_path: Path) -> None:
     assert list(pack.norms) == SEVEN_NORMS
 
 
-def test_broken_user_file_is_named_by_its_full_path(content: Path, tmp_path: Path) -> None:
+def test_broken_user_file_is_skipped_and_named_by_its_full_path(
+    content: Path, tmp_path: Path
+) -> None:
+    """A school's broken file never stops the packaged content from loading."""
     user = tmp_path / "user"
     (user / "agenda_templates").mkdir(parents=True)
     broken = user / "agenda_templates" / "our-plc.toml"
@@ -162,11 +166,22 @@ def test_broken_user_file_is_named_by_its_full_path(content: Path, tmp_path: Pat
         "minutes = 5", "minutes = 0"
     )
     broken.write_text(text, encoding="utf-8")
+    good = user / "norms.toml"
+    good.write_text(
+        '[[norm]]\nid = "phones-away"\nname = "Phones away"\npractice = "Phones stay in bags."\n'
+        'source = { document = "guidebook", section = "Developing Norms" }\n',
+        encoding="utf-8",
+    )
 
-    sentence = load_error([content, user])
+    pack = load_pack([content, user])
 
-    assert sentence.startswith(f"{broken}: ")
-    assert 'field "items[1].minutes"' in sentence
+    assert "our-plc" not in pack.agenda_templates
+    assert "leadership-team" in pack.agenda_templates
+    assert list(pack.norms) == [*SEVEN_NORMS, "phones-away"]
+    [problem] = pack.problems
+    assert problem.startswith(f"{broken}: ")
+    assert 'field "items[1].minutes"' in problem
+    assert problem.endswith("The file was skipped.")
 
 
 def test_user_root_cannot_reuse_a_packaged_id(content: Path, tmp_path: Path) -> None:
@@ -175,10 +190,31 @@ def test_user_root_cannot_reuse_a_packaged_id(content: Path, tmp_path: Path) -> 
     copy = user / "agenda_templates" / "mine.toml"
     shutil.copyfile(content / TEMPLATE, copy)
 
-    sentence = load_error([content, user])
+    pack = load_pack([content, user])
 
-    assert sentence.startswith(f"{copy}: ")
-    assert "content/agenda_templates/leadership-team.toml" in sentence
+    [problem] = pack.problems
+    assert problem.startswith(f"{copy}: ")
+    assert "content/agenda_templates/leadership-team.toml" in problem
+    assert pack.origins[("agenda_templates", "leadership-team")] == TEMPLATE_LABEL
+
+
+def test_user_file_naming_an_unknown_protocol_is_skipped(content: Path, tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    (user / "agenda_templates").mkdir(parents=True)
+    mine = user / "agenda_templates" / "mine.toml"
+    text = (content / TEMPLATE).read_text(encoding="utf-8")
+    mine.write_text(
+        text.replace('id = "leadership-team"', 'id = "mine"').replace(
+            'kind = "information"', 'kind = "information"\nprocess = "no-such-protocol"', 1
+        ),
+        encoding="utf-8",
+    )
+
+    pack = load_pack([content, user])
+
+    assert "mine" not in pack.agenda_templates
+    [problem] = pack.problems
+    assert problem.startswith(f'{mine}: "mine" item 1 names protocol "no-such-protocol"')
 
 
 TOML_FRAGMENTS = st.sampled_from(
