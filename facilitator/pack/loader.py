@@ -60,7 +60,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("norms", "norms.toml", NormEntry, "norm"),
     Kind("norm_prompts", "norm_prompts.toml", NormPrompt, "prompt", required=False),
     Kind("roles", "roles.toml", RoleEntry, "role"),
-    Kind("decision_methods", "decision_methods.toml", DecisionMethodEntry, "method", required=False),
+    Kind(
+        "decision_methods", "decision_methods.toml", DecisionMethodEntry, "method", required=False
+    ),
     Kind("continuum", "decision_continuum.toml", ContinuumPoint, "point", required=False),
     Kind("protocols", "protocols/*.toml", Protocol, None, required=False),
     Kind("guides", "guides/*.toml", Guide, None, required=False),

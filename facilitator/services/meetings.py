@@ -77,16 +77,19 @@ def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOve
             member.name if member else (row.guest_name or "Guest") for row, member in attendance
         ),
         agenda=tuple(
-            _agenda_line(item, start, members, steps.get(row_id(item), []))
+            _agenda_line(item, start, members, steps.get(row_id(item), []), pack)
             for item, start in zip(items, starts, strict=True)
         ),
         norms=tuple(norm.text for norm in norms),
     )
 
 
-def process_name(process_id: str | None) -> str | None:
-    """A protocol's name for people: "interest-based-problem-solving" reads as words."""
-    return process_id.replace("-", " ").capitalize() if process_id else None
+def process_name(process_id: str | None, pack: Pack) -> str | None:
+    """The protocol's name from the content pack (its id if the pack no longer has it)."""
+    if process_id is None:
+        return None
+    protocol = pack.protocols.get(process_id)
+    return protocol.name if protocol else process_id
 
 
 def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleLine:
@@ -96,7 +99,11 @@ def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleL
 
 
 def _agenda_line(
-    item: AgendaItem, start: datetime, members: dict[int, Member], steps: list[str]
+    item: AgendaItem,
+    start: datetime,
+    members: dict[int, Member],
+    steps: list[str],
+    pack: Pack,
 ) -> AgendaLine:
     presenter = members.get(item.presenter_member_id or -1)
     return AgendaLine(
@@ -107,6 +114,6 @@ def _agenda_line(
         presenter=presenter.name if presenter else item.presenter_name,
         minutes=item.planned_minutes,
         kind=item.kind,
-        process=process_name(item.process_id),
+        process=process_name(item.process_id, pack),
         steps=tuple(steps),
     )

@@ -77,6 +77,11 @@ APP_ACTIONS = (
         builtin=True,
     ),
     UiAction(
+        "library",
+        "Library: browse the practice",
+        "Norms, roles, decision methods, protocols, instruments, video guides and templates.",
+    ),
+    UiAction(
         "load_demo",
         "Demo: add the demo teams",
         "Add a demo leadership team with a planned and a past meeting (once).",
@@ -113,6 +118,13 @@ HOME_ACTIONS = (
         key="a",
     ),
     UiAction(
+        "library",
+        "Library: browse the practice",
+        "Browse and search every tool the app teaches, with its source.",
+        key="l",
+        footer="Library",
+    ),
+    UiAction(
         "refresh",
         "Home: refresh",
         "Read the database again (another window may have changed it).",
@@ -126,6 +138,24 @@ MEETING_ACTIONS = (
         "back",
         "Meeting: back to home",
         "Return to the home screen.",
+        key="escape",
+        footer="Back",
+    ),
+)
+
+LIBRARY_ACTIONS = (
+    UiAction(
+        "search",
+        "Library: search",
+        "Type words to find; every word must match (titles first).",
+        key="slash",
+        key_display="/",
+        footer="Search",
+    ),
+    UiAction(
+        "back",
+        "Library: back",
+        "Clear the search, or leave the library when it is empty.",
         key="escape",
         footer="Back",
     ),

@@ -72,8 +72,21 @@ class FacilitatorApp(App[int]):
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
         """Load the database layer and the content pack while the home screen is idle,
-        so the first meeting opened or team saved does not wait for them."""
-        self.backend.warm_up()
+        so the first meeting opened or team saved does not wait for them. Says so if any
+        of the school's own content files had to be skipped."""
+        try:
+            self.backend.warm_up()
+        except FacilitatorError as error:
+            self.notify(error.sentence, severity="error", markup=False)
+            return
+        skipped = len(self.backend.pack.problems)
+        if skipped:
+            files = "file was" if skipped == 1 else "files were"
+            self.notify(
+                f"{skipped} of your own content {files} skipped; the library (l) says why.",
+                severity="warning",
+                markup=False,
+            )
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's plan."""
@@ -90,6 +103,11 @@ class FacilitatorApp(App[int]):
         actions: tuple[UiAction, ...] = getattr(screen, "ACTIONS", ())
         name = screen.sub_title or type(screen).__name__
         self.push_screen(HelpModal(name, actions, APP_ACTIONS))
+
+    def action_library(self) -> None:
+        from facilitator.ui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
 
     @work(thread=True, exclusive=True, group="demo")
     def action_load_demo(self) -> None:

@@ -199,6 +199,9 @@ class HomeScreen(Screen[None]):
             self.team_id = team_id
             self.load()
 
+    def action_library(self) -> None:
+        self.app.action_library()
+
     def action_all_teams(self) -> None:
         self.team_id = None
         self.load()

@@ -1,0 +1,160 @@
+"""The library: browse and search every tool of the content pack, with its source."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.errors import FacilitatorError
+from facilitator.ui.actions import LIBRARY_ACTIONS, bindings
+from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.entry_view import EntryView
+
+if TYPE_CHECKING:
+    from facilitator.pack.library import LibraryEntry
+    from facilitator.ui.app import FacilitatorApp
+
+PROBLEM = "problem"
+
+
+class LibraryLoaded(Message):
+    """The pack was loaded and described."""
+
+    def __init__(self, entries: list[LibraryEntry], problems: tuple[str, ...]) -> None:
+        super().__init__()
+        self.entries = entries
+        self.problems = problems
+
+
+class LibraryFailed(Message):
+    """The pack could not be loaded; the sentence says why."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__()
+        self.sentence = sentence
+
+
+class LibraryScreen(Screen[None]):
+    """A searchable list of entries, grouped by kind, beside the chosen entry."""
+
+    CSS_PATH = "library.tcss"
+    ACTIONS = LIBRARY_ACTIONS
+    BINDINGS = bindings(LIBRARY_ACTIONS)
+    AUTO_FOCUS = "#entries"
+
+    app: FacilitatorApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[LibraryEntry] = []
+        self.problems: tuple[str, ...] = ()
+        self.shown: dict[str, LibraryEntry] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal():
+            with Vertical(id="side"):
+                yield Input(placeholder="Search (/)", id="search", compact=True)
+                yield OptionList(id="entries")
+            yield EntryView(id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Library"
+        self.query_one("#entries").border_title = "Entries"
+        self.query_one(EntryView).show_message("Loading…", "")
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        from facilitator.pack.library import library
+
+        try:
+            pack = self.app.backend.pack
+        except FacilitatorError as error:
+            self.post_message(LibraryFailed(error.sentence))
+            return
+        self.post_message(LibraryLoaded(library(pack), pack.problems))
+
+    def on_library_failed(self, message: LibraryFailed) -> None:
+        self.query_one(EntryView).show_message("The library could not be loaded", message.sentence)
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.entries = message.entries
+        self.problems = message.problems
+        self.show_matches(self.query_one("#search", Input).value)
+
+    def show_matches(self, query: str) -> None:
+        """List the entries matching `query`, grouped by kind, and show the first."""
+        from facilitator.pack.library import search
+
+        matches = search(self.entries, query)
+        options: list[Option] = []
+        if self.problems and not query.strip():
+            options.append(_heading(f"Problems with your files ({len(self.problems)})"))
+            options += [
+                Option(lit(f"  Skipped file {n}"), id=f"{PROBLEM}:{n}")
+                for n in range(1, len(self.problems) + 1)
+            ]
+        self.shown = {f"{entry.kind}:{entry.id}": entry for entry in matches}
+        kind = None
+        for entry in matches if query.strip() else self.entries:
+            if entry.kind != kind:
+                kind = entry.kind
+                count = sum(1 for e in matches if e.kind == kind)
+                options.append(_heading(f"{entry.kind_label} ({count})"))
+            options.append(Option(join("  ", lit(entry.title)), id=f"{entry.kind}:{entry.id}"))
+        entries = self.query_one("#entries", OptionList)
+        entries.set_options(options)
+        entries.border_title = f"Entries · {len(matches)}" if query.strip() else "Entries"
+        first = next((i for i, option in enumerate(options) if option.id), None)
+        entries.highlighted = first
+        if first is None:
+            self.query_one(EntryView).show_message(
+                "Nothing matches", "Try fewer or other words; every word must appear."
+            )
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.show_matches(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#entries").focus()
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith(f"{PROBLEM}:"):
+            number = int(option_id.split(":")[1])
+            self.query_one(EntryView).show_message(
+                "A file of yours was skipped", self.problems[number - 1]
+            )
+        elif option_id in self.shown:
+            self.query_one(EntryView).show(self.shown[option_id])
+
+    @on(OptionList.OptionSelected, "#entries")
+    def _entry_selected(self) -> None:
+        self.query_one(EntryView).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+            self.query_one("#entries").focus()
+        else:
+            self.dismiss()
+
+
+def _heading(text: str) -> Option:
+    return Option(lit(text, "bold $text-muted"), disabled=True)
