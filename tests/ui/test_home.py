@@ -144,11 +144,13 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("enter", "Meetings: open the selected meeting"),
             ("n", "Teams: new team"),
             ("a", "Teams: show all teams"),
+            ("l", "Library: browse the practice"),
             ("r", "Home: refresh"),
         ]
         assert help_rows(app.screen, "#app-keys") == [
             ("?", "Help: keys and actions"),
             ("^p", "App: command palette"),
+            ("palette", "Library: browse the practice"),
             ("palette", "Demo: add the demo teams"),
             ("^q", "App: quit"),
         ]

@@ -148,10 +148,14 @@ def test_user_root_can_add_a_template(content: Path, tmp_path: Path) -> None:
     ours = ours.replace('id = "leadership-team"', 'id = "our-plc"')
     (user / "agenda_templates" / "our-plc.toml").write_text(ours, encoding="utf-8")
 
+    packaged = load_pack([content])
     pack = load_pack([content, user])
 
-    assert list(pack.agenda_templates) == ["leadership-team", "our-plc"]
+    # The school's template comes after every packaged one; nothing else changes.
+    assert list(pack.agenda_templates) == [*packaged.agenda_templates, "our-plc"]
+    assert pack.origins[("agenda_templates", "our-plc")].endswith("our-plc.toml")
     assert list(pack.norms) == SEVEN_NORMS
+    assert pack.problems == ()
 
 
 def test_broken_user_file_is_skipped_and_named_by_its_full_path(
