@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from facilitator.pack import schema
 from facilitator.pack.loader import KINDS, Kind
-from facilitator.pack.schema import TemplateItem
 
 README = Path(__file__).resolve().parents[1] / "content" / "README.md"
 
@@ -29,5 +29,23 @@ def test_every_field_of_every_kind_is_documented(kind: Kind) -> None:
     assert set(model.model_fields) <= documented_fields(f"### `{kind.pattern}`")
 
 
-def test_template_item_fields_are_documented() -> None:
-    assert set(TemplateItem.model_fields) <= documented_fields("### `agenda_templates/*.toml`")
+NESTED: list[tuple[str, type[BaseModel]]] = [
+    ("protocols/*.toml", schema.Step),
+    ("protocols/*.toml", schema.Contrast),
+    ("guides/*.toml", schema.GuideSection),
+    ("guides/*.toml", schema.GuidePoint),
+    ("checklists/*.toml", schema.ChecklistItem),
+    ("instruments/*.toml", schema.Scale),
+    ("instruments/*.toml", schema.ScaleLevel),
+    ("instruments/*.toml", schema.InstrumentSection),
+    ("instruments/*.toml", schema.InstrumentItem),
+    ("worksheets/*.toml", schema.WorksheetField),
+    ("video_guides/*.toml", schema.VideoHighlight),
+    ("video_guides/*.toml", schema.VideoSegment),
+    ("agenda_templates/*.toml", schema.TemplateItem),
+]
+
+
+@pytest.mark.parametrize(("pattern", "model"), NESTED, ids=[m.__name__ for _, m in NESTED])
+def test_nested_fields_are_documented(pattern: str, model: type[BaseModel]) -> None:
+    assert set(model.model_fields) <= documented_fields(f"### `{pattern}`")

@@ -96,6 +96,8 @@ def library(pack: Pack) -> list[LibraryEntry]:
         describe = DESCRIBERS[kind.name]
         for entry_id, entry in pack.entries(kind.name).items():
             title, summary, blocks = describe(entry)
+            if isinstance(entry, FutureState) and entry.see:
+                blocks += _shared_with(pack.question_bank[entry.see])
             source = _source(pack, entry)
             entries.append(
                 LibraryEntry(
@@ -207,7 +209,10 @@ def _point(entry: ContinuumPoint) -> Description:
 
 
 def _protocol(entry: Protocol) -> Description:
-    blocks: list[Block] = [Paragraph(entry.summary), *_lists(("When to use it", entry.when))]
+    blocks: list[Block] = [
+        Paragraph(entry.summary),
+        *_lists(("When to use it", entry.when), ("When not to", entry.when_not)),
+    ]
     if entry.steps:
         blocks.append(Heading("Steps"))
         for number, step in enumerate(entry.steps, start=1):
@@ -256,6 +261,8 @@ def _instrument(entry: Instrument) -> Description:
         scale_text = "Rated by level: " + ", ".join(f"{lv.code} {lv.name}" for lv in scale.levels)
     else:
         scale_text = "Answered in words."
+    if entry.item_note:
+        scale_text += f" Beside each answer: {entry.item_note}."
     blocks: list[Block] = [Paragraph(entry.summary), Paragraph(scale_text)]
     if entry.instructions:
         blocks.append(Paragraph(entry.instructions))
@@ -279,15 +286,11 @@ def _item_detail(low: str, high: str) -> str:
 
 
 def _worksheet(entry: Worksheet) -> Description:
-    return (
-        entry.name,
-        entry.summary,
-        [
-            Paragraph(entry.summary),
-            Heading("Fields"),
-            Pairs(tuple((f.label, f.help) for f in entry.fields)),
-        ],
-    )
+    blocks: list[Block] = [Paragraph(entry.summary)]
+    if entry.header:
+        blocks += [Heading("At the top"), Pairs(tuple((f.label, f.help) for f in entry.header))]
+    blocks += [Heading("Each row"), Pairs(tuple((f.label, f.help) for f in entry.fields))]
+    return entry.name, entry.summary, blocks
 
 
 def _team_type(entry: TeamType) -> Description:
@@ -343,10 +346,21 @@ def _state(entry: FutureState) -> Description:
     )
 
 
+def _shared_with(target: FutureState) -> list[Block]:
+    """The strategies and questions a state shares with the state the document points to."""
+    return [
+        Paragraph(f"The document gives this state the strategies and questions of: {target.state}"),
+        *_lists(("Strategies and suggestions", target.strategies)),
+        *_lists(("Reflection questions", target.questions)),
+    ]
+
+
 def _template(entry: AgendaTemplate) -> Description:
     rows = []
     for item in entry.items:
-        extras = [item.kind.value] + [x for x in (item.process, item.video) if x]
+        step = f"step {item.step}" if item.step else None
+        named = (item.process, step, item.video, item.instrument)
+        extras = [item.kind.value, *(x for x in named if x)]
         rows.append((f"{item.minutes} min · {item.title} ({', '.join(extras)})", item.goal))
     return (
         entry.name,

@@ -51,27 +51,23 @@ class Kind:
     model: type[BaseModel]
     table: str | None
     """The [[table]] holding the entries; None when the file is one entry."""
-    required: bool = True
-    """Whether the packaged pack must have at least one file of this kind."""
 
 
 KINDS: tuple[Kind, ...] = (
     Kind("sources", "sources.toml", Document, "document"),
     Kind("norms", "norms.toml", NormEntry, "norm"),
-    Kind("norm_prompts", "norm_prompts.toml", NormPrompt, "prompt", required=False),
+    Kind("norm_prompts", "norm_prompts.toml", NormPrompt, "prompt"),
     Kind("roles", "roles.toml", RoleEntry, "role"),
-    Kind(
-        "decision_methods", "decision_methods.toml", DecisionMethodEntry, "method", required=False
-    ),
-    Kind("continuum", "decision_continuum.toml", ContinuumPoint, "point", required=False),
-    Kind("protocols", "protocols/*.toml", Protocol, None, required=False),
-    Kind("guides", "guides/*.toml", Guide, None, required=False),
-    Kind("checklists", "checklists/*.toml", Checklist, None, required=False),
-    Kind("instruments", "instruments/*.toml", Instrument, None, required=False),
-    Kind("worksheets", "worksheets/*.toml", Worksheet, None, required=False),
-    Kind("team_types", "team_types.toml", TeamType, "team_type", required=False),
-    Kind("video_guides", "video_guides/*.toml", VideoGuide, None, required=False),
-    Kind("question_bank", "question_bank/*.toml", FutureState, "state", required=False),
+    Kind("decision_methods", "decision_methods.toml", DecisionMethodEntry, "method"),
+    Kind("continuum", "decision_continuum.toml", ContinuumPoint, "point"),
+    Kind("protocols", "protocols/*.toml", Protocol, None),
+    Kind("guides", "guides/*.toml", Guide, None),
+    Kind("checklists", "checklists/*.toml", Checklist, None),
+    Kind("instruments", "instruments/*.toml", Instrument, None),
+    Kind("worksheets", "worksheets/*.toml", Worksheet, None),
+    Kind("team_types", "team_types.toml", TeamType, "team_type"),
+    Kind("video_guides", "video_guides/*.toml", VideoGuide, None),
+    Kind("question_bank", "question_bank/*.toml", FutureState, "state"),
     Kind("agenda_templates", "agenda_templates/*.toml", AgendaTemplate, None),
 )
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
@@ -141,7 +137,7 @@ def _load_root(
     packaged: bool,
 ) -> None:
     for kind in KINDS:
-        for path in _files(root, kind, required=packaged and kind.required):
+        for path in _files(root, kind, required=packaged):
             label = _label(root, path, packaged=packaged)
             entries = list(_entries(path, label, kind))
             for entry in entries:
@@ -154,7 +150,7 @@ def _load_user_root(
     """Add a school's own files one by one; a file with any problem is skipped whole."""
     problems: list[str] = []
     for kind in KINDS:
-        for path in _files(root, kind, required=False):
+        for path in _files(root, kind):
             label = _label(root, path, packaged=False)
             trial = {name: dict(entries) for name, entries in collected.items()}
             trial_origins = dict(origins)

@@ -29,10 +29,18 @@ def _first_broken_reference(pack: Pack, kind: str, entry: Any) -> str | None:
         for number, item in enumerate(entry.items, start=1):
             if item.process and item.process not in pack.protocols:
                 return f'item {number} names protocol "{item.process}", not in protocols/.'
+            if item.step is not None:
+                steps = len(pack.protocols[item.process].steps) if item.process else 0
+                if item.step > steps:
+                    return f"item {number} names step {item.step}, but its protocol has {steps}."
+            if item.instrument and item.instrument not in pack.instruments:
+                return f'item {number} names instrument "{item.instrument}", not in instruments/.'
             if item.video and item.video not in pack.video_guides:
                 return f'item {number} names video guide "{item.video}", not in video_guides/.'
     if kind == "instruments":
         for section in entry.sections:
             if section.norm and section.norm not in pack.norms:
                 return f'section "{section.id}" names norm "{section.norm}", not in norms.toml.'
+    if kind == "question_bank" and entry.see and entry.see not in pack.question_bank:
+        return f'points to state "{entry.see}", which the question bank lacks.'
     return None

@@ -177,6 +177,8 @@ class Protocol(Entry):
     """What it is for."""
     when: tuple[str, ...] = ()
     """When to use it."""
+    when_not: tuple[str, ...] = ()
+    """When it is the wrong tool."""
     steps: tuple[Step, ...] = ()
     """The steps, in order."""
     questions: tuple[str, ...] = ()
@@ -330,6 +332,8 @@ class Instrument(Entry):
     """meeting: after a meeting; periodic: a team self-assessment now and then."""
     scale: Scale
     """How every item is answered."""
+    item_note: str = ""
+    """The label of an optional note beside each answer, e.g. "Opportunity" (none if empty)."""
     sections: tuple[InstrumentSection, ...] = Field(min_length=1)
     """The items, in sections."""
 
@@ -368,6 +372,8 @@ class Worksheet(Entry):
     """The worksheet's name."""
     summary: str = Field(min_length=1)
     """What it is for."""
+    header: tuple[WorksheetField, ...] = ()
+    """Fields filled in once per sheet, e.g. the school and the date."""
     fields: tuple[WorksheetField, ...] = Field(min_length=1)
     """Its fields (one row of the worksheet), in order."""
 
@@ -506,6 +512,8 @@ class FutureState(Entry):
     """Strategies and suggestions towards it."""
     questions: tuple[str, ...] = ()
     """Reflection questions to consider."""
+    see: str | None = Field(default=None, pattern=SLUG)
+    """The id of another state whose strategies and questions also serve this one."""
 
 
 # Agenda templates -------------------------------------------------------------------
@@ -524,6 +532,10 @@ class TemplateItem(Strict):
     """information, discussion or decision."""
     process: str | None = Field(default=None, pattern=SLUG)
     """The id of a protocol (protocols/) to run the item with, if any."""
+    step: int | None = Field(default=None, ge=1)
+    """Which step of that protocol the item covers (1 = the first); all steps if empty."""
+    instrument: str | None = Field(default=None, pattern=SLUG)
+    """The id of an instrument (instruments/) the item uses, e.g. a norms check."""
     video: str | None = Field(default=None, pattern=SLUG)
     """The id of a video guide whose segments become the item's steps (video study)."""
     notes: str = ""
