@@ -150,7 +150,7 @@ def _load_user_root(
     """Add a school's own files one by one; a file with any problem is skipped whole."""
     problems: list[str] = []
     for kind in KINDS:
-        for path in _files(root, kind):
+        for path in _files(root, kind, required=False):
             label = _label(root, path, packaged=False)
             trial = {name: dict(entries) for name, entries in collected.items()}
             trial_origins = dict(origins)

@@ -79,6 +79,9 @@ def test_wheel_carries_content_and_migrations(wheel: Path) -> None:
         "facilitator/content/norms.toml",
         "facilitator/content/roles.toml",
         "facilitator/content/agenda_templates/leadership-team.toml",
+        "facilitator/content/video_guides/union-hill.toml",
+        "facilitator/content/question_bank/turnaround-leadership.toml",
+        "facilitator/content/README.md",
         "facilitator/store/migrations/env.py",
         "facilitator/store/migrations/script.py.mako",
         "facilitator/store/migrations/versions/0001_initial_schema.py",
@@ -98,7 +101,8 @@ def test_installed_package_loads_its_own_content(fresh_venv: Path, outside: Path
         "import facilitator\n"
         "from facilitator.pack.locate import load_default_pack, packaged_content_dir\n"
         "pack = load_default_pack()\n"
-        "print(len(pack.norms), len(pack.roles), len(pack.agenda_templates))\n"
+        "print(len(pack.norms), len(pack.roles), len(pack.agenda_templates),"
+        " len(pack.video_guides), len(pack.question_bank))\n"
         "print(packaged_content_dir())\n"
         "print(facilitator.__file__)\n"
     )
@@ -106,7 +110,7 @@ def test_installed_package_loads_its_own_content(fresh_venv: Path, outside: Path
         run([str(fresh_venv / "bin" / "python"), "-c", snippet], cwd=outside).strip().splitlines()
     )
 
-    assert counts == "7 5 1"
+    assert counts == "7 5 8 3 32"
     venv = fresh_venv.resolve()
     assert Path(content_dir).resolve().is_relative_to(venv)
     assert Path(package_file).resolve().is_relative_to(venv)

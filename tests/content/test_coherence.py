@@ -36,6 +36,32 @@ SUB_ITEMS = {
         "External accountability is used transparently to benchmark progress",
     ],
 }
+# The rubric's item texts: the same sub-items, letters and order, each label shortened
+# and put in the project's words (the guide above keeps the source's labels as names).
+RUBRIC_ITEMS = {
+    "focusing-direction": [
+        "Shared purpose drives action",
+        "A few goals, tied to student learning, drive decisions",
+        "Everyone knows a clear strategy for reaching the goals",
+        "Change knowledge moves the district forward",
+    ],
+    "cultivating-collaborative-cultures": [
+        "A growth mindset underlies the culture",
+        "Leaders model learning and shape a learning culture",
+        "Collective capacity building comes before individual development",
+        "Structures and processes support intentional collaboration",
+    ],
+    "deepening-learning": [
+        "Clear learning goals, known to all, drive instruction",
+        "Educators know and use a set of effective pedagogical practices",
+        "Practice is improved regularly through robust, authentic processes",
+    ],
+    "securing-accountability": [
+        "Continuously improving results",
+        "Underperformance is a chance to grow, not to blame",
+        "External accountability benchmarks progress openly",
+    ],
+}
 
 
 def _lettered(labels: list[str]) -> list[str]:
@@ -60,7 +86,7 @@ def test_coherence_progression_components_and_sub_items(pack: Pack) -> None:
         (section.id, section.title, len(section.items)) for section in rubric.sections
     ] == COMPONENTS
     for section in rubric.sections:
-        assert [item.text for item in section.items] == _lettered(SUB_ITEMS[section.id])
+        assert [item.text for item in section.items] == _lettered(RUBRIC_ITEMS[section.id])
 
 
 def test_every_sub_item_is_described_at_all_three_levels(pack: Pack) -> None:

@@ -152,7 +152,7 @@ def test_states_are_distinct(pack: Pack) -> None:
 def test_pointer_states_point_to_the_state_with_the_content(
     pack: Pack, pointer: str, target: str
 ) -> None:
-    """"(see 1.1.50 below)": the pointing state names the state that holds the content."""
+    """ "(see 1.1.50 below)": the pointing state names the state that holds the content."""
     source, dest = pack.question_bank[pointer], pack.question_bank[target]
 
     assert source.number == ""

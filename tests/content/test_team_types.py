@@ -51,4 +51,9 @@ def test_district_team_has_its_co_chairs_and_progress_questions(pack: Pack) -> N
     district = pack.team_types["district-learning-team"]
 
     assert any("co-chairs" in line for line in district.composition)
-    assert any('"How are we doing?" and "How do we know?"' in f for f in district.functions)
+    assert any(
+        '"How are we doing?"' in f
+        and '"How do we know?"' in f
+        and f.index('"How are we doing?"') < f.index('"How do we know?"')
+        for f in district.functions
+    )

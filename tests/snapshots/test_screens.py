@@ -89,3 +89,22 @@ def test_help(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
     plain names and sentences, then the app-wide ones (?, ^p, palette-only demo, ^q)."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("question_mark"))
+
+
+@pytest.mark.parametrize("size", [SIZE, PROJECTOR], ids=["80x24", "projector"])
+def test_library(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
+) -> None:
+    """The library opened with l: entries grouped by kind ("Norms (7)", "Developing norms
+    (6)", "Roles (5)", ...) on the left, and the first entry, Pausing, on the right with
+    its kind and its source (the guidebook, "The Seven Norms of Collaborative Work")."""
+    app = make_app(demo_db.target, pack)
+    assert snap_compare(app, terminal_size=size, run_before=steps("l"))
+
+
+def test_library_search(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
+    """The library after typing /ladder: the entries that mention the ladder of inference
+    (the protocol first, as its title matches), with the protocol shown: its uses as steps
+    and its five questions."""
+    app = make_app(demo_db.target, pack)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("l", "slash", *"ladder"))
