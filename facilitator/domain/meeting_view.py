@@ -1,4 +1,8 @@
-"""A meeting's plan as people read it: header, roles, attendance, agenda with times."""
+"""A meeting's plan as people read it: header, roles, attendance, agenda with times.
+
+One value serves every screen and export that shows a plan (the planning screen, the
+read-only overview, the agenda export), so they cannot disagree.
+"""
 
 from __future__ import annotations
 
@@ -8,33 +12,73 @@ from datetime import datetime, timedelta
 
 
 @dataclass(frozen=True)
-class RoleLine:
-    """Who holds a role."""
+class Person:
+    """A team member (with an id) or a guest (without one)."""
 
+    name: str
+    member_id: int | None = None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.member_id is None
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    """Who holds a role: `role` is a content-pack role id or "custom"."""
+
+    id: int
     role: str
-    holder: str | None
+    label: str
+    holder: Person | None
+    focus: str = ""
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Someone expected at the meeting, and whether they came."""
+
+    id: int
+    person: Person
+    status: str
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """A step of an item's process: a protocol step or a video segment."""
+
+    id: int
+    title: str
+    detail: str = ""
+    planned_minutes: int | None = None
+    media_ranges: str = ""
 
 
 @dataclass(frozen=True)
 class AgendaLine:
     """One agenda item with the time it starts if every item before keeps its time."""
 
+    id: int
     position: int
     starts_at: datetime
     title: str
     goal: str
-    presenter: str | None
+    presenter: Person | None
     minutes: int
     kind: str
-    process: str | None
-    steps: tuple[str, ...] = ()
+    process_id: str | None = None
+    process: str | None = None
+    notes: str = ""
+    steps: tuple[StepLine, ...] = ()
+    carried_from: str | None = None
 
 
 @dataclass(frozen=True)
-class MeetingOverview:
-    """Everything the meeting overview screen shows."""
+class MeetingPlan:
+    """Everything about a meeting's plan, with names resolved."""
 
     id: int
+    team_id: int
     team_name: str
     team_purpose: str
     title: str
@@ -45,13 +89,23 @@ class MeetingOverview:
     location: str
     status: str
     roles: tuple[RoleLine, ...]
-    attendees: tuple[str, ...]
+    attendees: tuple[Attendee, ...]
     agenda: tuple[AgendaLine, ...]
     norms: tuple[str, ...]
+    members: tuple[Person, ...] = ()
 
     @property
     def agenda_minutes(self) -> int:
         return sum(line.minutes for line in self.agenda)
+
+    @property
+    def minutes_over(self) -> int:
+        """How far the agenda runs past the planned length (0 when it fits)."""
+        return max(0, self.agenda_minutes - self.planned_minutes)
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.scheduled_start + timedelta(minutes=self.planned_minutes)
 
 
 def start_times(start: datetime, minutes: Sequence[int]) -> list[datetime]:

@@ -1,13 +1,18 @@
-"""Reading meetings: the list for `facilitator list` and one meeting's overview."""
+"""Reading meetings: the list for `facilitator list` and one meeting's plan."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from sqlmodel import Session
+
 from facilitator.domain.meeting_view import (
     AgendaLine,
-    MeetingOverview,
+    Attendee,
+    MeetingPlan,
+    Person,
     RoleLine,
+    StepLine,
     goal_lines,
     start_times,
 )
@@ -16,7 +21,15 @@ from facilitator.errors import NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, teams
-from facilitator.store.tables import AgendaItem, Meeting, Member, RoleAssignment, Team, row_id
+from facilitator.store.tables import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    Member,
+    RoleAssignment,
+    Team,
+    row_id,
+)
 
 
 def list_meetings(db: Database) -> list[MeetingSummary]:
@@ -41,28 +54,29 @@ def meeting_summary(meeting: Meeting, team_name: str) -> MeetingSummary:
     )
 
 
-def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOverview:
+def meeting_plan(db: Database, *, meeting_id: int, pack: Pack) -> MeetingPlan:
     """A meeting's plan with names resolved; raises NotFoundError for an unknown id."""
     with db.read() as session:
-        meeting = meetings.get_meeting(session, meeting_id=meeting_id)
-        if meeting is None:
-            raise NotFoundError(f"There is no meeting {meeting_id}.")
-        team = session.get(Team, meeting.team_id)
-        assert team is not None
-        # Archived members keep their names in the meetings they took part in.
-        members = {
-            row_id(m): m for m in teams.members_of(session, team_id=row_id(team), archived=True)
-        }
-        items = meetings.agenda_of(session, meeting_id=meeting_id)
-        steps: dict[int, list[str]] = {}
-        for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):
-            steps.setdefault(step.agenda_item_id, []).append(step.title)
-        roles = meetings.roles_of(session, meeting_id=meeting_id)
-        attendance = meetings.attendance_of(session, meeting_id=meeting_id)
-        norms = teams.norms_of(session, team_id=row_id(team))
+        return read_plan(session, meeting_id=meeting_id, pack=pack)
+
+
+def read_plan(session: Session, *, meeting_id: int, pack: Pack) -> MeetingPlan:
+    """The plan, read within an open session (services that just wrote reuse it)."""
+    meeting = meetings.get_meeting(session, meeting_id=meeting_id)
+    if meeting is None:
+        raise NotFoundError(f"There is no meeting {meeting_id}.")
+    team = session.get(Team, meeting.team_id)
+    assert team is not None, "a meeting always belongs to a team"
+    # Archived members keep their names in the meetings they took part in.
+    everyone = teams.members_of(session, team_id=row_id(team), archived=True)
+    members = {row_id(m): m for m in everyone}
+    items = meetings.agenda_of(session, meeting_id=meeting_id)
+    steps = _steps_by_item(session, items)
+    sources = meetings.carry_forward_labels(session, item_ids=[row_id(i) for i in items])
     starts = start_times(meeting.scheduled_start, [item.planned_minutes for item in items])
-    return MeetingOverview(
+    return MeetingPlan(
         id=meeting_id,
+        team_id=row_id(team),
         team_name=team.name,
         team_purpose=team.purpose,
         title=meeting.title,
@@ -72,15 +86,24 @@ def meeting_overview(db: Database, *, meeting_id: int, pack: Pack) -> MeetingOve
         planned_minutes=meeting.planned_minutes,
         location=meeting.location,
         status=meeting.status,
-        roles=tuple(_role_line(role, member, pack) for role, member in roles),
+        roles=tuple(
+            _role_line(role, member, pack)
+            for role, member in meetings.roles_of(session, meeting_id=meeting_id)
+        ),
         attendees=tuple(
-            member.name if member else (row.guest_name or "Guest") for row, member in attendance
+            _attendee(row, member)
+            for row, member in meetings.attendance_of(session, meeting_id=meeting_id)
         ),
         agenda=tuple(
-            _agenda_line(item, start, members, steps.get(row_id(item), []), pack)
+            _agenda_line(
+                item, start, members, steps.get(row_id(item), ()), sources.get(row_id(item)), pack
+            )
             for item, start in zip(items, starts, strict=True)
         ),
-        norms=tuple(norm.text for norm in norms),
+        norms=tuple(norm.text for norm in teams.norms_of(session, team_id=row_id(team))),
+        members=tuple(
+            Person(name=m.name, member_id=row_id(m)) for m in everyone if m.archived_at is None
+        ),
     )
 
 
@@ -92,28 +115,73 @@ def process_name(process_id: str | None, pack: Pack) -> str | None:
     return protocol.name if protocol else process_id
 
 
+def _steps_by_item(session: Session, items: list[AgendaItem]) -> dict[int, tuple[StepLine, ...]]:
+    grouped: dict[int, list[StepLine]] = {}
+    for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):
+        grouped.setdefault(step.agenda_item_id, []).append(
+            StepLine(
+                id=row_id(step),
+                title=step.title,
+                detail=step.detail,
+                planned_minutes=step.planned_minutes,
+                media_ranges=step.media_ranges,
+            )
+        )
+    return {item_id: tuple(lines) for item_id, lines in grouped.items()}
+
+
 def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleLine:
     entry = pack.roles.get(role.role)
-    name = role.label or (entry.name if entry else role.role)
-    return RoleLine(role=name, holder=member.name if member else role.guest_name)
+    label = role.label or (entry.name if entry else role.role)
+    holder = None
+    if member is not None:
+        holder = Person(name=member.name, member_id=row_id(member))
+    elif role.guest_name:
+        holder = Person(name=role.guest_name)
+    return RoleLine(
+        id=row_id(role),
+        role=role.role,
+        label=label,
+        holder=holder,
+        focus=entry.focus if entry else "",
+    )
+
+
+def _attendee(row: Attendance, member: Member | None) -> Attendee:
+    person = (
+        Person(name=member.name, member_id=row_id(member))
+        if member is not None
+        else Person(name=row.guest_name or "Guest")
+    )
+    return Attendee(id=row_id(row), person=person, status=row.status)
 
 
 def _agenda_line(
     item: AgendaItem,
     start: datetime,
     members: dict[int, Member],
-    steps: list[str],
+    steps: tuple[StepLine, ...],
+    carried_from: str | None,
     pack: Pack,
 ) -> AgendaLine:
-    presenter = members.get(item.presenter_member_id or -1)
+    member = members.get(item.presenter_member_id or -1)
+    presenter = None
+    if member is not None:
+        presenter = Person(name=member.name, member_id=row_id(member))
+    elif item.presenter_name:
+        presenter = Person(name=item.presenter_name)
     return AgendaLine(
+        id=row_id(item),
         position=item.position,
         starts_at=start,
         title=item.title,
         goal=item.goal,
-        presenter=presenter.name if presenter else item.presenter_name,
+        presenter=presenter,
         minutes=item.planned_minutes,
         kind=item.kind,
+        process_id=item.process_id,
         process=process_name(item.process_id, pack),
-        steps=tuple(steps),
+        notes=item.facilitator_notes,
+        steps=steps,
+        carried_from=carried_from,
     )

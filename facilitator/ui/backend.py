@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from facilitator.domain.clock import Clock
 
 if TYPE_CHECKING:
-    from facilitator.domain.meeting_view import MeetingOverview
+    from facilitator.domain.meeting_view import MeetingPlan
     from facilitator.domain.overview import HomeOverview
     from facilitator.domain.team_draft import TeamDraft
     from facilitator.pack.loader import Pack
@@ -84,10 +84,10 @@ class Backend:
 
         return load_home(self.target, team_id=team_id, now=self.now(), tz=self.tz)
 
-    def meeting_overview(self, meeting_id: int) -> MeetingOverview:
-        from facilitator.services.meetings import meeting_overview
+    def meeting_plan(self, meeting_id: int) -> MeetingPlan:
+        from facilitator.services.meetings import meeting_plan
 
-        return meeting_overview(self.db, meeting_id=meeting_id, pack=self.pack)
+        return meeting_plan(self.db, meeting_id=meeting_id, pack=self.pack)
 
     def create_team(self, draft: TeamDraft) -> int:
         from facilitator.services.teams import create_team

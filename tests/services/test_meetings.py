@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from facilitator.domain.meeting_view import MeetingOverview, RoleLine
+from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.errors import NotFoundError
 from facilitator.pack.loader import Pack
-from facilitator.services.meetings import list_meetings, meeting_overview
+from facilitator.services.meetings import list_meetings, meeting_plan
 from facilitator.store.database import Database
 from facilitator.store.tables import Meeting, Member, row_id
 from tests.conftest import FROZEN_NOW
@@ -24,8 +24,8 @@ def meeting_id(db: Database, title: str) -> int:
         return row_id(session.exec(select(Meeting).where(Meeting.title == title)).one())
 
 
-def overview(db: Database, pack: Pack, title: str = DECEMBER) -> MeetingOverview:
-    return meeting_overview(db, meeting_id=meeting_id(db, title), pack=pack)
+def overview(db: Database, pack: Pack, title: str = DECEMBER) -> MeetingPlan:
+    return meeting_plan(db, meeting_id=meeting_id(db, title), pack=pack)
 
 
 def test_list_is_every_meeting_by_date(demo_db: Database) -> None:
@@ -59,13 +59,15 @@ def test_items_start_when_the_ones_before_end(demo_db: Database, pack: Pack) -> 
 def test_roles_resolve_to_names_with_a_custom_label(demo_db: Database, pack: Pack) -> None:
     plan = overview(demo_db, pack)
 
-    assert plan.roles == (
-        RoleLine(role=pack.roles["chair"].name, holder="Maria Alvarez"),
-        RoleLine(role="Facilitator", holder="Aisha Karimi"),
-        RoleLine(role="Recorder", holder="Priya Raman"),
-        RoleLine(role="Timekeeper", holder="Tom Becker"),
-        RoleLine(role="Norms monitor", holder="Grace Liu"),
-    )
+    assert [(r.role, r.label, r.holder.name if r.holder else None) for r in plan.roles] == [
+        ("chair", pack.roles["chair"].name, "Maria Alvarez"),
+        ("facilitator", "Facilitator", "Aisha Karimi"),
+        ("recorder", "Recorder", "Priya Raman"),
+        ("timekeeper", "Timekeeper", "Tom Becker"),
+        ("custom", "Norms monitor", "Grace Liu"),
+    ]
+    assert all(r.holder and r.holder.member_id for r in plan.roles)
+    assert plan.roles[2].focus == pack.roles["recorder"].focus
 
 
 def test_plan_has_header_goals_people_steps_and_norms(demo_db: Database, pack: Pack) -> None:
@@ -79,20 +81,23 @@ def test_plan_has_header_goals_people_steps_and_norms(demo_db: Database, pack: P
         "Settle the classroom library budget.",
     )
     assert len(plan.attendees) == 9
-    assert plan.attendees[-1] == "Sam Ortiz (district literacy specialist)"
-    assert plan.agenda[2].presenter == "Daniel Okafor"
+    guest = plan.attendees[-1].person
+    assert (guest.name, guest.is_guest) == ("Sam Ortiz (district literacy specialist)", True)
+    presenter = plan.agenda[2].presenter
+    assert presenter is not None and presenter.name == "Daniel Okafor" and not presenter.is_guest
     conferences = plan.agenda[3]
     assert conferences.process is not None
-    assert conferences.steps[0] == "Define the issues"
+    assert conferences.steps[0].title == "Define the issues"
     assert len(conferences.steps) == 6
     assert plan.agenda[0].process is None and plan.agenda[0].steps == ()
     assert plan.norms[:7] == tuple(norm.name for norm in pack.norms.values())
     assert len(plan.norms) == 9
+    assert [m.name for m in plan.members][:2] == ["Maria Alvarez", "Daniel Okafor"]
 
 
 def test_unknown_meeting_is_not_found(demo_db: Database, pack: Pack) -> None:
     with pytest.raises(NotFoundError, match="4242"):
-        meeting_overview(demo_db, meeting_id=4242, pack=pack)
+        meeting_plan(demo_db, meeting_id=4242, pack=pack)
 
 
 def test_archived_presenter_keeps_their_name_in_old_meetings(demo_db: Database, pack: Pack) -> None:
@@ -105,4 +110,6 @@ def test_archived_presenter_keeps_their_name_in_old_meetings(demo_db: Database, 
 
     guiding_question = plan.agenda[3]
     assert guiding_question.title.startswith("Guiding question")
-    assert guiding_question.presenter == "Daniel Okafor"
+    assert guiding_question.presenter is not None
+    assert guiding_question.presenter.name == "Daniel Okafor"
+    assert "Daniel Okafor" not in [m.name for m in plan.members]  # no longer offered

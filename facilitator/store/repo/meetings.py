@@ -9,6 +9,7 @@ from facilitator.store.tables import (
     AgendaItem,
     AgendaStep,
     Attendance,
+    CarryForward,
     Meeting,
     Member,
     RoleAssignment,
@@ -84,3 +85,20 @@ def attendance_of(session: Session, *, meeting_id: int) -> list[tuple[Attendance
         .order_by(col(Attendance.id))
     )
     return [(row, member) for row, member in session.exec(statement)]
+
+
+def carry_forward_labels(session: Session, *, item_ids: list[int]) -> dict[int, str]:
+    """For items carried forward, a label of where they came from, by item id."""
+    statement = select(CarryForward).where(col(CarryForward.agenda_item_id).in_(item_ids))
+    labels: dict[int, list[str]] = {}
+    for link in session.exec(statement):
+        if link.action_item_id is not None:
+            kind = "action item"
+        elif link.parking_lot_item_id is not None:
+            kind = "parking lot"
+        else:
+            kind = "set aside for this meeting"
+        labels.setdefault(link.agenda_item_id, [])
+        if kind not in labels[link.agenda_item_id]:
+            labels[link.agenda_item_id].append(kind)
+    return {item_id: ", ".join(kinds) for item_id, kinds in labels.items()}

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from facilitator.domain.meeting_view import MeetingOverview
+from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.domain.text import clock_label, day_label, local
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import MEETING_ACTIONS, bindings
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class MeetingLoaded(Message):
     """A meeting's overview was read."""
 
-    def __init__(self, overview: MeetingOverview) -> None:
+    def __init__(self, overview: MeetingPlan) -> None:
         super().__init__()
         self.overview = overview
 
@@ -76,7 +76,7 @@ class MeetingScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            overview = self.app.backend.meeting_overview(self.meeting_id)
+            overview = self.app.backend.meeting_plan(self.meeting_id)
         except FacilitatorError as error:
             self.post_message(MeetingFailed(error.sentence))
             return
@@ -102,18 +102,21 @@ class MeetingScreen(Screen[None]):
         self._section("#team-purpose", "Team purpose: ", view.team_purpose)
         purpose = view.purpose + "".join(f"\n  • {goal}" for goal in view.goals)
         self._section("#purpose", "Purpose: ", purpose)
-        roles = " · ".join(f"{r.role}: {r.holder or '(open)'}" for r in view.roles)
+        roles = " · ".join(
+            f"{r.label}: {r.holder.name if r.holder else '(open)'}" for r in view.roles
+        )
         self._section("#roles", "Roles: ", roles)
         self._agenda(view)
         self._section("#norms", "Norms: ", "".join(f"\n  • {n}" for n in view.norms))
-        self._section("#attendees", "Expected: ", ", ".join(view.attendees))
+        names = ", ".join(attendee.person.name for attendee in view.attendees)
+        self._section("#attendees", "Expected: ", names)
 
     def _section(self, selector: str, label: str, text: str) -> None:
         widget = self.query_one(selector, Static)
         widget.update(join((label, "bold"), lit(text)))
         widget.display = bool(text.strip())
 
-    def _agenda(self, view: MeetingOverview) -> None:
+    def _agenda(self, view: MeetingPlan) -> None:
         table = self.query_one("#agenda", DataTable)
         table.clear()
         tz = self.app.backend.tz
@@ -123,7 +126,7 @@ class MeetingScreen(Screen[None]):
                 cell(str(line.minutes).rjust(3)),
                 cell(line.title, "bold"),
                 cell(line.kind),
-                cell(line.presenter or ""),
+                cell(line.presenter.name if line.presenter else ""),
                 cell(line.process or ""),
                 key=str(line.position),
             )
