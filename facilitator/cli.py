@@ -3,6 +3,9 @@
     facilitator [--db PATH_OR_URL]            open the app
     facilitator demo [--no-open]              add the demo teams (and open the app)
     facilitator list [--json]                 list meetings
+    facilitator import FILE [--team NAME]     add a meeting from a Markdown agenda
+    facilitator export MEETING_ID [--format md|txt] [-o FILE [--force]]
+                                              print or save a meeting's agenda
     facilitator db check                      report on the database
     facilitator --version
 
@@ -25,6 +28,8 @@ from facilitator.paths import DB_ENV_VAR
 
 EXIT_CRASH = 70
 EXIT_INTERRUPTED = 130
+EXPORT_FORMATS = ("md", "txt")
+"""What `facilitator export` writes: Markdown (which `import` reads back) or plain text."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-open", action="store_true", help="only add the demo data")
     listing = commands.add_parser("list", parents=[common], help="list meetings")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_agenda_commands(commands, common)
     db = commands.add_parser("db", parents=[common], help="database tools")
     db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", parser_class=_Parser)
     db_commands.required = True
@@ -66,6 +72,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the schema revision, location, SQLite version and integrity check",
     )
     return parser
+
+
+def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`import FILE` and `export MEETING_ID` (agendas in and out)."""
+    importing = commands.add_parser(
+        "import", parents=[common], help="add a planned meeting from a Markdown agenda file"
+    )
+    importing.add_argument(
+        "file", metavar="FILE", help="the agenda (see the README; - reads stdin)"
+    )
+    importing.add_argument(
+        "--team", metavar="NAME", help="the meeting's team (default: the file's Team line)"
+    )
+    exporting = commands.add_parser(
+        "export", parents=[common], help="print a meeting's agenda, or write it to a file"
+    )
+    exporting.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
+    exporting.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default=EXPORT_FORMATS[0],
+        help="md: Markdown, which `import` reads back (default); txt: plain text for e-mail",
+    )
+    exporting.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +128,20 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_commands import db_check
 
         return db_check(target)
+    if args.command == "import":
+        from facilitator.cli_commands import import_agenda
+
+        return import_agenda(target, path=args.file, team=args.team)
+    if args.command == "export":
+        from facilitator.cli_commands import export_agenda
+
+        return export_agenda(
+            target,
+            meeting_id=args.meeting_id,
+            fmt=args.format,
+            output=args.output,
+            force=args.force,
+        )
     if args.command == "demo":
         from facilitator.cli_commands import demo
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from facilitator.errors import FacilitatorError
 from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
 
@@ -64,3 +66,91 @@ def db_check(target: DatabaseTarget) -> int:
     print(f"SQLite library:  {report.sqlite_version}")
     print(f"Integrity check: {report.integrity}")
     return 0 if report.healthy else 1
+
+
+AGENDA_MAX_BYTES = 1_000_000
+
+
+def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int:
+    """Add a planned meeting from a Markdown agenda file; problems go to stderr, one a
+    line, and nothing is saved."""
+    from facilitator.domain.clock import system_clock
+    from facilitator.pack.locate import load_default_pack
+    from facilitator.services.agenda_io import AgendaNotImported
+    from facilitator.services.agenda_io import import_agenda as save_agenda
+    from facilitator.store.database import Database
+
+    text = _read_agenda(path)
+    pack = load_default_pack()
+    prepare_database(target)
+    database = Database(target)
+    try:
+        result = save_agenda(
+            database, text=text, pack=pack, now=system_clock(), tz=None, team_name=team
+        )
+    except AgendaNotImported as error:
+        for sentence in error.sentences:
+            print(f"facilitator: {sentence}", file=sys.stderr)
+        print(
+            "facilitator: Nothing was imported; fix the lines above and try again.", file=sys.stderr
+        )
+        return error.exit_code
+    finally:
+        database.dispose()
+    print(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
+    for note in result.notes:
+        print(note)
+    return 0
+
+
+def export_agenda(
+    target: DatabaseTarget, *, meeting_id: int, fmt: str, output: str | None, force: bool
+) -> int:
+    """Print a meeting's agenda, or write it to `output` (never over a file unless `force`)."""
+    from facilitator.pack.locate import load_default_pack
+    from facilitator.services.agenda_io import export_agenda as render_agenda
+    from facilitator.store.database import Database
+
+    if output is not None and not force and Path(output).exists():
+        raise FacilitatorError(f"{output} already exists; add --force to replace it.")
+    pack = load_default_pack()
+    prepare_database(target)
+    database = Database(target)
+    try:
+        text = render_agenda(database, meeting_id=meeting_id, fmt=fmt, pack=pack, tz=None)
+    finally:
+        database.dispose()
+    if output is None:
+        print(text, end="")
+        return 0
+    try:
+        with open(output, "w" if force else "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise FacilitatorError(f"{output} already exists; add --force to replace it.") from None
+    except OSError as error:
+        raise FacilitatorError(f"Could not write {output}: {_reason(error)}.") from error
+    print(f"Wrote the agenda of meeting {meeting_id} to {output}.")
+    return 0
+
+
+def _read_agenda(path: str) -> str:
+    """The agenda file's text; a file that cannot be read is one sentence."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(AGENDA_MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(AGENDA_MAX_BYTES + 1)
+    except OSError as error:
+        raise FacilitatorError(f"Could not read {path}: {_reason(error)}.") from error
+    if len(data) > AGENDA_MAX_BYTES:
+        raise FacilitatorError(f"{path} is over 1 MB; an agenda is a page or two of text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FacilitatorError(f"{path} is not UTF-8 text; save it as plain UTF-8 text.") from None
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()

@@ -46,7 +46,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})\s+([a-z]+)\.?,?\s*(\d{4})?$")
 _MONTH_DAY = re.compile(r"^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s*(\d{4})?$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
-_MINUTES = re.compile(r"^(\d+)\s*(?:m|min|mins|minute|minutes)?\.?$")
+_MINUTES = re.compile(r"^(\d{1,7})\s*(?:m|min|mins|minute|minutes)?\.?$")
 
 
 class Unreadable(ValueError):
@@ -61,6 +61,8 @@ def parse_minutes(text: str, *, low: int = 1, high: int = 600) -> int:
     if value.startswith("-"):
         raise Unreadable(f"Minutes cannot be negative; use at least {low}.")
     match = _MINUTES.match(value)
+    if not match and value.isdigit():
+        raise Unreadable(f"That is far more than {_limit(high)}; use {high} or fewer.")
     if not match:
         raise Unreadable(
             f'"{text.strip()}" is not a number of minutes; write a whole number like 10.'
@@ -69,8 +71,16 @@ def parse_minutes(text: str, *, low: int = 1, high: int = 600) -> int:
     if minutes < low:
         raise Unreadable(f"Use at least {low} minute{'s' if low > 1 else ''}.")
     if minutes > high:
-        raise Unreadable(f"{minutes} minutes is more than {high // 60} hours; use {high} or fewer.")
+        raise Unreadable(f"{minutes} minutes is more than {_limit(high)}; use {high} or fewer.")
     return minutes
+
+
+def _limit(high: int) -> str:
+    """The upper limit in words: "10 hours", or "45 minutes" when not whole hours."""
+    hours, rest = divmod(high, 60)
+    if rest or not hours:
+        return f"{high} minutes"
+    return f"{hours} hour{'s' if hours > 1 else ''}"
 
 
 def parse_date(text: str, *, today: date) -> date:
@@ -93,9 +103,20 @@ def parse_date(text: str, *, today: date) -> date:
             day = int(match[day_group])
             if match[3]:
                 return _make_date(int(match[3]), month, day, text)
-            candidate = _make_date(today.year, month, day, text)
-            return candidate if candidate >= today else _make_date(today.year + 1, month, day, text)
+            return _next_date(today, month, day, text)
     raise Unreadable(f'"{text.strip()}" is not a date; write it like 2026-12-07 or 7 Dec 2026.')
+
+
+def _next_date(today: date, month: int, day: int, text: str) -> date:
+    """The first `day` `month` on or after `today` (29 February may be years away)."""
+    for year in range(today.year, today.year + 5):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return _make_date(today.year, month, day, text)  # raises: no such day at all
 
 
 def _make_date(year: int, month: int, day: int, text: str) -> date:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from facilitator.domain.enums import ActionStatus, ItemKind, NextAgendaStatus, ParkingStatus
 from facilitator.domain.meeting_view import Person
@@ -280,10 +280,15 @@ def carry_forward_candidates(db: Database, *, meeting_id: int) -> list[Candidate
         parked = select(ParkingLotItem).where(
             ParkingLotItem.team_id == team, ParkingLotItem.status == ParkingStatus.OPEN
         )
+        carried_here = [key for kind, key in linked if kind == "next"]
         set_aside = select(NextAgendaEntry).where(
             NextAgendaEntry.team_id == team,
-            NextAgendaEntry.status == NextAgendaStatus.OPEN,
             col(NextAgendaEntry.meeting_id) != meeting_id,
+            # Open ones, and those already carried onto this meeting's agenda.
+            or_(
+                col(NextAgendaEntry.status) == NextAgendaStatus.OPEN,
+                col(NextAgendaEntry.id).in_(carried_here),
+            ),
         )
         order = col(ActionItem.due_date), col(ActionItem.id)
         candidates = [
@@ -309,8 +314,10 @@ def accept_carry_forward(
     Action items share one "Review of action items" item (one step each); each
     parking-lot or set-aside item becomes an item of its own. Returns the items touched.
     """
+    picks = list(dict.fromkeys(picks))  # the same pick twice counts once
     with db.write(now=now) as session:
         meeting = fetch(session, Meeting, meeting_id, "meeting")
+        _same_team(session, meeting, picks)
         linked = _linked(session, meeting_id)
         items = meetings.agenda_of(session, meeting_id=meeting_id)
         touched: list[int] = []
@@ -333,6 +340,22 @@ def accept_carry_forward(
             touched.append(row_id(item))
         _renumber(items)
         return touched
+
+
+def _same_team(session: Session, meeting: Meeting, picks: Sequence[tuple[str, int]]) -> None:
+    """Refuse picks that belong to another team (only this team's debts carry forward)."""
+    tables: dict[str, type[ActionItem] | type[ParkingLotItem] | type[NextAgendaEntry]] = {
+        "action": ActionItem,
+        "parking": ParkingLotItem,
+        "next": NextAgendaEntry,
+    }
+    for kind, key in picks:
+        table = tables.get(kind)
+        if table is None:
+            raise InvalidInput({"picks": f"Cannot carry forward a {kind}."})
+        row = fetch(session, table, key, "item to carry forward")
+        if row.team_id != meeting.team_id:
+            raise InvalidInput({"picks": "That item belongs to another team."})
 
 
 def _review_item(

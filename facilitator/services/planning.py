@@ -124,7 +124,9 @@ def assign_role(
             )
 
 
-def add_custom_role(db: Database, *, meeting_id: int, label: str, now: datetime) -> int:
+def add_custom_role(
+    db: Database, *, meeting_id: int, label: str, now: datetime, pack: Pack | None = None
+) -> int:
     """A role of the team's own, e.g. "Norms monitor"."""
     name = " ".join(label.split())
     if not name:
@@ -132,7 +134,12 @@ def add_custom_role(db: Database, *, meeting_id: int, label: str, now: datetime)
     with db.write(now=now) as session:
         _meeting(session, meeting_id)
         existing = meetings.roles_of(session, meeting_id=meeting_id)
-        if any(role.label.casefold() == name.casefold() for role, _ in existing):
+        taken = {role.label.casefold() for role, _ in existing} | {
+            role.role.casefold() for role, _ in existing
+        }
+        if pack is not None:
+            taken |= {entry.name.casefold() for entry in pack.roles.values()}
+        if name.casefold() in taken:
             raise InvalidInput({"label": f"The meeting already has a {name} role."})
         role = RoleAssignment(
             meeting_id=meeting_id, role="custom", label=name, position=len(existing)
@@ -210,8 +217,15 @@ def _add_roles(session: Session, meeting_id: int, earlier: Meeting | None) -> No
     previous: dict[str, RoleAssignment] = {}
     if earlier is not None:
         previous = {r.role: r for r, _ in meetings.roles_of(session, meeting_id=row_id(earlier))}
+    active = (
+        {row_id(m) for m in teams.members_of(session, team_id=earlier.team_id)}
+        if earlier
+        else set()
+    )
     for position, role_id in enumerate(CORE_ROLES):
         before = previous.get(role_id)
+        if before is not None and before.member_id is not None and before.member_id not in active:
+            before = None  # they have left the team: the role starts open
         session.add(
             RoleAssignment(
                 meeting_id=meeting_id,

@@ -70,7 +70,10 @@ def restore_team(db: Database, *, team_id: int, now: datetime) -> None:
     """Bring an archived team back (its name must not clash with an active team)."""
     with db.write(now=now) as session:
         team = fetch(session, Team, team_id, "team")
-        if any(t.name.casefold() == team.name.casefold() for t in teams.active_teams(session)):
+        if team.archived_at is None:
+            return
+        others = (t for t in teams.active_teams(session) if t.id != team_id)
+        if any(t.name.casefold() == team.name.casefold() for t in others):
             raise InvalidInput({"name": f"There is already an active team called {team.name}."})
         team.archived_at = None
 

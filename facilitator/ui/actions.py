@@ -34,6 +34,9 @@ class UiAction:
     """Whether the key works even when a focused widget would take it."""
     builtin: bool = False
     """Textual binds the key itself (the command palette); only the help lists it here."""
+    scope: str | None = None
+    """The id of the widget whose action it is (its key works while that widget, or
+    something inside it, has focus); None for the screen's (or app's) own actions."""
 
     @property
     def shown_key(self) -> str | None:
@@ -43,12 +46,16 @@ class UiAction:
         return self.key_display or self.key.replace("ctrl+", "^")
 
 
-def bindings(actions: Iterable[UiAction]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
-    """Key bindings for the actions that have a key."""
+def bindings(
+    actions: Iterable[UiAction], scope: str | None = None
+) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
+    """Key bindings for the actions of `scope` (a widget id; None: the screen's own)."""
     return [
         Binding(
             action.key,
-            action.id,
+            # A widget's binding runs the screen's action, so one method serves the key,
+            # the palette and the help alike.
+            action.id if scope is None else f"screen.{action.id}",
             action.footer or action.name,
             show=action.footer is not None,
             key_display=action.key_display,
@@ -56,7 +63,7 @@ def bindings(actions: Iterable[UiAction]) -> list[Binding | tuple[str, str] | tu
             tooltip=action.help,
         )
         for action in actions
-        if action.key is not None and not action.builtin
+        if action.key is not None and not action.builtin and action.scope == scope
     ]
 
 
@@ -99,10 +106,26 @@ APP_ACTIONS = (
 HOME_ACTIONS = (
     UiAction(
         "open_selected",
-        "Meetings: open the selected meeting",
-        "Show the highlighted meeting's plan: roles, agenda and norms.",
+        "Meetings: open the highlighted meeting",
+        "Plan it if it is still to come; read it if it is closed.",
         key="enter",
-        footer="Open",
+        footer="Open meeting",
+        scope="meetings",
+    ),
+    UiAction(
+        "new_meeting",
+        "Meetings: plan a new meeting",
+        "Start from an agenda template, an earlier meeting, or a blank agenda.",
+        key="m",
+        footer="New meeting",
+    ),
+    UiAction(
+        "open_team",
+        "Teams: open the highlighted team",
+        "Its name, type and purpose, members and norms.",
+        key="enter",
+        footer="Open team",
+        scope="teams",
     ),
     UiAction(
         "new_team",

@@ -89,10 +89,19 @@ class FacilitatorApp(App[int]):
             )
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Show a meeting's plan."""
-        from facilitator.ui.screens.meeting import MeetingScreen
+        """Plan a meeting still to come; show a closed one read-only."""
+        from facilitator.domain.enums import MeetingStatus
 
-        self.push_screen(MeetingScreen(meeting_id))
+        known = (*self.overview.upcoming, *self.overview.recent) if self.overview else ()
+        status = next((m.status for m in known if m.id == meeting_id), None)
+        if status == MeetingStatus.CLOSED:
+            from facilitator.ui.screens.meeting import MeetingScreen
+
+            self.push_screen(MeetingScreen(meeting_id))
+        else:
+            from facilitator.ui.screens.plan import PlanScreen
+
+            self.push_screen(PlanScreen(meeting_id))
 
     # Actions -----------------------------------------------------------------
 
@@ -131,6 +140,8 @@ class FacilitatorApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         screen_actions: tuple[UiAction, ...] = getattr(screen, "ACTIONS", ())
         for action in screen_actions:
+            if action.scope is not None and not screen.query(f"#{action.scope}"):
+                continue
             if screen.check_action(action.id, ()) is not False:
                 yield self._command(action, partial(screen.run_action, action.id))
         for action in APP_ACTIONS:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
@@ -108,3 +108,51 @@ def test_library_search(snap_compare: SnapCompare, demo_db: Database, pack: Pack
     and its five questions."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("l", "slash", *"ladder"))
+
+
+@pytest.mark.parametrize("size", [SIZE, PROJECTOR], ids=["80x24", "projector"])
+def test_plan(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
+) -> None:
+    """Planning the December meeting: heading with team, date 15:30–16:30 and the team's
+    purpose line; the agenda with start times and "Agenda · 60 of 60 min"; roles (Norms
+    monitor: Grace Liu) and the nine people expected. At 80x24 the roles and attendance sit
+    under the agenda; at the projector size beside it."""
+    app = make_app(demo_db.target, pack, open_meeting_id=2)
+    assert snap_compare(app, terminal_size=size, run_before=steps())
+
+
+def test_plan_item_form(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
+    """The add-item form over the plan after saving "abc" minutes and a presenter who is
+    not on the team: each problem in words under its field."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#field-title", Input).value = "Budget review"
+        screen.query_one("#field-minutes", Input).value = "abc"
+        screen.query_one("#field-presenter", Input).value = "Ana Nobody"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    app = make_app(demo_db.target, pack, open_meeting_id=2)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_team(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
+    """The Riverside team's screen: name and type, purpose line, eight members with
+    positions on the left, nine numbered norms on the right; footer keys for members."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        teams = pilot.app.screen.query_one("#teams", OptionList)
+        teams.focus()
+        teams.highlighted = 2
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = make_app(demo_db.target, pack)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

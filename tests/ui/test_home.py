@@ -17,6 +17,7 @@ from facilitator.ui.commands import MeetingCommands
 from facilitator.ui.modals.help import HelpModal
 from facilitator.ui.screens.home import HomeLoaded, HomeScreen
 from facilitator.ui.screens.meeting import MeetingScreen
+from facilitator.ui.screens.plan import PlanScreen
 from facilitator.ui.screens.team_form import TeamFormScreen
 from facilitator.ui.widgets.action_list import ActionList
 from facilitator.ui.widgets.meeting_list import MeetingList
@@ -83,8 +84,7 @@ async def test_choosing_a_team_filters_the_home_screen(demo_db: Database, pack: 
         teams = app.screen.query_one("#teams", OptionList)
         teams.focus()
         grade3 = next(i for i, o in enumerate(teams.options) if o.id == "2")
-        teams.highlighted = grade3
-        await pilot.press("enter")
+        teams.highlighted = grade3  # highlighting a team shows its meetings
         await settle(pilot)
         meetings = app.screen.query_one(MeetingList)
         assert [o.id for o in meetings.options if o.id] == ["3"]
@@ -108,22 +108,28 @@ async def test_enter_opens_the_highlighted_meeting_and_escape_returns(
         await pilot.press("down", "enter")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, MeetingScreen)
+        assert isinstance(screen, PlanScreen)  # a meeting still to come opens to plan
         assert screen.meeting_id == 2
         text = screen_text(app)
         assert "December leadership team meeting" in text
-        assert "Norms monitor: Grace Liu" in str(screen.query_one("#roles", Static).visual)
         assert "15:55" in text  # the fourth item starts 25 minutes after 15:30
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        meetings = app.screen.query_one(MeetingList)
+        meetings.highlighted = next(i for i, o in enumerate(meetings.options) if o.id == "1")
+        await pilot.press("enter")  # the closed November meeting
+        await settle(pilot)
+        closed = app.screen
+        assert isinstance(closed, MeetingScreen)  # a closed meeting opens read-only
+        assert "Recorder: Priya Raman" in str(closed.query_one("#roles", Static).visual)
 
 
 async def test_an_unknown_meeting_says_so(demo_db: Database, pack: Pack) -> None:
     app = make_app(demo_db.target, pack, open_meeting_id=999)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen, PlanScreen)
         assert "There is no meeting 999." in screen_text(app)
 
 
@@ -141,7 +147,9 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
         await pilot.pause()
         assert isinstance(app.screen, HelpModal)
         assert help_rows(app.screen, "#screen-keys") == [
-            ("enter", "Meetings: open the selected meeting"),
+            ("enter", "Meetings: open the highlighted meeting"),
+            ("m", "Meetings: plan a new meeting"),
+            ("enter", "Teams: open the highlighted team"),
             ("n", "Teams: new team"),
             ("a", "Teams: show all teams"),
             ("l", "Library: browse the practice"),

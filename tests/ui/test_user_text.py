@@ -13,8 +13,9 @@ from facilitator.services.teams import create_team
 from facilitator.store.database import Database
 from facilitator.store.tables import ActionItem, Meeting, ParkingLotItem, RoleAssignment
 from facilitator.ui.commands import MeetingCommands
-from facilitator.ui.screens.meeting import MeetingScreen
+from facilitator.ui.screens.plan import PlanScreen
 from facilitator.ui.screens.team_form import TeamFormScreen
+from facilitator.ui.widgets.plan_side import RolesList
 from tests.conftest import FROZEN_NOW
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text, settle, toast_texts
 
@@ -59,11 +60,12 @@ async def test_home_and_meeting_show_names_literally(db: Database, pack: Pack, n
         await pilot.click("#meetings")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen, PlanScreen)
         assert app.screen.meeting_id == meeting_id
         text = screen_text(app)
-        assert f"{name}: {name}" in text  # the custom role and its holder
-        assert text.count(name) >= 5
+        assert text.count(name) >= 4  # title, team, purpose, goal (and more)
+        roles = [str(option.prompt) for option in app.screen.query_one(RolesList).options]
+        assert f"{name}: {name} (guest)" in roles  # the custom role and its guest holder
         assert app.return_code is None  # nothing ran app.quit
 
 
@@ -74,8 +76,12 @@ async def test_clicking_a_name_that_looks_like_a_link_does_nothing(
     app = make_app(db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         await settle(pilot)
-        await pilot.click("#teams", offset=(4, 2))
         await pilot.click("#meetings", offset=(20, 2))
+        await settle(pilot)
+        assert app.is_running
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.click("#teams", offset=(4, 2))
         await settle(pilot)
         assert app.is_running
         assert app.return_code is None

@@ -254,7 +254,13 @@ def _earlier_followup(
     for title in ("Budget for classroom libraries", "Mid-year reading benchmark data"):
         entry = b.add(
             NextAgendaEntry(
-                team_id=team_id, meeting_id=meeting_id, title=title, status=NextAgendaStatus.OPEN
+                team_id=team_id,
+                meeting_id=meeting_id,
+                title=title,
+                # December's plan carries the library budget forward (see upcoming.py).
+                status=NextAgendaStatus.CARRIED
+                if title == "Budget for classroom libraries"
+                else NextAgendaStatus.OPEN,
             )
         )
         links[f"next:{title}"] = row_id(entry)

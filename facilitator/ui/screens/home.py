@@ -26,6 +26,7 @@ from facilitator.ui.widgets.team_list import ALL_TEAMS, TeamList
 from facilitator.ui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
+    from facilitator.services.planning import Saved
     from facilitator.ui.app import FacilitatorApp
 
 
@@ -76,7 +77,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="main"):
                 yield MeetingList(id="meetings")
                 yield ActionList(id="actions")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
@@ -162,11 +163,51 @@ class HomeScreen(Screen[None]):
             join(("Parking lot: ", "bold"), f"{plural(overview.open_parking_count, 'item')} open")
         )
 
-    @on(OptionList.OptionSelected, "#teams")
-    def _team_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionHighlighted, "#teams")
+    def _team_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         option_id = event.option.id
-        self.team_id = None if option_id in (None, ALL_TEAMS) else int(option_id)
-        self.load()
+        team_id = None if option_id in (None, ALL_TEAMS) else int(option_id)
+        if team_id != self.team_id and self.overview is not None:
+            self.team_id = team_id
+            self.load()
+
+    @on(OptionList.OptionSelected, "#teams")
+    def _team_clicked(self) -> None:
+        self.action_open_team()
+
+    def action_open_team(self) -> None:
+        """Open the highlighted team's own screen (members, norms, purpose)."""
+        teams = self.query_one(TeamList)
+        if teams.highlighted is None:
+            return
+        option_id = teams.get_option_at_index(teams.highlighted).id
+        if option_id in (None, ALL_TEAMS):
+            self.app.notify("Highlight a team first (All teams has no settings).", markup=False)
+            return
+        from facilitator.ui.screens.team import TeamScreen
+
+        self.app.push_screen(TeamScreen(int(option_id)))
+
+    def action_new_meeting(self) -> None:
+        """Plan a new meeting for the selected team (or choose the team)."""
+        if self.overview is None:
+            return
+        if not self.overview.teams:
+            self.app.notify("Create a team first (n).", markup=False)
+            return
+        from facilitator.ui.modals.new_meeting import new_meeting_modal
+
+        modal = new_meeting_modal(self.app.backend, self.overview, self.team_id)
+        self.app.push_screen(modal, self._meeting_created)
+
+    def _meeting_created(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        for note in saved.notes.values():
+            self.app.notify(note, severity="warning", markup=False)
+        from facilitator.ui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(saved.id))
 
     @on(OptionList.OptionSelected, "#meetings")
     def _meeting_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -64,7 +64,7 @@ class LibraryScreen(Screen[None]):
                 yield Input(placeholder="Search (/)", id="search", compact=True)
                 yield OptionList(id="entries")
             yield EntryView(id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Library"

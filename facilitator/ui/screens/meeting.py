@@ -63,7 +63,7 @@ class MeetingScreen(Screen[None]):
             yield Static(id="roles")
             yield Static(id="norms")
             yield Static(id="attendees")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Meeting"

@@ -98,7 +98,7 @@ class TeamFormScreen(Screen[int | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save team (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "New team"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.overview import MeetingSummary, MinutesState, minutes_state
 from facilitator.domain.text import clock_label, duration_label, local, short_day_label
+from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
 
 
@@ -21,7 +21,7 @@ class MeetingList(OptionList):
     DEFAULT_CSS = """
     MeetingList { height: 1fr; }
     """
-    BINDINGS = [Binding("enter", "select", "Open meeting")]
+    BINDINGS = bindings(HOME_ACTIONS, scope="meetings")
 
     def show_meetings(
         self,

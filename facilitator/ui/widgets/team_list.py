@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.overview import TeamSummary
 from facilitator.domain.text import plural
+from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
 
 ALL_TEAMS = "all"
@@ -19,7 +19,7 @@ class TeamList(OptionList):
     DEFAULT_CSS = """
     TeamList { height: 1fr; }
     """
-    BINDINGS = [Binding("enter", "select", "Show team")]
+    BINDINGS = bindings(HOME_ACTIONS, scope="teams")
 
     def show_teams(self, teams: tuple[TeamSummary, ...], selected: int | None) -> None:
         """Replace the options, keeping the highlight on the selected team."""

@@ -1,0 +1,249 @@
+"""Agendas in and out: a Markdown agenda becomes a planned meeting, and a meeting's agenda
+becomes Markdown or plain text (see `domain.agenda_markdown` for the format)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, tzinfo
+
+from sqlmodel import Session
+
+from facilitator.domain.agenda_markdown import ParsedAgenda, ParsedItem, Problem, one_line
+from facilitator.domain.agenda_markdown import parse_agenda as read_agenda
+from facilitator.domain.meeting_view import MeetingPlan, Person
+from facilitator.domain.planning import (
+    ItemDraft,
+    ItemFields,
+    MeetingDraft,
+    MeetingFields,
+    check_item,
+    check_meeting,
+)
+from facilitator.domain.text import plural
+from facilitator.errors import InvalidInput
+from facilitator.pack.loader import Pack
+from facilitator.render.agenda import agenda_markdown, agenda_text
+from facilitator.services.agenda import append_item
+from facilitator.services.meetings import meeting_plan
+from facilitator.services.planning import new_meeting
+from facilitator.store.database import Database
+from facilitator.store.repo import teams
+from facilitator.store.tables import AgendaStep, Team, row_id
+
+AGENDA_FORMATS: dict[str, Callable[[MeetingPlan, tzinfo | None], str]] = {
+    "md": agenda_markdown,
+    "txt": agenda_text,
+}
+"""Export formats by name; each renders a MeetingPlan on the wall clock of a time zone."""
+
+# Where check_meeting's fields were written in the file (the length may come from the time).
+_FIELD_LINES = {"minutes": ("length", "end"), "time": ("time",), "date": ("date",)}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The meeting an import made, and notes worth reading (guest presenters, a date that
+    has passed, an agenda that runs over)."""
+
+    meeting_id: int
+    notes: tuple[str, ...] = ()
+    title: str = ""
+    team_name: str = ""
+
+
+class AgendaNotImported(InvalidInput):
+    """An agenda file with problems; nothing was saved.
+
+    `sentences` holds every problem, one sentence each, with its line number.
+    """
+
+    exit_code = 1
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.sentences = tuple(str(problem) for problem in problems)
+        keyed: dict[str, str] = {}
+        for problem in problems:
+            key = f"line {problem.line}"
+            keyed[key if key not in keyed else f"{key} ({len(keyed)})"] = str(problem)
+        super().__init__(keyed)
+
+
+def import_agenda(
+    db: Database,
+    *,
+    text: str,
+    pack: Pack,
+    now: datetime,
+    tz: tzinfo | None,
+    team_name: str | None = None,
+) -> ImportResult:
+    """Save the agenda in `text` as a planned meeting (core roles open, every active member
+    expected) in one transaction; with any problem, raise AgendaNotImported and save nothing.
+
+    The team is `team_name`, else the file's Team line, else the only active team. A
+    presenter who is not on the team presents as a guest (said in the notes).
+    """
+    today = now.astimezone(tz).date()
+    parsed = read_agenda(text, today=today)
+    problems, notes = list(parsed.problems), list[str]()
+    fields = _meeting_fields(parsed, today, tz, problems, notes)
+    with db.write(now=now) as session:
+        team = _team(session, parsed, team_name, problems)
+        members = _members(session, team)
+        items = [_item_fields(item, members, pack, problems, notes) for item in parsed.items]
+        if problems or fields is None or team is None:
+            raise AgendaNotImported(sorted(problems or [_unexpected()], key=lambda p: p.line))
+        meeting = new_meeting(session, team=team, fields=fields, pack=pack)
+        for item, checked in zip(parsed.items, items, strict=True):
+            assert checked is not None, "an item that failed its check is a problem above"
+            _add_item(session, row_id(meeting), item, checked, pack)
+        over = sum(item.minutes for item in parsed.items) - fields.planned_minutes
+        if over > 0:
+            planned = fields.planned_minutes
+            notes.append(f"The agenda runs {plural(over, 'minute')} over the planned {planned}.")
+        return ImportResult(row_id(meeting), tuple(notes), fields.title, team.name)
+
+
+def export_agenda(db: Database, *, meeting_id: int, fmt: str, pack: Pack, tz: tzinfo | None) -> str:
+    """A meeting's agenda in `fmt` ("md" or "txt", see AGENDA_FORMATS); NotFoundError
+    for an unknown meeting."""
+    render = AGENDA_FORMATS.get(fmt)
+    if render is None:
+        names = " or ".join(AGENDA_FORMATS)
+        raise InvalidInput({"format": f"There is no agenda format {fmt}; use {names}."})
+    return render(meeting_plan(db, meeting_id=meeting_id, pack=pack), tz)
+
+
+def _meeting_fields(
+    parsed: ParsedAgenda,
+    today: date,
+    tz: tzinfo | None,
+    problems: list[Problem],
+    notes: list[str],
+) -> MeetingFields | None:
+    """The meeting checked by the planning rules (None when the parser found it lacking)."""
+    if not parsed.title or parsed.date is None or parsed.time is None:
+        return None  # the parser has said what is missing
+    draft = MeetingDraft(
+        title=parsed.title,
+        date=parsed.date.isoformat(),
+        time=f"{parsed.time:%H:%M}",
+        minutes=str(parsed.planned_minutes),
+        location=parsed.location,
+        purpose=parsed.purpose,
+        goals="\n".join(parsed.goals),
+    )
+    checked = check_meeting(draft, today=today, tz=tz)
+    for name, message in checked.problems.items():
+        problems.append(Problem(_line_of(parsed, name), message))
+    notes += [str(Problem(_line_of(parsed, name), note)) for name, note in checked.notes.items()]
+    return checked.value
+
+
+def _line_of(parsed: ParsedAgenda, field: str) -> int:
+    for name in _FIELD_LINES.get(field, (field,)):
+        if name in parsed.field_lines:
+            return parsed.field_lines[name]
+    return 0
+
+
+def _team(
+    session: Session, parsed: ParsedAgenda, team_name: str | None, problems: list[Problem]
+) -> Team | None:
+    """The named team (argument, else the Team line), else the only active team."""
+    active = teams.active_teams(session)
+    names = ", ".join(team.name for team in active)
+    wanted, line = one_line(team_name or ""), 0
+    if not wanted:
+        wanted, line = parsed.team, parsed.field_lines.get("team", 0)
+    if wanted:
+        found = next((t for t in active if one_line(t.name).casefold() == wanted.casefold()), None)
+        if found is None:
+            hint = f"name one of: {names}." if active else "create it in the app first."
+            problems.append(Problem(line, f'There is no team called "{wanted}"; {hint}'))
+        return found
+    if len(active) == 1:
+        return active[0]
+    if not active:
+        problems.append(Problem(0, "There are no teams yet; create the team in the app first."))
+    else:
+        problems.append(
+            Problem(0, f'Say which team the meeting is for with a "Team:" line: one of {names}.')
+        )
+    return None
+
+
+def _members(session: Session, team: Team | None) -> list[Person]:
+    if team is None:
+        return []
+    return [Person(m.name, row_id(m)) for m in teams.members_of(session, team_id=row_id(team))]
+
+
+def _item_fields(
+    item: ParsedItem,
+    members: Sequence[Person],
+    pack: Pack,
+    problems: list[Problem],
+    notes: list[str],
+) -> ItemFields | None:
+    process_id = _protocol_id(item.process, pack)
+    if item.process and process_id is None:
+        message = f'"{item.process}" is not a protocol in the library, so the item has none.'
+        notes.append(str(Problem(item.line, message)))
+    draft = ItemDraft(
+        title=item.title,
+        minutes=str(item.minutes),
+        goal=item.goal,
+        presenter=item.presenter,
+        presenter_is_guest=True,
+        kind=item.kind,
+        process_id=process_id,
+    )
+    checked = check_item(draft, members=members, processes=tuple(pack.protocols))
+    problems += [Problem(item.line, message) for message in checked.problems.values()]
+    if checked.value is not None and checked.value.presenter_name:
+        guest = f"{checked.value.presenter_name} is not on the team, so they present as a guest."
+        notes.append(str(Problem(item.line, guest)))
+    return checked.value
+
+
+def _protocol_id(name: str, pack: Pack) -> str | None:
+    """The pack's protocol named `name` (by id or by name, in any case)."""
+    wanted = one_line(name).casefold()
+    if not wanted:
+        return None
+    return next(
+        (
+            key
+            for key, protocol in pack.protocols.items()
+            if wanted in (key.casefold(), one_line(protocol.name).casefold())
+        ),
+        None,
+    )
+
+
+def _add_item(
+    session: Session, meeting_id: int, item: ParsedItem, fields: ItemFields, pack: Pack
+) -> None:
+    """Append the item; steps written in the file replace its protocol's own steps."""
+    if not item.steps:
+        append_item(session, meeting_id=meeting_id, fields=fields, pack=pack)
+        return
+    row = append_item(
+        session, meeting_id=meeting_id, fields=replace(fields, process_id=None), pack=pack
+    )
+    row.process_id = fields.process_id
+    for position, step in enumerate(item.steps):
+        session.add(
+            AgendaStep(
+                agenda_item_id=row_id(row),
+                position=position,
+                title=step.title,
+                media_ranges=step.media_ranges,
+            )
+        )
+
+
+def _unexpected() -> Problem:
+    return Problem(0, "The agenda could not be read; check it against the format in the README.")
