@@ -192,11 +192,16 @@ def role_warnings(roles: Sequence[RoleLine]) -> list[str]:
     person holding facilitator and chair (process and content want different people)."""
     warnings = []
     by_role = {role.role: role for role in roles}
-    for role_id in CORE_ROLES:
-        role = by_role.get(role_id)
-        if role is None or role.holder is None:
-            label = role.label if role else role_id.capitalize()
-            warnings.append(f"No one is the {label.lower()} yet.")
+    open_roles = [
+        (role.label if role else role_id.capitalize()).lower()
+        for role_id in CORE_ROLES
+        if (role := by_role.get(role_id)) is None or role.holder is None
+    ]
+    if len(open_roles) == 1:
+        warnings.append(f"No one is the {open_roles[0]} yet.")
+    elif open_roles:
+        listed = ", ".join(open_roles[:-1]) + f" and {open_roles[-1]}"
+        warnings.append(f"No one holds these roles yet: {listed}.")
     chair, facilitator = by_role.get("chair"), by_role.get("facilitator")
     same = (
         chair is not None

@@ -32,6 +32,8 @@ class TeamDraft:
 
     name: str
     purpose: str = ""
+    kind: str = ""
+    """The team type as typed: a name from the content pack's team types, or the team's own."""
     members: tuple[MemberDraft, ...] = ()
     pack_norm_ids: tuple[str, ...] = ()
     custom_norms: tuple[str, ...] = ()
@@ -61,6 +63,8 @@ def team_problems(draft: TeamDraft, existing_names: Iterable[str]) -> dict[str, 
         problems["name"] = f"Keep the name under {NAME_MAX} characters."
     elif name.casefold() in {other.strip().casefold() for other in existing_names}:
         problems["name"] = f"There is already a team called {name}."
+    if len(" ".join(draft.kind.split())) > NAME_MAX:
+        problems["kind"] = f"Keep the team type under {NAME_MAX} characters."
     if len(draft.purpose.strip()) > PURPOSE_MAX:
         problems["purpose"] = f"Keep the purpose line under {PURPOSE_MAX} characters."
     problems.update(_member_problems(draft))

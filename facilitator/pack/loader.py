@@ -102,6 +102,22 @@ class Pack:
         entries: dict[str, Any] = getattr(self, kind)
         return entries
 
+    def team_kind(self, text: str) -> str | None:
+        """What a team's type is stored as: the id of the pack's team type named `text`
+        (by name or id, in any case), else the words as typed; None when empty."""
+        words = " ".join(text.split())
+        if not words:
+            return None
+        wanted = words.casefold()
+        return next(
+            (
+                key
+                for key, team_type in self.team_types.items()
+                if wanted in (key.casefold(), team_type.name.casefold())
+            ),
+            words,
+        )
+
 
 def load_pack(roots: Sequence[Path]) -> Pack:
     """Load and validate the pack: `roots[0]` is the packaged pack, the rest the user's."""

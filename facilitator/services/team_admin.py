@@ -11,7 +11,6 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from facilitator.domain.team_draft import (
-    NAME_MAX,
     NORM_MAX,
     MemberDraft,
     TeamDraft,
@@ -51,10 +50,8 @@ def update_team(
     with db.write(now=now) as session:
         team = fetch(session, Team, team_id, "team")
         others = [t.name for t in teams.active_teams(session) if t.id != team_id]
-        problems = team_problems(TeamDraft(name=name, purpose=purpose), others)
+        problems = team_problems(TeamDraft(name=name, purpose=purpose, kind=kind or ""), others)
         kind = " ".join((kind or "").split()) or None
-        if kind and len(kind) > NAME_MAX:
-            problems["kind"] = f"Keep the team type under {NAME_MAX} characters."
         if problems:
             raise InvalidInput(problems)
         team.name, team.purpose, team.kind = name.strip(), purpose.strip(), kind

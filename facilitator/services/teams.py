@@ -25,7 +25,12 @@ def create_team(db: Database, *, draft: TeamDraft, pack: Pack, now: datetime) ->
             problems["norms"] = f"The content pack has no norm called {unknown[0]}."
         if problems:
             raise InvalidInput(problems)
-        team = teams.add_team(session, name=draft.name.strip(), purpose=draft.purpose.strip())
+        team = teams.add_team(
+            session,
+            name=draft.name.strip(),
+            purpose=draft.purpose.strip(),
+            kind=pack.team_kind(draft.kind),
+        )
         team_id = row_id(team)
         for _, member in draft.filled_members():
             teams.add_member(

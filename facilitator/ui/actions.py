@@ -31,9 +31,14 @@ class UiAction:
     footer: str | None = None
     """A short label for the footer; None keeps the key out of the footer."""
     priority: bool = False
-    """Whether the key works even when a focused widget would take it."""
+    """Whether the key works even when a focused widget would take it. Keep it off for
+    keys that act on what is typed (save): a priority key runs as soon as it arrives,
+    before the keys typed just ahead of it have reached the focused field."""
     builtin: bool = False
     """Textual binds the key itself (the command palette); only the help lists it here."""
+    group: str | None = None
+    """Footer label shared with the neighbouring actions of the same group (their keys are
+    shown side by side: "^↑^↓ Move")."""
     scope: str | None = None
     """The id of the widget whose action it is (its key works while that widget, or
     something inside it, has focus); None for the screen's (or app's) own actions."""
@@ -61,6 +66,7 @@ def bindings(
             key_display=action.key_display,
             priority=action.priority,
             tooltip=action.help,
+            group=Binding.Group(action.group, compact=True) if action.group else None,
         )
         for action in actions
         if action.key is not None and not action.builtin and action.scope == scope
@@ -191,7 +197,6 @@ TEAM_FORM_ACTIONS = (
         "Check the form and save the team; problems are shown beside their fields.",
         key="ctrl+s",
         footer="Save",
-        priority=True,
     ),
     UiAction(
         "add_member",
@@ -199,7 +204,6 @@ TEAM_FORM_ACTIONS = (
         "Add another row for a member's name, position and e-mail.",
         key="ctrl+n",
         footer="Add member",
-        priority=True,
     ),
     UiAction(
         "cancel",
@@ -209,3 +213,8 @@ TEAM_FORM_ACTIONS = (
         footer="Cancel",
     ),
 )
+
+
+QUIET_QUIT = Binding("ctrl+q", "app.quit", show=False, priority=True)
+"""For screens whose footer has no room to spare: ctrl+q still quits (the help lists it),
+but the footer keeps its width for the screen's own keys."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
@@ -45,7 +46,14 @@ class FacilitatorApp(App[int]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {meeting_commands}
     ACTIONS = APP_ACTIONS
-    BINDINGS = bindings(APP_ACTIONS)
+    BINDINGS = [
+        *bindings(APP_ACTIONS),
+        # Priority, so focus moves the moment tab arrives: as an ordinary binding it waits
+        # for the focused field to pass the key back up, and the letters typed straight
+        # after it (a fast typist, a paste, a password manager) land in the old field.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+    ]
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, backend: Backend, *, open_meeting_id: int | None = None) -> None:

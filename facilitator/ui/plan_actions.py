@@ -10,7 +10,7 @@ PLAN_ACTIONS = (
         "Agenda: add an item",
         "Add an item after the highlighted one.",
         key="a",
-        footer="Add item",
+        footer="Add",
         scope="agenda",
     ),
     UiAction(
@@ -28,6 +28,7 @@ PLAN_ACTIONS = (
         key="ctrl+up,shift+up",
         key_display="^↑",
         footer="Up",
+        group="Move",
         scope="agenda",
     ),
     UiAction(
@@ -37,6 +38,7 @@ PLAN_ACTIONS = (
         key="ctrl+down,shift+down",
         key_display="^↓",
         footer="Down",
+        group="Move",
         scope="agenda",
     ),
     UiAction(
@@ -80,7 +82,7 @@ PLAN_ACTIONS = (
         "Roles: add a role of your own",
         "E.g. norms monitor or note taker.",
         key="a",
-        footer="Add role",
+        footer="Add",
         scope="roles",
     ),
     UiAction(

@@ -120,7 +120,7 @@ def role_fields(role: RoleLine, plan: MeetingPlan) -> list[Field]:
             f"Who is the {role.label.lower()}?",
             holder.name if holder else "",
             suggestions=tuple(m.name for m in plan.members),
-            help="Leave empty to leave the role open.",
+            help="Type a member's name (→ completes it); leave it empty to leave the role open.",
         ),
         Field(
             "guest",
@@ -132,11 +132,18 @@ def role_fields(role: RoleLine, plan: MeetingPlan) -> list[Field]:
 
 
 def role_intro(role: RoleLine, pack: Pack) -> str:
-    """The role's focus and duties from the content pack, shown above the form."""
+    """The role's focus from the content pack, shown above the form."""
+    entry = pack.roles.get(role.role)
+    return entry.focus if entry is not None else f"{role.label}: a role of the team's own."
+
+
+def role_duties(role: RoleLine, pack: Pack) -> str:
+    """The role's duties from the content pack, shown under the form ("" for a role of
+    the team's own)."""
     entry = pack.roles.get(role.role)
     if entry is None:
-        return f"{role.label}: a role of the team's own."
-    lines = [entry.focus]
+        return ""
+    lines = ["What the role does:"]
     for heading, duties in (
         ("", entry.duties),
         ("Before: ", entry.before),

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 from sqlmodel import select
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
@@ -80,7 +81,7 @@ async def test_plan_a_meeting_from_the_leadership_template(demo_db: Database, pa
             ("timekeeper", None),
         ]
         warnings = str(screen.query_one("#plan-warnings", Static).visual)
-        assert "No one is the team leader / chair yet." in warnings
+        assert "No one holds these roles yet: team leader / chair, facilitator," in warnings
         assert len(screen.plan.attendees) == 8  # every member expected
     with demo_db.read() as session:
         meeting = session.exec(
@@ -207,12 +208,17 @@ async def test_add_edit_move_duplicate_and_delete_items(demo_db: Database, pack:
         await pilot.press("d")
         await settle(pilot)
         assert titles(screen).count("Budget review") == 2
+        assert screen.query_one(AgendaTable).cursor_row == 3  # on the copy
         await pilot.press("delete")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("enter")
         await settle(pilot)
         assert titles(screen).count("Budget review") == 1
+        # The cursor stays in place: on the item that followed the deleted copy.
+        table = screen.query_one(AgendaTable)
+        assert table.cursor_row == 3
+        assert table.selected_item_id() == screen.plan.agenda[3].id
     assert [title for _, title, _ in items_in(demo_db, DECEMBER)][2] == "Budget review"
 
 
@@ -248,6 +254,26 @@ async def test_roles_warn_when_one_person_is_chair_and_facilitator(
         await submit(pilot)
         assert not isinstance(app.screen, FormModal)
         assert screen.plan.roles[1].holder is not None and screen.plan.roles[1].holder.is_guest
+
+
+async def test_save_waits_for_the_keys_typed_before_it(demo_db: Database, pack: Pack) -> None:
+    """Keys arrive from the terminal in one burst: ctrl+s must see the name the
+    completion (→) filled in, not the letters typed before it."""
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_plan(app, pilot)
+        roles = screen.query_one(RolesList)
+        roles.focus()
+        roles.highlighted = 3  # timekeeper
+        await pilot.press("enter")
+        await settle(pilot)
+        form_of(pilot).query_one("#field-holder", Input).value = ""
+        for key in [*"Pri", "right", "ctrl+s"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert not isinstance(app.screen, FormModal)
+        assert screen.plan is not None and screen.plan.roles[3].holder is not None
+        assert screen.plan.roles[3].holder.name == "Priya Raman"
 
 
 async def test_attendance_ticks_members_and_adds_guests(demo_db: Database, pack: Pack) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlmodel import col, select
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
 
@@ -54,7 +55,8 @@ async def test_create_a_team_with_members_and_norms(db: Database, pack: Pack) ->
         assert isinstance(screen, TeamFormScreen)
         assert app.focused is screen.query_one("#name", Input)
         # Type the way a person would: field by field with tab.
-        await pilot.press(*"Lincoln Leadership Team", "tab", *"Every child reads", "tab")
+        await pilot.press(*"Lincoln Leadership Team", "tab", *"school learning team", "tab")
+        await pilot.press(*"Every child reads", "tab")
         await pilot.press(*"Ana Diaz", "tab", *"Principal", "tab", *"ana@lincoln.example.org")
         fill(screen, **{"member-1-name": "Ben Okoro", "member-1-position": "Grade 2 teacher"})
         norms = screen.query_one("#pack-norms", SelectionList)
@@ -72,6 +74,7 @@ async def test_create_a_team_with_members_and_norms(db: Database, pack: Pack) ->
         members = session.exec(select(Member).order_by(col(Member.id))).all()
         norms_saved = session.exec(select(Norm).order_by(col(Norm.position))).all()
     assert (team.name, team.purpose) == ("Lincoln Leadership Team", "Every child reads")
+    assert team.kind == "school-learning-team"  # typed as a name, stored as the pack's id
     assert [(m.name, m.position, m.email) for m in members] == [
         ("Ana Diaz", "Principal", "ana@lincoln.example.org"),
         ("Ben Okoro", "Grade 2 teacher", None),
@@ -162,3 +165,21 @@ async def test_ctrl_n_adds_a_member_row_and_focuses_it(db: Database, pack: Pack)
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert app.focused is screen.query_one("#member-3-name", Input)
+
+
+async def test_keys_typed_straight_after_tab_land_in_the_next_field(
+    db: Database, pack: Pack
+) -> None:
+    """A terminal delivers a fast typist's (or a paste's) keys in one burst: every key is
+    queued before any is handled, and tab must still move focus before the next letter."""
+    app: FacilitatorApp = make_app(db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_form(pilot)
+        burst = [*"Lincoln", "tab", *"Own", "tab", *"Every child", "tab", *"Ana", "shift+tab", "!"]
+        for key in burst:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert screen.query_one("#name", Input).value == "Lincoln"
+        assert screen.query_one("#kind", Input).value == "Own"
+        assert screen.query_one("#purpose", Input).value == "!"  # selected on focus, replaced
+        assert screen.query_one("#member-0-name", Input).value == "Ana"

@@ -268,3 +268,19 @@ def test_any_norms_file_loads_or_is_one_content_error(content: Path, text: str) 
     else:
         assert pack.norms
         assert all(norm.source.document in pack.sources for norm in pack.norms.values())
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("School Learning Team", "school-learning-team"),
+        ("  school   LEARNING team ", "school-learning-team"),
+        ("district-learning-team", "district-learning-team"),
+        ("Grade-level  team", "Grade-level team"),
+        ("   ", None),
+    ],
+)
+def test_a_typed_team_type_is_stored_as_the_packs_id_or_as_typed(
+    pack: Pack, typed: str, stored: str | None
+) -> None:
+    assert pack.team_kind(typed) == stored

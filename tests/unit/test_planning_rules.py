@@ -279,22 +279,17 @@ def test_a_full_distinct_set_of_roles_has_no_warnings() -> None:
     assert role_warnings(FULL) == []
 
 
-def test_each_open_core_role_is_warned() -> None:
+def test_open_core_roles_are_warned_in_one_sentence() -> None:
     roles = [replace(line, holder=None) for line in FULL]
 
     assert role_warnings(roles) == [
-        "No one is the chair yet.",
-        "No one is the facilitator yet.",
-        "No one is the recorder yet.",
-        "No one is the timekeeper yet.",
+        "No one holds these roles yet: chair, facilitator, recorder and timekeeper."
     ]
 
 
 def test_a_missing_core_role_is_warned_like_an_open_one() -> None:
-    assert role_warnings(FULL[:2]) == [
-        "No one is the recorder yet.",
-        "No one is the timekeeper yet.",
-    ]
+    assert role_warnings(FULL[:2]) == ["No one holds these roles yet: recorder and timekeeper."]
+    assert role_warnings(FULL[:3]) == ["No one is the timekeeper yet."]
 
 
 def test_the_label_names_the_open_role() -> None:

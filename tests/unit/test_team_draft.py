@@ -64,6 +64,7 @@ def test_a_sound_draft_has_no_problems() -> None:
             {"member-1-email"},
         ),
         (TeamDraft(name="Team", custom_norms=("n" * (NORM_MAX + 1),)), [], {"norms"}),
+        (TeamDraft(name="Team", kind="k" * (NAME_MAX + 1)), [], {"kind"}),
         (
             TeamDraft(name="", members=(MemberDraft("", email="not-an-address"),)),
             [],
@@ -81,6 +82,7 @@ def test_each_rule_names_its_field(draft: TeamDraft, existing: list[str], fields
 def test_limits_are_inclusive() -> None:
     draft = TeamDraft(
         name="x" * NAME_MAX,
+        kind="k" * NAME_MAX,
         purpose="p" * PURPOSE_MAX,
         members=(MemberDraft("n" * NAME_MAX, "p" * POSITION_MAX),),
         custom_norms=("n" * NORM_MAX,),

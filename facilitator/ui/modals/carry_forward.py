@@ -15,6 +15,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.errors import FacilitatorError
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from facilitator.services.agenda import Candidate
@@ -49,7 +50,7 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
     CarryForwardModal Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Add to agenda", priority=True),
+        Binding("ctrl+s", "save", "Add to agenda"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -73,6 +74,7 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
                     "Add to agenda (ctrl+s)", id="carry-save", variant="primary", compact=True
                 )
                 yield Button("Cancel (esc)", id="carry-cancel", compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
 
 ResultT = TypeVar("ResultT")
 Values = dict[str, Any]
@@ -77,11 +78,12 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
     FormModal .form-error.-shown { display: block; }
     FormModal .form-note { color: $warning; display: none; }
     FormModal .form-note.-shown { display: block; }
+    FormModal .form-outro { margin-top: 1; }
     FormModal #form-buttons { height: auto; margin: 1 0 0 0; }
     FormModal #form-buttons Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
     ]
     AUTO_FOCUS = "Input, TextArea, Select, Checkbox"
@@ -94,13 +96,17 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
         *,
         save_label: str = "Save",
         intro: str = "",
+        outro: str = "",
     ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = tuple(fields)
         self.submit = submit
         self.save_label = save_label
+        if save_label != "Save":  # the footer names the key the way the button does
+            self._bindings.key_to_bindings["ctrl+s"] = [Binding("ctrl+s", "save", save_label)]
         self.intro = intro
+        self.outro = outro
         self.saving = False
 
     def compose(self) -> ComposeResult:
@@ -116,11 +122,14 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
                     yield Static(lit(field.help), classes="form-help")
                 yield Static(classes="form-error", id=f"error-{field.id}")
             yield Static(classes="form-error", id="error-form")
+            if self.outro:
+                yield Static(lit(self.outro), classes="form-help form-outro")
             with Horizontal(id="form-buttons"):
                 yield Button(
                     f"{self.save_label} (ctrl+s)", id="form-save", variant="primary", compact=True
                 )
                 yield Button("Cancel (esc)", id="form-cancel", compact=True)
+        yield KeysFooter()
 
     def _widget(self, field: Field) -> Widget:
         widget_id = f"field-{field.id}"
@@ -146,6 +155,14 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
             compact=True,
             suggester=suggester,
         )
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._reveal_top)
+
+    def _reveal_top(self) -> None:
+        # Focusing the first field scrolls it into view but can hide its label and the
+        # intro above it (every form puts its first field near the top).
+        self.query_one(VerticalScroll).scroll_home(animate=False)
 
     def values(self) -> Values:
         """What the form holds now, by field id."""
@@ -236,8 +253,11 @@ class ConfirmModal(ModalScreen[bool]):
         with VerticalScroll():
             yield Static(lit(self.question))
             with Horizontal(id="confirm-buttons"):
-                yield Button(self.yes, id="confirm-yes", variant="warning", compact=True)
+                yield Button(
+                    f"{self.yes} (enter)", id="confirm-yes", variant="warning", compact=True
+                )
                 yield Button("Cancel (esc)", id="confirm-no", compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes").focus()

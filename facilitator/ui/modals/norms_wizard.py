@@ -16,6 +16,7 @@ from textual.widgets import Button, Static, TextArea
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from facilitator.pack.schema import NormPrompt
@@ -51,8 +52,8 @@ class NormsWizard(ModalScreen[int]):
     NormsWizard Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "next", "Save & next", priority=True),
-        Binding("ctrl+b", "back", "Back", priority=True),
+        Binding("ctrl+s", "next", "Save & next"),
+        Binding("ctrl+b", "back", "Back"),
         Binding("escape", "finish", "Finish"),
     ]
 
@@ -80,6 +81,7 @@ class NormsWizard(ModalScreen[int]):
                 )
                 yield Button("Back (ctrl+b)", id="wizard-back", compact=True)
                 yield Button("Finish (esc)", id="wizard-finish", compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.prompts = list(self.app.backend.pack.norm_prompts.values())

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 
 from facilitator.domain.overview import HomeOverview
 from facilitator.domain.text import plural
@@ -21,6 +21,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.widgets.action_list import ActionList
+from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.meeting_list import MeetingList
 from facilitator.ui.widgets.team_list import ALL_TEAMS, TeamList
 from facilitator.ui.widgets.welcome import Welcome
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="main"):
                 yield MeetingList(id="meetings")
                 yield ActionList(id="actions")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Home"

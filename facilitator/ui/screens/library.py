@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import LIBRARY_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.widgets.entry_view import EntryView
+from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from facilitator.pack.library import LibraryEntry
@@ -64,7 +65,7 @@ class LibraryScreen(Screen[None]):
                 yield Input(placeholder="Search (/)", id="search", compact=True)
                 yield OptionList(id="entries")
             yield EntryView(id="entry")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Library"

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.domain.text import clock_label, day_label, local
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import MEETING_ACTIONS, bindings
 from facilitator.ui.literal import cell, join, lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -63,7 +64,7 @@ class MeetingScreen(Screen[None]):
             yield Static(id="roles")
             yield Static(id="norms")
             yield Static(id="attendees")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Meeting"

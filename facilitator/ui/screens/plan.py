@@ -13,17 +13,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList, Static
+from textual.widgets import Header, SelectionList, Static
 
 from facilitator.domain.planning import role_warnings
 from facilitator.domain.text import clock_label, day_label, local
 from facilitator.errors import FacilitatorError
 from facilitator.ui import plan_forms
-from facilitator.ui.actions import bindings
+from facilitator.ui.actions import QUIET_QUIT, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.plan_actions import PLAN_ACTIONS
 from facilitator.ui.widgets.agenda_table import AgendaTable
+from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.plan_side import GUEST, AttendanceList, RolesList
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class PlanScreen(Screen[None]):
 
     CSS_PATH = "plan.tcss"
     ACTIONS = PLAN_ACTIONS
-    BINDINGS = bindings(PLAN_ACTIONS)
+    BINDINGS = [*bindings(PLAN_ACTIONS), QUIET_QUIT]
     AUTO_FOCUS = "#agenda"
 
     app: FacilitatorApp
@@ -69,7 +70,7 @@ class PlanScreen(Screen[None]):
                 yield RolesList(id="roles")
                 yield AttendanceList(id="attendance")
         yield Static(id="plan-warnings")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_resize(self) -> None:
         # Side by side on a wide screen; the roles and attendance go under the agenda on
@@ -283,7 +284,9 @@ class PlanScreen(Screen[None]):
 
         fields = plan_forms.role_fields(role, self.plan)
         intro = plan_forms.role_intro(role, self.pack)
-        self.app.push_screen(FormModal(role.label, fields, save, intro=intro), self._after_form)
+        duties = plan_forms.role_duties(role, self.pack)
+        form = FormModal(role.label, fields, save, intro=intro, outro=duties)
+        self.app.push_screen(form, self._after_form)
 
     def action_add_role(self) -> None:
         backend = self.app.backend
@@ -373,11 +376,19 @@ class PlanScreen(Screen[None]):
         service: Callable[..., object] = getattr(
             importlib.import_module(f"facilitator.services.{module}"), operation
         )
+        result: object = None
         try:
-            service(backend.db, now=backend.now(), **arguments)
+            result = service(backend.db, now=backend.now(), **arguments)
         except FacilitatorError as error:
             self.app.notify(error.sentence, severity="error", markup=False)
-        self.app.call_from_thread(self.load)
+        # A duplicate returns its new id: the cursor follows it, ready to edit.
+        focus = result if operation == "duplicate_item" and isinstance(result, int) else None
+        self.app.call_from_thread(self._reload, focus)
+
+    def _reload(self, focus_item: int | None) -> None:
+        if focus_item is not None:
+            self.focus_item = focus_item
+        self.load()
 
     def action_back(self) -> None:
         self.dismiss()

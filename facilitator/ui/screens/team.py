@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.domain.team_draft import MemberDraft
@@ -19,6 +19,7 @@ from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.team_actions import TEAM_ACTIONS
+from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from facilitator.domain.team_view import TeamDetail
@@ -63,7 +64,7 @@ class TeamScreen(Screen[None]):
         with Horizontal(id="team-lists"):
             yield MemberList(id="members")
             yield NormList(id="norms")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Team"
@@ -133,11 +134,7 @@ class TeamScreen(Screen[None]):
         def save(values: Values) -> None:
             from facilitator.services.team_admin import update_team
 
-            kind = str(values["kind"]).strip()
-            kind_id = next(
-                (tid for tid, t in pack.team_types.items() if t.name.casefold() == kind.casefold()),
-                kind,
-            )
+            kind_id = pack.team_kind(str(values["kind"]))
             backend = self.app.backend
             update_team(
                 backend.db,

@@ -9,13 +9,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Header, Input, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from facilitator.domain.team_draft import NAME_MAX, PURPOSE_MAX, TeamDraft
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.actions import TEAM_FORM_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.member_row import MemberRow
 
 if TYPE_CHECKING:
@@ -76,6 +78,15 @@ class TeamFormScreen(Screen[int | None]):
                 compact=True,
             )
             yield Static(classes="error", id="error-name")
+            yield Label("Team type (optional)", classes="field-label")
+            yield Input(
+                placeholder="e.g. School Learning Team, or your own word",
+                max_length=NAME_MAX,
+                id="kind",
+                compact=True,
+            )
+            yield Static(classes="hint", id="kind-hint")
+            yield Static(classes="error", id="error-kind")
             yield Label("Purpose line, shown on every agenda", classes="field-label")
             yield Input(
                 placeholder="e.g. Every student reads at grade level by grade 3",
@@ -98,7 +109,7 @@ class TeamFormScreen(Screen[int | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save team (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "New team"
@@ -123,6 +134,12 @@ class TeamFormScreen(Screen[int | None]):
             for norm in message.pack.norms.values()
         ]
         self.query_one("#pack-norms", SelectionList).add_options(selections)
+        types = [team_type.name for team_type in message.pack.team_types.values()]
+        if types:
+            self.query_one("#kind", Input).suggester = SuggestFromList(types, case_sensitive=False)
+            self.query_one("#kind-hint", Static).update(
+                lit(f"From the library: {', '.join(types)} (→ completes a name).")
+            )
 
     async def action_add_member(self, focus: bool = True) -> None:
         row = MemberRow(self.member_rows)
@@ -153,6 +170,7 @@ class TeamFormScreen(Screen[int | None]):
         return TeamDraft(
             name=self.query_one("#name", Input).value,
             purpose=self.query_one("#purpose", Input).value,
+            kind=self.query_one("#kind", Input).value,
             members=tuple(row.draft() for row in self.query(MemberRow)),
             pack_norm_ids=tuple(self.query_one("#pack-norms", SelectionList).selected),
             custom_norms=tuple(custom),
@@ -178,7 +196,7 @@ class TeamFormScreen(Screen[int | None]):
     def on_team_rejected(self, message: TeamRejected) -> None:
         self.saving = False
         problems = message.problems
-        for field in ("name", "purpose", "norms"):
+        for field in ("name", "kind", "purpose", "norms"):
             error = self.query_one(f"#error-{field}", Static)
             error.update(lit(problems.get(field, "")))
             error.set_class(field in problems, "-shown")

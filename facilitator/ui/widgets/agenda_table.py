@@ -12,7 +12,7 @@ from facilitator.ui.actions import bindings
 from facilitator.ui.literal import cell
 from facilitator.ui.plan_actions import PLAN_ACTIONS
 
-KIND_SHORT = {"information": "inform", "discussion": "discuss", "decision": "decide"}
+KIND_SHORT = {"information": "info", "discussion": "discuss", "decision": "decide"}
 
 
 class AgendaTable(DataTable[object]):
@@ -27,8 +27,10 @@ class AgendaTable(DataTable[object]):
             self.add_column(label, key=label.lower())
 
     def show(self, plan: MeetingPlan, tz: tzinfo | None, keep: int | None = None) -> None:
-        """Replace the rows; the cursor stays on item `keep` (or where it was)."""
+        """Replace the rows; the cursor stays on item `keep` (or the highlighted item, or
+        the same row when that item is gone)."""
         keep = keep if keep is not None else self.selected_item_id()
+        row = self.cursor_row
         self.clear()
         for line in plan.agenda:
             title = line.title + (f" ({len(line.steps)} steps)" if line.steps else "")
@@ -43,6 +45,8 @@ class AgendaTable(DataTable[object]):
             )
         if keep is not None and str(keep) in self.rows:
             self.move_cursor(row=self.get_row_index(str(keep)))
+        elif self.row_count:  # the item is gone (deleted): stay where it was
+            self.move_cursor(row=min(row, self.row_count - 1))
 
     def selected_item_id(self) -> int | None:
         """The id of the item under the cursor, if any."""
