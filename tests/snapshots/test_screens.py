@@ -56,11 +56,10 @@ def test_first_run_welcome(snap_compare: SnapCompare, target: DatabaseTarget, pa
 def test_meeting_overview(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
-    """The December leadership team meeting: heading with team, date 15:30–16:30 and
-    Library, team purpose, meeting purpose with three goals, five roles (Norms monitor:
-    Grace Liu), and the agenda table starting 15:30, 15:35, 15:43, 15:55, 16:10, 16:20,
-    16:25 with 60 of 60 planned minutes."""
-    app = make_app(demo_db.target, pack, open_meeting_id=2)
+    """The closed November leadership team meeting, read-only: heading with team, date
+    and Library, "closed", team purpose, meeting purpose with its goals, the roles, and the
+    agenda with computed start times. (A planned meeting opens on the plan screen.)"""
+    app = make_app(demo_db.target, pack, open_meeting_id=1)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
 

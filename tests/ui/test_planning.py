@@ -326,3 +326,20 @@ async def test_carry_forward_onto_a_new_meeting(demo_db: Database, pack: Pack) -
     with demo_db.read() as session:
         links = session.exec(select(CarryForward)).all()
         assert sum(1 for link in links if link.action_item_id) == 4 + 4  # December's and January's
+
+
+async def test_carry_forward_names_what_is_already_on_the_agenda(
+    demo_db: Database, pack: Pack
+) -> None:
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await open_plan(app, pilot)  # December already reviews the action items
+        await pilot.press("c")
+        await settle(pilot)
+        listing = app.screen.query_one("#candidates", SelectionList)
+        options = [listing.get_option_at_index(i) for i in range(listing.option_count)]
+        carried = [o for o in options if str(o.value).startswith("action:")]
+        assert carried and all(o.disabled for o in carried)
+        assert all(str(o.prompt).startswith("on the agenda: ") for o in carried)
+        fresh = [o for o in options if not o.disabled]
+        assert [str(o.prompt).split(" · ")[0] for o in fresh] == ["Mid-year reading benchmark data"]

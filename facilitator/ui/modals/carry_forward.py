@@ -40,7 +40,7 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
     DEFAULT_CSS = """
     CarryForwardModal { align: center middle; }
     CarryForwardModal > Vertical {
-        width: 85%; max-width: 100; height: 85%;
+        width: 94%; max-width: 110; height: 85%;
         border: round $accent; border-title-color: $accent;
         background: $surface; padding: 0 1;
     }
@@ -99,9 +99,13 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
                 Selection(lit(f"{heading} ({len(mine)})", "bold"), f"heading:{kind}", disabled=True)
             )
             for candidate in mine:
-                label = join(lit(candidate.text), "\n    ", lit(candidate.detail, "dim"))
-                if candidate.on_agenda:
-                    label = join(label, ("  already on the agenda", "italic"))
+                # One line each (a selection list draws its box on every line of an
+                # option): what is owed, then who and when, dimmed.
+                label = join(
+                    ("on the agenda: ", "italic") if candidate.on_agenda else "",
+                    lit(candidate.text),
+                    lit(f" · {candidate.detail}", "dim") if candidate.detail else "",
+                )
                 selections.append(
                     Selection(label, f"{kind}:{candidate.id}", disabled=candidate.on_agenda)
                 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import tzinfo
 
+from textual import events
 from textual.widgets import DataTable
 
-from facilitator.domain.meeting_view import MeetingPlan
+from facilitator.domain.meeting_view import AgendaLine, MeetingPlan
 from facilitator.domain.text import clock_label, local
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import cell
@@ -15,30 +17,90 @@ from facilitator.ui.plan_actions import PLAN_ACTIONS
 KIND_SHORT = {"information": "info", "discussion": "discuss", "decision": "decide"}
 
 
+@dataclass(frozen=True)
+class Widths:
+    """Column widths in cells: the title takes what the others leave."""
+
+    item: int
+    presenter: int
+    process: int
+
+    START = 5
+    MINUTES = 3
+    KIND = 7
+    PADDING = 2  # a cell's padding, one each side
+    COLUMNS = 6
+    SCROLLBAR = 2
+    PRESENTER_SHARE = 0.27  # at most this much of the flexible room
+    PROCESS_SHARE = 0.2
+    PRESENTER_MAX = 24
+    PROCESS_MAX = 32
+
+    @classmethod
+    def fit(cls, width: int, agenda: tuple[AgendaLine, ...]) -> Widths:
+        """Widths for a table whose content is `width` cells wide, showing `agenda`."""
+        room = width - cls.SCROLLBAR - cls.COLUMNS * cls.PADDING
+        flexible = max(room - cls.START - cls.MINUTES - cls.KIND, 30)
+        longest_presenter = max((len(_presenter(line)) for line in agenda), default=0)
+        longest_process = max((len(line.process or "") for line in agenda), default=0)
+        presenter = min(longest_presenter, cls.PRESENTER_MAX, int(flexible * cls.PRESENTER_SHARE))
+        process = min(longest_process, cls.PROCESS_MAX, int(flexible * cls.PROCESS_SHARE))
+        presenter, process = max(presenter, len("Presenter")), max(process, len("Process"))
+        return cls(flexible - presenter - process, presenter, process)
+
+
+def _presenter(line: AgendaLine) -> str:
+    return line.presenter.name if line.presenter else ""
+
+
+def _title(line: AgendaLine) -> str:
+    return line.title + (f" ({len(line.steps)} steps)" if line.steps else "")
+
+
 class AgendaTable(DataTable[object]):
-    """Items in order; the row key is the item id."""
+    """Items in order; the row key is the item id. Column widths follow the table's
+    width (measured, not guessed from the cells), so the kind and process stay in view
+    and long titles end in an ellipsis."""
 
     BINDINGS = bindings(PLAN_ACTIONS, scope="agenda")
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        for label in ("Start", "Min", "Item", "Presenter", "Kind", "Process"):
-            self.add_column(label, key=label.lower())
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._shown: tuple[MeetingPlan, tzinfo | None] | None = None
+        self._widths: Widths | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None:
+            plan, tz = self._shown
+            self.show(plan, tz)
 
     def show(self, plan: MeetingPlan, tz: tzinfo | None, keep: int | None = None) -> None:
         """Replace the rows; the cursor stays on item `keep` (or the highlighted item, or
         the same row when that item is gone)."""
         keep = keep if keep is not None else self.selected_item_id()
         row = self.cursor_row
-        self.clear()
+        self._shown = (plan, tz)
+        widths = Widths.fit(self.size.width or 80, plan.agenda)
+        if widths != self._widths:
+            self._widths = widths
+            self.clear(columns=True)
+            for label, key, width in (
+                ("Start", "start", Widths.START),
+                ("Min", "min", Widths.MINUTES),
+                ("Item", "item", widths.item),
+                ("Presenter", "presenter", widths.presenter),
+                ("Kind", "kind", Widths.KIND),
+                ("Process", "process", widths.process),
+            ):
+                self.add_column(label, key=key, width=width)
+        else:
+            self.clear()
         for line in plan.agenda:
-            title = line.title + (f" ({len(line.steps)} steps)" if line.steps else "")
             self.add_row(
                 cell(clock_label(local(line.starts_at, tz))),
-                cell(str(line.minutes).rjust(3)),
-                cell(title, "bold"),
-                cell(line.presenter.name if line.presenter else ""),
+                cell(str(line.minutes).rjust(Widths.MINUTES)),
+                cell(_title(line), "bold"),
+                cell(_presenter(line)),
                 cell(KIND_SHORT.get(line.kind, line.kind)),
                 cell(line.process or ""),
                 key=str(line.id),
