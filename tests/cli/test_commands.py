@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.store.revisions import head_revision
 from tests.cli.terminal import REPO, facilitator
 
 
@@ -81,7 +82,7 @@ def test_demo_list_and_db_check_on_the_default_database(
     assert check.returncode == 0
     assert check.stdout.splitlines() == [
         f"Database:        {default}",
-        "Schema revision: 0001 (current)",
+        f"Schema revision: {head_revision()} (current)",
         f"SQLite library:  {sqlite3.sqlite_version}",
         "Integrity check: ok",
     ]

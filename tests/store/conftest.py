@@ -13,8 +13,13 @@ from pathlib import Path
 import pytest
 
 from facilitator.store.database import Database
-from facilitator.store.revisions import MIGRATIONS_DIR
+from facilitator.store.revisions import MIGRATIONS_DIR, head_revision
 from facilitator.store.target import DatabaseTarget
+
+HEAD = head_revision()
+"""The newest real revision: where a fresh database stands."""
+NEXT = f"{int(HEAD) + 1:04d}"
+"""The id a revision written by a test takes."""
 
 REVISION_HEADER = '''\
 """A revision written by a test."""
@@ -40,7 +45,7 @@ class MigrationsCopy:
 
     path: Path
 
-    def add(self, filename: str, upgrade_body: str, *, down_revision: str = "0001") -> None:
+    def add(self, filename: str, upgrade_body: str, *, down_revision: str = HEAD) -> None:
         """Add a revision file; its id is the file name's four-digit prefix."""
         header = REVISION_HEADER.format(revision=filename[:4], down_revision=down_revision)
         body = textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
@@ -67,6 +72,7 @@ def umask_022() -> Iterator[None]:
 
 @pytest.fixture
 def demo_file(demo_db: Database) -> DatabaseTarget:
-    """This test's database at revision 0001 holding the demo, with no connection left open."""
+    """This test's database at the newest revision (HEAD) holding the demo, with no
+    connection left open."""
     demo_db.dispose()
     return demo_db.target

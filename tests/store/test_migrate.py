@@ -15,7 +15,7 @@ from facilitator.store.migrate import alembic_config
 from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
 from tests.conftest import FROZEN_NOW
-from tests.store.conftest import MigrationsCopy
+from tests.store.conftest import HEAD, NEXT, MigrationsCopy
 from tests.store.sqlite_helpers import (
     all_rows,
     columns,
@@ -49,21 +49,21 @@ def test_rebuilding_team_keeps_every_row(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
     path = file_of(demo_file)
-    migrations_copy.add("0002_rebuild_team.py", REBUILD_TEAM)
+    migrations_copy.add(f"{NEXT}_rebuild_team.py", REBUILD_TEAM)
     before = all_rows(path)
-    assert stored_revision(path) == "0001"
+    assert stored_revision(path) == HEAD
     assert before["member"] and before["meeting"] and before["evaluation_answer"]
 
     prepared = prepare_database(demo_file, script_location=migrations_copy.path)
 
-    assert prepared.revision == "0002"
-    assert prepared.upgraded_from == "0001"
-    assert stored_revision(path) == "0002"
+    assert prepared.revision == NEXT
+    assert prepared.upgraded_from == HEAD
+    assert stored_revision(path) == NEXT
     assert "motto" in columns(path, "team")
     after = all_rows(path)
     assert all(row.pop("motto") is None for row in after["team"])
-    assert after.pop("alembic_version") == [{"version_num": "0002"}]
-    assert before.pop("alembic_version") == [{"version_num": "0001"}]
+    assert after.pop("alembic_version") == [{"version_num": NEXT}]
+    assert before.pop("alembic_version") == [{"version_num": HEAD}]
     assert after == before
 
 
@@ -71,12 +71,12 @@ def test_upgrade_backs_up_the_old_database_privately(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
     path = file_of(demo_file)
-    migrations_copy.add("0002_rebuild_team.py", REBUILD_TEAM)
+    migrations_copy.add(f"{NEXT}_rebuild_team.py", REBUILD_TEAM)
     before = all_rows(path)
 
     prepared = prepare_database(demo_file, script_location=migrations_copy.path)
 
-    backups = list(path.parent.glob(f"{path.name}.backup-0001-*"))
+    backups = list(path.parent.glob(f"{path.name}.backup-{HEAD}-*"))
     assert backups == [prepared.backup_path]
     backup = backups[0]
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
@@ -88,7 +88,7 @@ def test_rebuild_with_foreign_keys_on_loses_rows(
 ) -> None:
     """The hazard the test above guards against, shown by running Alembic carelessly."""
     path = file_of(demo_file)
-    migrations_copy.add("0002_rebuild_team.py", REBUILD_TEAM)
+    migrations_copy.add(f"{NEXT}_rebuild_team.py", REBUILD_TEAM)
     before = row_counts(path)
     config = alembic_config(migrations_copy.path)
     engine = make_engine(demo_file, foreign_keys=True)
@@ -100,7 +100,7 @@ def test_rebuild_with_foreign_keys_on_loses_rows(
         engine.dispose()
 
     after = row_counts(path)
-    assert stored_revision(path) == "0002"
+    assert stored_revision(path) == NEXT
     assert after["team"] == before["team"]
     assert before["member"] > 0 and after["member"] == 0
     assert before["meeting"] > 0 and after["meeting"] == 0
@@ -111,17 +111,17 @@ def test_failed_migration_leaves_the_old_schema_and_data(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
     path = file_of(demo_file)
-    migrations_copy.add("0002_half_done.py", HALF_DONE)
+    migrations_copy.add(f"{NEXT}_half_done.py", HALF_DONE)
     before = all_rows(path)
 
     with pytest.raises(MigrationError) as raised:
         prepare_database(demo_file, script_location=migrations_copy.path)
 
-    assert stored_revision(path) == "0001"
+    assert stored_revision(path) == HEAD
     assert "scratch" not in table_names(path)
     assert "motto" not in columns(path, "team")
     assert all_rows(path) == before
-    [backup] = path.parent.glob(f"{path.name}.backup-0001-*")
+    [backup] = path.parent.glob(f"{path.name}.backup-{HEAD}-*")
     assert str(backup) in raised.value.sentence
     assert raised.value.sentence.endswith(".")
     assert all_rows(backup) == before
@@ -131,13 +131,13 @@ def test_migration_that_would_orphan_rows_is_rolled_back(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
     path = file_of(demo_file)
-    migrations_copy.add("0002_orphans.py", ORPHANS)
+    migrations_copy.add(f"{NEXT}_orphans.py", ORPHANS)
     before = all_rows(path)
 
     with pytest.raises(MigrationError, match="pointing nowhere"):
         prepare_database(demo_file, script_location=migrations_copy.path)
 
-    assert stored_revision(path) == "0001"
+    assert stored_revision(path) == HEAD
     assert all_rows(path) == before
 
 
@@ -146,7 +146,7 @@ def test_second_attempt_in_the_same_second_is_not_a_crash(
     migrations_copy: MigrationsCopy,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    migrations_copy.add("0002_half_done.py", HALF_DONE)
+    migrations_copy.add(f"{NEXT}_half_done.py", HALF_DONE)
     # Both attempts happen at the same moment, as far as the backup's name can tell.
     monkeypatch.setattr(
         sqlite_file, "backup", functools.partial(sqlite_file.backup, now=FROZEN_NOW)

@@ -23,7 +23,7 @@ from facilitator.store.migrations.render import render_item
 from facilitator.store.revisions import MIGRATIONS_DIR, head_revision, known_revisions
 from facilitator.store.target import DatabaseTarget
 from facilitator.store.types import UTCDateTime
-from tests.store.conftest import MigrationsCopy
+from tests.store.conftest import NEXT, MigrationsCopy
 from tests.store.sqlite_helpers import file_of
 
 
@@ -74,11 +74,11 @@ def test_known_revisions_agree_with_alembic() -> None:
 
 
 def test_known_revisions_follow_an_added_revision(migrations_copy: MigrationsCopy) -> None:
-    migrations_copy.add("0002_something.py", "op.execute('SELECT 1')")
+    migrations_copy.add(f"{NEXT}_something.py", "op.execute('SELECT 1')")
     (migrations_copy.path / "versions" / "notes.txt").write_text("not a revision")
 
     assert known_revisions(migrations_copy.path) == alembic_history(migrations_copy.path)
-    assert head_revision(migrations_copy.path) == "0002"
+    assert head_revision(migrations_copy.path) == NEXT
 
 
 def revision_files() -> list[Path]:

@@ -31,6 +31,11 @@ class Meeting(Row, table=True):
     closed_at: datetime | None = utc_field(nullable=True)
     minutes_corrected_at: datetime | None = utc_field(nullable=True)
     minutes_sent_at: datetime | None = utc_field(nullable=True)
+    current_item_id: int | None = None
+    """The agenda item on the live screen (not a foreign key: a meeting and its items
+    would point at each other); the services keep it one of this meeting's items."""
+    warning_seconds: int = 120
+    """When the item's countdown turns to its "2 min left" warning."""
 
 
 class RoleAssignment(Row, table=True):
@@ -75,6 +80,11 @@ class AgendaItem(Row, table=True):
     kind: str = ItemKind.DISCUSSION
     process_id: str | None = None  # a protocol from the content pack
     facilitator_notes: str = ""
+    current_step: int = 0
+    """The position of the process step the team is on (live screen)."""
+    step_started_seconds: float = 0.0
+    """The item's run time when that step began, so the step's own time is the item's
+    run time less this, exact across pauses and restarts."""
 
 
 class AgendaStep(Row, table=True):
