@@ -133,11 +133,7 @@ def _steps_by_item(session: Session, items: list[AgendaItem]) -> dict[int, tuple
 def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleLine:
     entry = pack.roles.get(role.role)
     label = role.label or (entry.name if entry else role.role)
-    holder = None
-    if member is not None:
-        holder = Person(name=member.name, member_id=row_id(member))
-    elif role.guest_name:
-        holder = Person(name=role.guest_name)
+    holder = _person(member, role.guest_name)
     return RoleLine(
         id=row_id(role),
         role=role.role,
@@ -148,12 +144,15 @@ def _role_line(role: RoleAssignment, member: Member | None, pack: Pack) -> RoleL
 
 
 def _attendee(row: Attendance, member: Member | None) -> Attendee:
-    person = (
-        Person(name=member.name, member_id=row_id(member))
-        if member is not None
-        else Person(name=row.guest_name or "Guest")
-    )
+    person = _person(member, row.guest_name) or Person(name="Guest")
     return Attendee(id=row_id(row), person=person, status=row.status)
+
+
+def _person(member: Member | None, guest_name: str | None) -> Person | None:
+    """The member, else the guest named, else no one."""
+    if member is not None:
+        return Person(name=member.name, member_id=row_id(member))
+    return Person(name=guest_name) if guest_name else None
 
 
 def _agenda_line(
@@ -164,12 +163,7 @@ def _agenda_line(
     carried_from: str | None,
     pack: Pack,
 ) -> AgendaLine:
-    member = members.get(item.presenter_member_id or -1)
-    presenter = None
-    if member is not None:
-        presenter = Person(name=member.name, member_id=row_id(member))
-    elif item.presenter_name:
-        presenter = Person(name=item.presenter_name)
+    presenter = _person(members.get(item.presenter_member_id or -1), item.presenter_name)
     return AgendaLine(
         id=row_id(item),
         position=item.position,
