@@ -2,6 +2,7 @@
 
     facilitator [--db PATH_OR_URL]            open the app
     facilitator demo [--no-open]              add the demo teams (and open the app)
+    facilitator run MEETING_ID                open a meeting's live screen
     facilitator list [--json]                 list meetings
     facilitator import FILE [--team NAME]     add a meeting from a Markdown agenda
     facilitator export MEETING_ID [--format md|txt] [-o FILE [--force]]
@@ -60,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", parents=[common], help="add the demo teams and open the app on the demo meeting"
     )
     demo.add_argument("--no-open", action="store_true", help="only add the demo data")
+    running = commands.add_parser(
+        "run", parents=[common], help="open the live screen of a planned or running meeting"
+    )
+    running.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
     listing = commands.add_parser("list", parents=[common], help="list meetings")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     _add_agenda_commands(commands, common)
@@ -142,6 +147,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             output=args.output,
             force=args.force,
         )
+    if args.command == "run":
+        from facilitator.cli_commands import run_meeting
+
+        return run_meeting(target, meeting_id=args.meeting_id)
     if args.command == "demo":
         from facilitator.cli_commands import demo
 

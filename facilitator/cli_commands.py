@@ -10,17 +10,31 @@ from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
 
 
-def open_app(target: DatabaseTarget, *, meeting_id: int | None = None) -> int:
+def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: bool = False) -> int:
     """Prepare the database, then run the app until it exits; return its exit code."""
     prepare_database(target)
     from facilitator.ui.app import build_app
 
-    app = build_app(target, open_meeting_id=meeting_id)
+    app = build_app(target, open_meeting_id=meeting_id, live=live)
     code = app.run()
     if app.crash_message:
         print(app.crash_message, file=sys.stderr)
         return 70
     return code or 0
+
+
+def run_meeting(target: DatabaseTarget, *, meeting_id: int) -> int:
+    """Open the app on a planned or running meeting's live screen."""
+    from facilitator.services.live import check_runnable
+    from facilitator.store.database import Database
+
+    prepare_database(target)
+    database = Database(target)
+    try:
+        check_runnable(database, meeting_id=meeting_id)
+    finally:
+        database.dispose()
+    return open_app(target, meeting_id=meeting_id, live=True)
 
 
 def demo(target: DatabaseTarget, *, then_open: bool) -> int:

@@ -16,9 +16,11 @@ from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.meeting_view import MeetingPlan
+from facilitator.domain.room import Room
 from facilitator.domain.timer import ItemClock, ItemTime, MeetingClock, Segment, run_seconds
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
+from facilitator.services.captures import read_room
 from facilitator.services.meetings import read_plan
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings
@@ -59,6 +61,7 @@ class LiveState:
     current_item_id: int | None
     warning_seconds: int
     items: tuple[ItemState, ...]
+    room: Room = Room()
 
     @property
     def running(self) -> bool:
@@ -143,7 +146,14 @@ def read_live(session: Session, *, meeting_id: int, pack: Pack) -> LiveState:
             )
             for item in items
         ),
+        room=read_room(session, meeting=meeting),
     )
+
+
+def check_runnable(db: Database, *, meeting_id: int) -> None:
+    """NotFoundError for an unknown meeting, InvalidInput for a closed one."""
+    with db.read() as session:
+        _runnable(session, meeting_id)
 
 
 # The clock ----------------------------------------------------------------------------
@@ -205,6 +215,17 @@ def adjust_item_time(db: Database, *, item_id: int, seconds: int, now: datetime)
             raise InvalidInput({"minutes": "That extends the item by more than 10 hours."})
         item.extra_seconds += seconds
         return planned
+
+
+WARNING_MAX_SECONDS = 60 * 60
+
+
+def set_warning(db: Database, *, meeting_id: int, seconds: int, now: datetime) -> None:
+    """How long before an item's end its timer turns to the warning ("2 min left")."""
+    if not 0 <= seconds <= WARNING_MAX_SECONDS:
+        raise InvalidInput({"minutes": "Give a warning time from 0 to 60 minutes."})
+    with db.write(now=now) as session:
+        _meeting(session, meeting_id).warning_seconds = seconds
 
 
 def set_step(db: Database, *, item_id: int, position: int, now: datetime) -> None:

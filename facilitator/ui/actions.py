@@ -42,13 +42,17 @@ class UiAction:
     scope: str | None = None
     """The id of the widget whose action it is (its key works while that widget, or
     something inside it, has focus); None for the screen's (or app's) own actions."""
+    typing_key: str | None = None
+    """A function key that does the same while a text editor has focus (the live
+    screen's notes), where the plain key types a letter."""
 
     @property
     def shown_key(self) -> str | None:
-        """The key as the help screen shows it."""
+        """The key as the help screen shows it (with its function key, if any)."""
         if self.key is None:
             return None
-        return self.key_display or self.key.replace("ctrl+", "^")
+        shown = self.key_display or self.key.replace("ctrl+", "^")
+        return f"{shown} / {self.typing_key.upper()}" if self.typing_key else shown
 
 
 def bindings(
@@ -116,6 +120,15 @@ HOME_ACTIONS = (
         "Plan it if it is still to come; read it if it is closed.",
         key="enter",
         footer="Open meeting",
+        scope="meetings",
+    ),
+    UiAction(
+        "run_selected",
+        "Meetings: run the highlighted meeting live",
+        "Open its live screen: timer, notes, captures, checks and the speaker queue.",
+        key="f5",
+        key_display="F5",
+        footer="Run",
         scope="meetings",
     ),
     UiAction(

@@ -56,10 +56,13 @@ class FacilitatorApp(App[int]):
     ]
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, backend: Backend, *, open_meeting_id: int | None = None) -> None:
+    def __init__(
+        self, backend: Backend, *, open_meeting_id: int | None = None, live: bool = False
+    ) -> None:
         super().__init__()
         self.backend = backend
         self.open_meeting_id = open_meeting_id
+        self.open_live = live
         self.overview: HomeOverview | None = None
         self.crash_message: str | None = None
 
@@ -67,7 +70,9 @@ class FacilitatorApp(App[int]):
         if not self.is_headless:
             self._handle_termination_signals()
         self.push_screen(HomeScreen())
-        if self.open_meeting_id is not None:
+        if self.open_meeting_id is not None and self.open_live:
+            self.run_meeting(self.open_meeting_id)
+        elif self.open_meeting_id is not None:
             self.open_meeting(self.open_meeting_id)
 
     def on_unmount(self) -> None:
@@ -97,12 +102,15 @@ class FacilitatorApp(App[int]):
             )
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Plan a meeting still to come; show a closed one read-only."""
+        """Plan a meeting still to come, go back into a running one; show a closed one
+        read-only."""
         from facilitator.domain.enums import MeetingStatus
 
         known = (*self.overview.upcoming, *self.overview.recent) if self.overview else ()
         status = next((m.status for m in known if m.id == meeting_id), None)
-        if status == MeetingStatus.CLOSED:
+        if status == MeetingStatus.RUNNING:
+            self.run_meeting(meeting_id)
+        elif status == MeetingStatus.CLOSED:
             from facilitator.ui.screens.meeting import MeetingScreen
 
             self.push_screen(MeetingScreen(meeting_id))
@@ -110,6 +118,12 @@ class FacilitatorApp(App[int]):
             from facilitator.ui.screens.plan import PlanScreen
 
             self.push_screen(PlanScreen(meeting_id))
+
+    def run_meeting(self, meeting_id: int) -> None:
+        """Open the live screen of a planned or running meeting."""
+        from facilitator.ui.screens.live import LiveScreen
+
+        self.push_screen(LiveScreen(meeting_id))
 
     # Actions -----------------------------------------------------------------
 
@@ -181,6 +195,11 @@ class FacilitatorApp(App[int]):
             with contextlib.suppress(RuntimeError, ValueError):
                 loop.add_signal_handler(number, self.exit, 0)
 
+    def crash(self, error: Exception) -> None:
+        """End the app over an unexpected error in background work, as Textual does for
+        an error on the event loop (the report is written, one sentence is shown)."""
+        self._handle_exception(error)
+
     def _handle_exception(self, error: Exception) -> None:
         # A failed thread worker arrives wrapped; the user wants to hear about its cause.
         cause = error.error if isinstance(error, WorkerFailed) else error
@@ -201,6 +220,7 @@ def build_app(
     tz: tzinfo | None = None,
     pack: Pack | None = None,
     open_meeting_id: int | None = None,
+    live: bool = False,
 ) -> FacilitatorApp:
     """The app for `target`; tests pass a fixed clock, a timezone and a loaded pack."""
 
@@ -212,4 +232,4 @@ def build_app(
         return load_default_pack()
 
     backend = Backend(target, clock=clock, tz=tz, pack_loader=load_pack)
-    return FacilitatorApp(backend, open_meeting_id=open_meeting_id)
+    return FacilitatorApp(backend, open_meeting_id=open_meeting_id, live=live)

@@ -117,6 +117,14 @@ PLAN_ACTIONS = (
         footer="Export",
     ),
     UiAction(
+        "run_live",
+        "Meeting: run it live",
+        "Open the live screen: timer, notes, captures, checks and the speaker queue.",
+        key="f5",
+        key_display="F5",
+        footer="Run",
+    ),
+    UiAction(
         "back",
         "Plan: back",
         "Return to the previous screen; everything is saved.",

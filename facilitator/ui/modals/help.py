@@ -32,7 +32,7 @@ class HelpModal(ModalScreen[None]):
     HelpModal .section { text-style: bold; margin-top: 1; color: $text-muted; }
     HelpModal Grid {
         grid-size: 2;
-        grid-columns: 9 1fr;
+        grid-columns: 12 1fr;
         grid-rows: auto;
         height: auto;
     }

@@ -231,6 +231,20 @@ class HomeScreen(Screen[None]):
             return
         self.app.open_meeting(meeting_id)
 
+    def action_run_selected(self) -> None:
+        """Open the highlighted meeting's live screen."""
+        meeting_id = self.query_one(MeetingList).selected_meeting_id()
+        if meeting_id is None:
+            self.app.notify("There is no meeting to run here yet.", markup=False)
+            return
+        known = (
+            (*self.app.overview.upcoming, *self.app.overview.recent) if self.app.overview else ()
+        )
+        if any(m.id == meeting_id and m.status == "closed" for m in known):
+            self.app.notify("That meeting is closed; its record is read-only.", markup=False)
+            return
+        self.app.run_meeting(meeting_id)
+
     def action_new_team(self) -> None:
         from facilitator.ui.screens.team_form import TeamFormScreen
 

@@ -390,5 +390,14 @@ class PlanScreen(Screen[None]):
             self.focus_item = focus_item
         self.load()
 
+    def action_run_live(self) -> None:
+        self.app.switch_screen(_live_screen(self.meeting_id))
+
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _live_screen(meeting_id: int) -> Screen[None]:
+    from facilitator.ui.screens.live import LiveScreen
+
+    return LiveScreen(meeting_id)
