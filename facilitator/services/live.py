@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -90,10 +90,16 @@ class LiveState:
 
     def meeting_clock(self, now: datetime) -> MeetingClock:
         """The whole meeting at `now`: elapsed, remaining, projected end, drift."""
+        # Over or under plan is against the planned length from the actual start: a
+        # meeting that began ten minutes late is not "10 min over plan" on its first item.
+        if self.started_at is not None:
+            planned_end = self.started_at + timedelta(minutes=self.plan.planned_minutes)
+        else:
+            planned_end = self.plan.ends_at
         return MeetingClock(
             now=now,
             started_at=self.started_at,
-            scheduled_end=self.plan.ends_at,
+            scheduled_end=planned_end,
             items=tuple(
                 ItemTime(item.item_id, item.planned_seconds, item.elapsed(now))
                 for item in self.items

@@ -15,10 +15,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -29,7 +31,7 @@ from facilitator.domain.text import clock_label, local
 from facilitator.domain.timer import ItemClock, Phase, clock_text
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui import live_forms
-from facilitator.ui.actions import QUIET_QUIT, bindings
+from facilitator.ui.actions import QUIET_QUIT
 from facilitator.ui.literal import join, lit
 from facilitator.ui.live_actions import LIVE_ACTIONS, SPEAKER_KEYS
 from facilitator.ui.modals.form import Field, FormModal, Values
@@ -54,9 +56,21 @@ KEYS_IN_HELP_ONLY = ("back", "queue_speaker")
 
 
 class LiveLoaded(Message):
-    def __init__(self, state: LiveState) -> None:
+    def __init__(self, state: LiveState, number: int) -> None:
         super().__init__()
         self.state = state
+        self.number = number
+        """Which write it follows: only the latest write's reading is shown."""
+
+
+class Later(Message):
+    """Run `callback(*arguments)` on the event loop. Posted from the write thread, which
+    never waits for the loop (so leaving the screen can wait for the writes)."""
+
+    def __init__(self, callback: Callable[..., object], *arguments: object) -> None:
+        super().__init__()
+        self.callback = callback
+        self.arguments = arguments
 
 
 class LiveScreen(Screen[None]):
@@ -65,12 +79,24 @@ class LiveScreen(Screen[None]):
     CSS_PATH = "live.tcss"
     ACTIONS = LIVE_ACTIONS
     BINDINGS = [
-        *bindings(LIVE_ACTIONS),
-        *[(key, f"queue_number({key})", "Queue") for key in SPEAKER_KEYS],
-        ("f1", "app.help", "Help"),
+        # Priority, so a key acts the moment it arrives: as an ordinary binding it
+        # waits until the key has been offered to the focused widget, and the keys typed
+        # straight after it (m, then the first words of a note) would already be on
+        # their way to the old place. `check_action` lets them through to the notes
+        # while the notes have focus.
+        *[
+            Binding(action.key, f"key('{action.id}')", action.name, show=False, priority=True)
+            for action in LIVE_ACTIONS
+            if action.key and not action.builtin
+        ],
+        *[
+            Binding(key, f"key('queue_number', {key})", "Queue", show=False, priority=True)
+            for key in SPEAKER_KEYS
+        ],
+        Binding("f1", "app.help", "Help", show=False),
         QUIET_QUIT,
     ]
-    AUTO_FOCUS = None
+    AUTO_FOCUS = ""
 
     app: FacilitatorApp
 
@@ -80,6 +106,7 @@ class LiveScreen(Screen[None]):
         self.state: LiveState | None = None
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-writes")
         self._last_write: Future[None] | None = None
+        self._writes_asked = 0
         self._redraw_timer: Timer | None = None
         self._phase: tuple[int, Phase] | None = None
         self._shown: dict[str, object] = {}
@@ -99,6 +126,17 @@ class LiveScreen(Screen[None]):
                 yield Static(id="live-speakers")
                 yield Static(id="live-captures")
         yield KeyBar(id="live-keys")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the notes have focus, a meeting key is a letter typed into them.
+        return not (action == "key" and isinstance(self.focused, NotesEditor))
+
+    def on_later(self, message: Later) -> None:
+        message.callback(*message.arguments)
+
+    def action_key(self, action_id: str, *arguments: object) -> None:
+        """A meeting key pressed (not typed into the notes)."""
+        getattr(self, f"action_{action_id}")(*arguments)
 
     def on_mount(self) -> None:
         self.sub_title = "Live"
@@ -124,7 +162,12 @@ class LiveScreen(Screen[None]):
         self, work: Callable[[], object], then: Callable[[object], None] | None = None
     ) -> None:
         """Run `work` on the write thread after every earlier write, then read the
-        meeting back and show it; `then` gets `work`'s result on the event loop."""
+        meeting back and show it; `then` gets `work`'s result on the event loop.
+
+        A reading is shown only if no write was asked for after it (a later one will
+        bring its own), so a slow reply never undoes what the screen already shows."""
+        self._writes_asked += 1
+        number = self._writes_asked
 
         def run() -> None:
             from facilitator.services.live import live_state
@@ -134,14 +177,14 @@ class LiveScreen(Screen[None]):
                 result = work()
                 state = live_state(backend.db, meeting_id=self.meeting_id, pack=backend.pack)
             except FacilitatorError as error:
-                self.app.call_from_thread(self._failed, error)
+                self.post_message(Later(self._failed, error))
                 return
             except Exception as error:  # shown as a crash, never swallowed
-                self.app.call_from_thread(self.app.crash, error)
+                self.post_message(Later(self.app.crash, error))
                 return
-            self.post_message(LiveLoaded(state))
+            self.post_message(LiveLoaded(state, number))
             if then is not None:
-                self.app.call_from_thread(then, result)
+                self.post_message(Later(then, result))
 
         self._last_write = self._writes.submit(run)
 
@@ -177,12 +220,12 @@ class LiveScreen(Screen[None]):
                     backend.db, meeting_id=self.meeting_id, item_id=item_id, body=text, now=now
                 )
             except FacilitatorError as error:
-                self.app.call_from_thread(self._failed, error)
+                self.post_message(Later(self._failed, error))
                 return
             except Exception as error:
-                self.app.call_from_thread(self.app.crash, error)
+                self.post_message(Later(self.app.crash, error))
                 return
-            self.app.call_from_thread(self._note_saved, item_id, version, now)
+            self.post_message(Later(self._note_saved, item_id, version, now))
 
         self._last_write = self._writes.submit(run)
 
@@ -194,8 +237,14 @@ class LiveScreen(Screen[None]):
     # Showing ------------------------------------------------------------------------
 
     def on_live_loaded(self, message: LiveLoaded) -> None:
-        state = message.state
+        if message.number != self._writes_asked:
+            return
         first = self.state is None
+        self._show(message.state)
+        if first and message.state.room.time_out_id is not None:
+            self.action_time_out()
+
+    def _show(self, state: LiveState) -> None:
         self.state = state
         plan = state.plan
         self.title = plan.title
@@ -205,8 +254,6 @@ class LiveScreen(Screen[None]):
         self._show_room(state)
         self._show_keys()
         self.redraw()
-        if first and state.room.time_out_id is not None:
-            self.action_time_out()
 
     def _show_roles(self, state: LiveState) -> None:
         parts: list[Any] = []
@@ -237,22 +284,31 @@ class LiveScreen(Screen[None]):
         self._update("#live-item", join(*parts))
 
     def _show_notes(self, state: LiveState) -> None:
+        """One editor per item, all mounted at once (so moving on never waits for one
+        to be made); the current item's is shown."""
+        switcher = self.query_one(ContentSwitcher)
+        missing = [item for item in state.items if self._editor(item.item_id) is None]
+        if missing:
+            editors = [
+                NotesEditor(item.item_id, item.note, self.save_note, id=f"notes-{item.item_id}")
+                for item in missing
+            ]
+            for hidden in editors:
+                hidden.display = False  # the switcher shows the current one
+            switcher.mount_all(editors)
         current = state.current
         if current is None:
             return
-        switcher = self.query_one(ContentSwitcher)
         editor_id = f"notes-{current.item_id}"
-        if self._editor(current.item_id) is None:
-            switcher.mount(NotesEditor(current.item_id, current.note, self.save_note, id=editor_id))
         if switcher.current != editor_id:
             had_focus = isinstance(self.focused, NotesEditor)
             switcher.current = editor_id
             if had_focus:
-                self.call_after_refresh(self.action_notes)
+                self.action_notes()
         line = state.plan.agenda[state.current_index]
-        editor = self._editor(current.item_id)
-        if editor is not None:
-            editor.border_title = lit(f"Notes · {line.title}")
+        shown = self._editor(current.item_id)
+        if shown is not None:
+            shown.border_title = lit(f"Notes · {line.title}")
 
     def _editor(self, item_id: int) -> NotesEditor | None:
         found = self.query(f"#notes-{item_id}")
@@ -456,20 +512,24 @@ class LiveScreen(Screen[None]):
         self._move(-1)
 
     def _move(self, step: int) -> None:
+        """Show the next or previous item at once, then store the move: keys typed
+        straight after n (or F4) belong to the item moved to."""
         from facilitator.services.live import move_to_item
 
-        now, backend = self._now(), self.app.backend
+        state = self.state
+        if state is None or not state.items:
+            return
+        target = state.current_index + step
+        if not 0 <= target < len(state.items):
+            where = "last" if step > 0 else "first"
+            self.app.notify(f"This is the {where} item of the agenda.", markup=False)
+            return
         for editor in self.query(NotesEditor):
             editor.flush()
-
-        def moved(result: object) -> None:
-            if result is None:
-                where = "last" if step > 0 else "first"
-                self.app.notify(f"This is the {where} item of the agenda.", markup=False)
-
+        self._show(replace(state, current_item_id=state.items[target].item_id))
+        now, backend = self._now(), self.app.backend
         self.submit(
-            lambda: move_to_item(backend.db, meeting_id=self.meeting_id, step=step, now=now),
-            moved,
+            lambda: move_to_item(backend.db, meeting_id=self.meeting_id, step=step, now=now)
         )
 
     def action_extend(self) -> None:
@@ -552,7 +612,9 @@ class LiveScreen(Screen[None]):
         item_id = self._current_id()
         editor = self._editor(item_id) if item_id is not None else None
         if editor is not None:
-            editor.focus()
+            # At once, not on the next turn of the loop (as `focus()` does): the keys
+            # typed straight after m must land in the notes, not run meeting keys.
+            self.set_focus(editor)
 
     def action_action_item(self) -> None:
         from facilitator.services.captures import add_action_item
