@@ -155,3 +155,33 @@ def test_team(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
 
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+LIVE_SIZES = [SIZE, (160, 48)]
+
+
+@pytest.mark.parametrize("size", LIVE_SIZES, ids=["80x24", "160x48"])
+def test_live(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
+) -> None:
+    """The December meeting live, started and moved on to its fourth item ("Supporting
+    weekly writing", 15:00 left, green, "planned 15:00"), with the interest-based step 1 of
+    5 and the next step; the roles bar; Daniel Okafor speaking and Priya Raman first in the
+    queue, the others "quiet"; the notes with "Two strategies [proposed]" (literal
+    brackets) and "saved"; the key bar on two rows at 80x24, one at 160x48, where the
+    countdown is several times larger."""
+    from tests.ui.live_helpers import HandClock, live_app, live_screen, live_settle
+
+    app = live_app(demo_db.target, pack, HandClock())
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await live_settle(pilot)
+        await pilot.press("space", "n", "n", "n", "2", "s", "3")
+        await live_settle(pilot)
+        await pilot.press("m", *"Two strategies [proposed]", "escape")
+        await live_settle(pilot)
+        live_screen(pilot).redraw()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
