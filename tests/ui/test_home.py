@@ -148,7 +148,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
         assert isinstance(app.screen, HelpModal)
         assert help_rows(app.screen, "#screen-keys") == [
             ("enter", "Meetings: open the highlighted meeting"),
-            ("f5", "Meetings: run the highlighted meeting live"),
+            ("F5", "Meetings: run the highlighted meeting live"),
             ("m", "Meetings: plan a new meeting"),
             ("enter", "Teams: open the highlighted team"),
             ("n", "Teams: new team"),
