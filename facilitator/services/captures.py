@@ -25,6 +25,8 @@ from facilitator.domain.timeparse import Unreadable, parse_date
 from facilitator.errors import InvalidInput
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
+from facilitator.store.repo.meetings import stop_running_segments
+from facilitator.store.repo.teams import member_named
 from facilitator.store.tables import (
     ActionItem,
     AgendaItem,
@@ -81,7 +83,9 @@ def add_action_item(
     with db.write(now=now) as session:
         meeting = _open_meeting(session, meeting_id)
         _check_item(session, meeting_id, item_id)
-        member = _member_named(session, meeting.team_id, owner_name) if owner_name else None
+        member = (
+            member_named(session, team_id=meeting.team_id, name=owner_name) if owner_name else None
+        )
         row = ActionItem(
             team_id=meeting.team_id,
             meeting_id=meeting_id,
@@ -111,7 +115,7 @@ def add_parking_lot_item(
     with db.write(now=now) as session:
         meeting = _open_meeting(session, meeting_id)
         _check_item(session, meeting_id, item_id)
-        member = _member_named(session, meeting.team_id, who) if who else None
+        member = member_named(session, team_id=meeting.team_id, name=who) if who else None
         row = ParkingLotItem(
             team_id=meeting.team_id,
             meeting_id=meeting_id,
@@ -258,15 +262,11 @@ def start_time_out(db: Database, *, meeting_id: int, item_id: int | None, now: d
     time-out already under way is returned as it is)."""
     with db.write(now=now) as session:
         _open_meeting(session, meeting_id)
+        _check_item(session, meeting_id, item_id)
         under_way = _open_time_out(session, meeting_id)
         if under_way is not None:
             return row_id(under_way)
-        for segment in session.exec(
-            select(TimerSegment).where(
-                TimerSegment.meeting_id == meeting_id, col(TimerSegment.stopped_at).is_(None)
-            )
-        ):
-            segment.stopped_at = max(now, segment.started_at)
+        stop_running_segments(session, meeting_id=meeting_id, now=now)
         row = TimeOut(meeting_id=meeting_id, agenda_item_id=item_id, started_at=now)
         session.add(row)
         session.flush()
@@ -315,6 +315,7 @@ def queue_speaker(
     speaking."""
     with db.write(now=now) as session:
         meeting = _open_meeting(session, meeting_id)
+        _check_item(session, meeting_id, item_id)
         member = fetch(session, Member, member_id, "member")
         if member.team_id != meeting.team_id:
             raise InvalidInput({"member": f"{member.name} is not on this team."})
@@ -354,6 +355,7 @@ def next_speaker(db: Database, *, meeting_id: int, now: datetime) -> int | None:
 def leave_queue(db: Database, *, meeting_id: int, member_id: int, now: datetime) -> None:
     """Take a member out of the queue (a turn they already have is ended)."""
     with db.write(now=now) as session:
+        _open_meeting(session, meeting_id)
         for turn in _open_turns(session, meeting_id):
             if turn.member_id != member_id:
                 continue
@@ -507,11 +509,6 @@ def _open_turns(session: Session, meeting_id: int) -> list[SpeakerTurn]:
             .order_by(col(SpeakerTurn.queued_at), col(SpeakerTurn.id))
         ).all()
     )
-
-
-def _member_named(session: Session, team_id: int, name: str) -> Member | None:
-    statement = select(Member).where(Member.team_id == team_id, col(Member.archived_at).is_(None))
-    return next((m for m in session.exec(statement) if m.name.casefold() == name.casefold()), None)
 
 
 def _required(text: str, field: str, sentence: str) -> str:

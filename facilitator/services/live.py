@@ -170,7 +170,7 @@ def start_or_pause(db: Database, *, meeting_id: int, now: datetime) -> bool:
     first item). Returns whether the clock runs now."""
     with db.write(now=now) as session:
         meeting = _runnable(session, meeting_id)
-        if _stop_open(session, meeting_id, now):
+        if meetings.stop_running_segments(session, meeting_id=meeting_id, now=now):
             return False
         items = meetings.agenda_of(session, meeting_id=meeting_id)
         if not items:
@@ -199,7 +199,7 @@ def move_to_item(db: Database, *, meeting_id: int, step: int, now: datetime) -> 
         target = index + step
         if not 0 <= target < len(items):
             return None
-        was_running = _stop_open(session, meeting_id, now)
+        was_running = meetings.stop_running_segments(session, meeting_id=meeting_id, now=now)
         new_id = row_id(items[target])
         meeting.current_item_id = new_id
         if was_running:
@@ -299,15 +299,3 @@ def _current_item(meeting: Meeting, items: Sequence[AgendaItem]) -> AgendaItem:
     """The item on the clock: the stored one while it is still on the agenda, else the
     first."""
     return next((item for item in items if item.id == meeting.current_item_id), items[0])
-
-
-def _stop_open(session: Session, meeting_id: int, now: datetime) -> bool:
-    """Close the running segment, if any; whether there was one."""
-    running = session.exec(
-        select(TimerSegment).where(
-            TimerSegment.meeting_id == meeting_id, col(TimerSegment.stopped_at).is_(None)
-        )
-    ).all()
-    for segment in running:
-        segment.stopped_at = max(now, segment.started_at)
-    return bool(running)

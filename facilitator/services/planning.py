@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from facilitator.domain.enums import AttendanceStatus, MeetingStatus
 from facilitator.domain.planning import CORE_ROLES, MeetingDraft, MeetingFields, check_meeting
@@ -113,7 +113,7 @@ def assign_role(
         role.member_id, role.guest_name = None, None
         if not name:
             return
-        member = _member_named(session, meeting.team_id, name)
+        member = teams.member_named(session, team_id=meeting.team_id, name=name)
         if member is not None:
             role.member_id = row_id(member)
         elif as_guest:
@@ -186,7 +186,7 @@ def add_guest(db: Database, *, meeting_id: int, name: str, now: datetime) -> int
         raise InvalidInput({"guest": "Give the guest's name."})
     with db.write(now=now) as session:
         meeting = _meeting(session, meeting_id)
-        if _member_named(session, meeting.team_id, guest) is not None:
+        if teams.member_named(session, team_id=meeting.team_id, name=guest) is not None:
             raise InvalidInput({"guest": f"{guest} is on the team; tick them in the list instead."})
         row = Attendance(meeting_id=meeting_id, guest_name=guest, status=AttendanceStatus.EXPECTED)
         session.add(row)
@@ -253,8 +253,3 @@ def _earlier_meeting(session: Session, meeting_id: int, team_id: int) -> Meeting
 
 def _meeting(session: Session, meeting_id: int) -> Meeting:
     return fetch(session, Meeting, meeting_id, "meeting")
-
-
-def _member_named(session: Session, team_id: int, name: str) -> Member | None:
-    statement = select(Member).where(Member.team_id == team_id, col(Member.archived_at).is_(None))
-    return next((m for m in session.exec(statement) if m.name.casefold() == name.casefold()), None)

@@ -237,6 +237,19 @@ def test_a_closed_meeting_and_another_meetings_item_are_refused(demo_db: Databas
     assert count(demo_db, ParkingLotItem) == 3
 
 
+def test_the_room_refuses_another_meetings_item_and_a_closed_meeting(demo_db: Database) -> None:
+    november_item = items(demo_db, NOVEMBER)[0]
+    maria = member(demo_db, "Maria Alvarez")
+    with pytest.raises(InvalidInput, match="not in this meeting"):
+        start_time_out(demo_db, meeting_id=DECEMBER, item_id=november_item, now=at(0))
+    with pytest.raises(InvalidInput, match="not in this meeting"):
+        queue_speaker(
+            demo_db, meeting_id=DECEMBER, item_id=november_item, member_id=maria, now=at(0)
+        )
+    with pytest.raises(InvalidInput, match="closed"):
+        leave_queue(demo_db, meeting_id=NOVEMBER, member_id=maria, now=at(0))
+
+
 # Parking lot, take-aways, decisions ---------------------------------------------------
 
 

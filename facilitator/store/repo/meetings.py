@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import MeetingStatus
@@ -14,6 +16,7 @@ from facilitator.store.tables import (
     Member,
     RoleAssignment,
     Team,
+    TimerSegment,
 )
 
 OPEN_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.RUNNING)
@@ -102,3 +105,15 @@ def carry_forward_labels(session: Session, *, item_ids: list[int]) -> dict[int, 
         if kind not in labels[link.agenda_item_id]:
             labels[link.agenda_item_id].append(kind)
     return {item_id: ", ".join(kinds) for item_id, kinds in labels.items()}
+
+
+def stop_running_segments(session: Session, *, meeting_id: int, now: datetime) -> bool:
+    """Stop the meeting's clock if it runs (close its open segment); whether it ran."""
+    running = session.exec(
+        select(TimerSegment).where(
+            TimerSegment.meeting_id == meeting_id, col(TimerSegment.stopped_at).is_(None)
+        )
+    ).all()
+    for segment in running:
+        segment.stopped_at = max(now, segment.started_at)
+    return bool(running)

@@ -71,3 +71,10 @@ def norms_of(session: Session, *, team_id: int) -> list[Norm]:
         .order_by(col(Norm.position), col(Norm.id))
     )
     return list(session.exec(statement))
+
+
+def member_named(session: Session, *, team_id: int, name: str) -> Member | None:
+    """The team's active member called `name` (in any case), if any."""
+    statement = select(Member).where(Member.team_id == team_id, col(Member.archived_at).is_(None))
+    wanted = name.casefold()
+    return next((m for m in session.exec(statement) if m.name.casefold() == wanted), None)

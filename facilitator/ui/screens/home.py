@@ -96,8 +96,15 @@ class HomeScreen(Screen[None]):
             self.load()
 
     def reload_if_changed(self) -> None:
-        """Read again if the database changed since the last read (SQLite files only)."""
-        if self.overview is not None and self.app.backend.change_stamp() != self.stamp:
+        """Read again if the database changed since the last read (SQLite files only).
+
+        Not while another screen covers home (the live screen saves notes every second
+        or so); home reads again when it comes back."""
+        if (
+            self.is_current
+            and self.overview is not None
+            and self.app.backend.change_stamp() != self.stamp
+        ):
             self.load()
 
     @work(thread=True, exclusive=True, group="home-load")

@@ -32,7 +32,7 @@ from facilitator.domain.timer import ItemClock, Phase, clock_text
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui import live_forms
 from facilitator.ui.actions import QUIET_QUIT
-from facilitator.ui.literal import join, lit
+from facilitator.ui.literal import clean, join, lit
 from facilitator.ui.live_actions import LIVE_ACTIONS, SPEAKER_KEYS
 from facilitator.ui.modals.form import Field, FormModal, Values
 from facilitator.ui.widgets.big_clock import BigClock
@@ -247,7 +247,7 @@ class LiveScreen(Screen[None]):
     def _show(self, state: LiveState) -> None:
         self.state = state
         plan = state.plan
-        self.title = plan.title
+        self.title = clean(plan.title)
         self._show_roles(state)
         self._show_item(state)
         self._show_notes(state)
