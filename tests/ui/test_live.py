@@ -406,3 +406,24 @@ async def test_escape_goes_home_and_home_runs_the_meeting_again(
         assert isinstance(app.screen, HomeScreen)
     # The meeting kept running while no one looked at it.
     assert live_state(demo_db, meeting_id=DECEMBER, pack=pack).running
+
+
+async def test_keys_in_one_burst_land_where_they_belong(demo_db: Database, pack: Pack) -> None:
+    """A fast typist or a paste delivers keys together: each must act as if typed
+    slowly (m then letters go into the notes; escape then o opens the norms)."""
+    from textual import events
+
+    clock = HandClock()
+    app = live_app(demo_db.target, pack, clock)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        for key in ("n", "m", "T", "w", "o", "escape", "o"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await live_settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)  # the norms card
+        screen = live_screen(pilot)
+        state = screen.state
+        assert state is not None
+        assert state.current_index == 1
+        editor = screen.query_one(f"#notes-{state.items[1].item_id}", NotesEditor)
+        assert editor.text == "Two"

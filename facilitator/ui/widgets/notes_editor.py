@@ -46,7 +46,9 @@ class NotesEditor(TextArea):
     """The notes of agenda item `item_id`; `save` is called with each new version."""
 
     BINDINGS = [
-        Binding("escape", "leave", "Leave notes", show=False),
+        # Priority, like the meeting keys: leaving takes effect before the next key
+        # arrives, so "escape o" opens the norms rather than typing an o.
+        Binding("escape", "leave", "Leave notes", show=False, priority=True),
         *typing_bindings(LIVE_ACTIONS),
     ]
 
