@@ -7,6 +7,12 @@ For each size, the notes (`live_db.notes_text`) are saved a few times unmeasured
 `--saves` times with one more character each time (a typist's next autosave), each call
 timed with `time.perf_counter()` from the call to its return: opening the session,
 reading the note, updating it, the commit (WAL, synchronous=NORMAL, as the app sets).
+
+After each save the probe does what the live screen's write thread does next: it tells
+a `LogPacer` what the save wrote, and the pacer checkpoints the log every megabyte or
+so. Those checkpoints are timed on their own and reported beside the commits: they are
+not part of a commit (the "saved" mark is already on its way to the screen), and they
+keep the log short enough that SQLite never checkpoints inside one.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ def main(argv: Sequence[str]) -> dict[str, Any]:
     args = parser.parse_args(argv)
 
     from facilitator.pack.locate import load_default_pack
+    from facilitator.services.checkpoint import LogPacer, pages_for_note
     from facilitator.services.live import live_state, save_note
     from facilitator.store.database import Database
     from facilitator.store.target import sqlite_target
@@ -49,6 +56,8 @@ def main(argv: Sequence[str]) -> dict[str, Any]:
         for lines in args.lines:
             body = notes_text(lines)
             times: list[float] = []
+            checkpoints: list[float] = []
+            log = LogPacer(db)
             began = time.monotonic()
             for number in range(WARM_UP + args.saves):
                 text = body + "x" * number
@@ -56,6 +65,10 @@ def main(argv: Sequence[str]) -> dict[str, Any]:
                 start = time.perf_counter()
                 save_note(db, meeting_id=MEETING_ID, item_id=item_id, body=text, now=now)
                 took = (time.perf_counter() - start) * 1000
+                start = time.perf_counter()
+                checkpointed = log.wrote(pages_for_note(text))
+                if checkpointed and number >= WARM_UP:
+                    checkpoints.append((time.perf_counter() - start) * 1000)
                 if number >= WARM_UP:
                     times.append(took)
             results[str(lines)] = {
@@ -66,6 +79,8 @@ def main(argv: Sequence[str]) -> dict[str, Any]:
                 "p99_ms": percentile(times, 0.99),
                 "max_ms": max(times),
                 "times_ms": [round(t, 3) for t in times],
+                "checkpoints": len(checkpoints),
+                "checkpoint_max_ms": max(checkpoints, default=0.0),
                 "gc": gc_watch.summary(began, time.monotonic()),
             }
     finally:

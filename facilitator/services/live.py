@@ -23,7 +23,7 @@ from facilitator.pack.loader import Pack
 from facilitator.services.captures import read_room
 from facilitator.services.meetings import read_plan
 from facilitator.store.database import Database
-from facilitator.store.repo import meetings
+from facilitator.store.repo import meetings, notes
 from facilitator.store.tables import AgendaItem, Meeting, Note, TimerSegment, row_id
 
 MINUTE = 60
@@ -253,16 +253,14 @@ def set_step(db: Database, *, item_id: int, position: int, now: datetime) -> Non
 def save_note(db: Database, *, meeting_id: int, item_id: int, body: str, now: datetime) -> None:
     """Store the recorder's notes for an item (the whole text, as typed)."""
     with db.write(now=now) as session:
-        note = session.exec(
-            select(Note).where(Note.meeting_id == meeting_id, Note.agenda_item_id == item_id)
-        ).first()
-        if note is None:
-            item = _item(session, item_id)
-            if item.meeting_id != meeting_id:
-                raise NotFoundError(f"There is no agenda item {item_id} in this meeting.")
-            session.add(Note(meeting_id=meeting_id, agenda_item_id=item_id, body=body))
-        else:
-            note.body = body
+        if notes.replace_note_body(
+            session, meeting_id=meeting_id, item_id=item_id, body=body, now=now
+        ):
+            return
+        item = _item(session, item_id)
+        if item.meeting_id != meeting_id:
+            raise NotFoundError(f"There is no agenda item {item_id} in this meeting.")
+        session.add(Note(meeting_id=meeting_id, agenda_item_id=item_id, body=body))
 
 
 # Helpers ------------------------------------------------------------------------------

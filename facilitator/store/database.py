@@ -73,6 +73,21 @@ class Database:
                 session.rollback()
                 raise
 
+    def checkpoint(self) -> None:
+        """Copy what the SQLite write-ahead log holds into the database file, without
+        waiting for anyone (a passive checkpoint); nothing to do on PostgreSQL. See
+        `facilitator.services.checkpoint` for who calls it and when."""
+        if not self.target.is_sqlite:
+            return
+        with _unavailable_as_sentence(self.target, "save to"):
+            connection = self.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                cursor.close()
+            finally:
+                connection.close()
+
     def dispose(self) -> None:
         """Close pooled connections (the app calls this on exit)."""
         with self._lock:

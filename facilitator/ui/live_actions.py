@@ -122,7 +122,7 @@ LIVE_ACTIONS = (
     UiAction(
         "norms",
         "Norms: show the team's norms",
-        "The norms on one card, with a norms check (c) from there.",
+        "The norms on one card, with a norms check (enter) from there.",
         key="o",
         footer="Norms",
     ),

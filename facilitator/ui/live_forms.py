@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from facilitator.domain.enums import CheckAnswer, NormReading
+from facilitator.domain.enums import CheckAnswer
 from facilitator.domain.room import Room
 from facilitator.errors import InvalidInput
 from facilitator.ui.modals.form import Field, Values
@@ -16,11 +16,6 @@ from facilitator.ui.modals.form import Field, Values
 if TYPE_CHECKING:
     from facilitator.pack.loader import Pack
 
-READINGS = (
-    ("Honoured", NormReading.HONOURED.value),
-    ("Partly", NormReading.PARTLY.value),
-    ("Not honoured", NormReading.NOT_HONOURED.value),
-)
 ANSWERS = (
     ("Yes", CheckAnswer.YES.value),
     ("Partly", CheckAnswer.PARTLY.value),
@@ -86,23 +81,6 @@ def signed_minutes(values: Values, *, low: int, high: int) -> int:
     if not low <= minutes <= high:
         raise InvalidInput({"minutes": f"Give a number from {low} to {high}."})
     return minutes
-
-
-def norms_check_fields(room: Room) -> list[Field]:
-    fields: list[Field] = []
-    for number, norm in enumerate(room.norms, start=1):
-        fields.append(
-            Field(f"reading-{norm.id}", f"{number}. {norm.text}", kind="select", options=READINGS)
-        )
-        fields.append(Field(f"note-{norm.id}", "Note (optional)"))
-    return fields
-
-
-def norms_check_intro() -> str:
-    return (
-        "For each norm, the team's quick read: honoured, partly or not. Leave a norm "
-        "blank to skip it."
-    )
 
 
 def process_check_fields() -> list[Field]:

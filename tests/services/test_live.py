@@ -145,7 +145,12 @@ def test_notes_are_kept_per_item_and_overwritten_whole(demo_db: Database, pack: 
 
     assert [item.note for item in state.items[:3]] == ["[b]Draft[/b]\n- two", "Other", ""]
     with demo_db.read() as session:
-        assert len(session.exec(select(Note).where(Note.meeting_id == DECEMBER)).all()) == 2
+        rows = session.exec(select(Note).where(Note.meeting_id == DECEMBER)).all()
+    assert len(rows) == 2
+    # The first note was created at 1 and replaced at 2: both stamps kept, tz-aware.
+    stamps = {row.body: (row.created_at, row.updated_at) for row in rows}
+    assert stamps["[b]Draft[/b]\n- two"] == (at(1), at(2))
+    assert stamps["Other"] == (at(3), at(3))
     with pytest.raises(NotFoundError):
         save_note(demo_db, meeting_id=NOVEMBER, item_id=first, body="x", now=at(4))
 

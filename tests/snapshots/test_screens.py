@@ -185,3 +185,23 @@ def test_live(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_norms_check(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
+    """The norms check over the live screen at 80x24: the intro, the nine demo norms one
+    per row with their read in a column of its own (norm 1 "✔ Honoured", norm 2
+    "◐ Partly" with the note "[b]phones[/b] out" in literal brackets, the rest "· not
+    read"; long norms wrap under their text), the note field for norm 2 below, the
+    Record and Cancel buttons, and the footer with h, p, n, ctrl+s and escape."""
+    from tests.ui.live_helpers import HandClock, live_app, live_settle
+
+    app = live_app(demo_db.target, pack, HandClock())
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await live_settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("h", "down", "p", "tab", *"[b]phones[/b] out")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

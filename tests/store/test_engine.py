@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -213,3 +215,21 @@ def test_write_waits_for_the_other_writer_instead_of_failing(
     assert not thread.is_alive()
     assert failures == []
     assert counter(first, team_id) == 2
+
+
+def test_checkpoint_moves_the_log_into_the_database_file(db: Database, tmp_path: Path) -> None:
+    """The live screen checkpoints after each notes save so that no commit pays for
+    SQLite's own checkpoint; what was written must then be in the main file itself."""
+    with db.write(now=FROZEN_NOW) as session:
+        session.add(Team(name="Checkpointed"))
+    path = file_of(db.target)
+
+    def team_names_in_main_file() -> list[str]:
+        copy = tmp_path / "main-file-only.db"  # the file without its -wal beside it
+        shutil.copyfile(path, copy)
+        with closing(sqlite3.connect(copy)) as connection:
+            return [row[0] for row in connection.execute("SELECT name FROM team")]
+
+    assert "Checkpointed" not in team_names_in_main_file()  # still only in the log
+    db.checkpoint()
+    assert "Checkpointed" in team_names_in_main_file()

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from facilitator.pack.loader import Pack
 from facilitator.services.live import live_state
@@ -28,6 +28,7 @@ from facilitator.store.tables import (
     TimerSegment,
 )
 from facilitator.ui.modals.form import ConfirmModal
+from facilitator.ui.modals.norms_check import NormsCheckModal
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.live import LiveScreen
 from facilitator.ui.widgets import notes_editor
@@ -37,6 +38,10 @@ from facilitator.ui.widgets.notes_editor import NotesEditor
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, notifications, screen_text
 from tests.ui.live_helpers import DECEMBER, T0, HandClock, live_app, live_screen, live_settle, tick
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
 def words(app: App[Any]) -> str:
@@ -274,11 +279,21 @@ async def test_norms_card_and_norms_check(demo_db: Database, pack: Pack) -> None
         assert norms and norms[0].text in screen_text(app)
         await pilot.press("enter")  # "Norms check"
         await pilot.pause()
-        form = form_of(pilot)
+        form = app.screen
+        assert isinstance(form, NormsCheckModal)
         await submit(pilot)
         assert "Rate at least one norm" in str(form.query_one("#error-form", Static).visual)
-        fill(form, **{f"reading-{norms[0].id}": "honoured", f"reading-{norms[1].id}": "partly"})
-        fill(form, **{f"note-{norms[1].id}": "Phones out"})
+
+        # h on the first norm; p on the second with a note; n then x on the third.
+        await pilot.press("h", "down", "p", "tab", *"Phones out", "enter")
+        assert form.readings.highlighted == 2
+        await pilot.press("n", "x")
+        shown = squeeze(screen_text(app))  # the screenshot drops the column padding
+        assert squeeze(f"✔ Honoured 1. {norms[0].text}") in shown
+        assert squeeze(f"◐ Partly 2. {norms[1].text} — Phones out") in shown
+        assert squeeze(f"· not read 3. {norms[2].text}") in shown
+        await pilot.press("up")  # the note field follows the highlighted norm
+        assert form.query_one("#norm-note", Input).value == "Phones out"
         clock.advance(42)
         await submit(pilot)
         await live_settle(pilot)
@@ -427,3 +442,25 @@ async def test_keys_in_one_burst_land_where_they_belong(demo_db: Database, pack:
         assert state.current_index == 1
         editor = screen.query_one(f"#notes-{state.items[1].item_id}", NotesEditor)
         assert editor.text == "Two"
+
+
+async def test_norms_check_keys_in_one_burst_with_tab(demo_db: Database, pack: Pack) -> None:
+    """Regression: h, down, p, tab arriving together lost h, down and p. The tab (a
+    priority key) moved focus to the note before the list's bindings were looked up."""
+    from textual import events
+
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NormsCheckModal)
+        for key in ("h", "down", "p", "tab", "O", "K"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        norms = form.norms
+        assert form.values()[f"reading-{norms[0].id}"] == "honoured"
+        assert form.values()[f"reading-{norms[1].id}"] == "partly"
+        assert form.values()[f"note-{norms[1].id}"] == "OK"

@@ -114,13 +114,7 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
             scroll.border_title = self.form_title
             if self.intro:
                 yield Static(lit(self.intro), classes="form-help")
-            for field in self.fields:
-                if field.kind != "check":
-                    yield Label(lit(field.label), classes="form-label")
-                yield self._widget(field)
-                if field.help:
-                    yield Static(lit(field.help), classes="form-help")
-                yield Static(classes="form-error", id=f"error-{field.id}")
+            yield from self.compose_fields()
             yield Static(classes="form-error", id="error-form")
             if self.outro:
                 yield Static(lit(self.outro), classes="form-help form-outro")
@@ -130,6 +124,17 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
                 )
                 yield Button("Cancel (esc)", id="form-cancel", compact=True)
         yield KeysFooter()
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's body: each field with its label, help and problem line. A form
+        with its own widgets overrides this and `values`."""
+        for field in self.fields:
+            if field.kind != "check":
+                yield Label(lit(field.label), classes="form-label")
+            yield self._widget(field)
+            if field.help:
+                yield Static(lit(field.help), classes="form-help")
+            yield Static(classes="form-error", id=f"error-{field.id}")
 
     def _widget(self, field: Field) -> Widget:
         widget_id = f"field-{field.id}"

@@ -40,6 +40,7 @@ from facilitator.ui.widgets.key_bar import KeyBar
 from facilitator.ui.widgets.notes_editor import NotesEditor
 
 if TYPE_CHECKING:
+    from facilitator.services.checkpoint import LogPacer
     from facilitator.services.live import LiveState
     from facilitator.ui.app import FacilitatorApp
 
@@ -110,6 +111,8 @@ class LiveScreen(Screen[None]):
         self._redraw_timer: Timer | None = None
         self._phase: tuple[int, Phase] | None = None
         self._shown: dict[str, object] = {}
+        self._log: LogPacer | None = None
+        """Paces checkpoints of the notes' writes; made on the first save."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -209,23 +212,27 @@ class LiveScreen(Screen[None]):
 
     def save_note(self, item_id: int, text: str, version: int) -> None:
         """Called by a notes editor; the note is written on the write thread."""
+        from facilitator.services.checkpoint import LogPacer, pages_for_note
         from facilitator.services.live import save_note
 
         backend = self.app.backend
         now = backend.now()
+        if self._log is None:
+            self._log = LogPacer(backend.db)
+        log = self._log
 
         def run() -> None:
             try:
                 save_note(
                     backend.db, meeting_id=self.meeting_id, item_id=item_id, body=text, now=now
                 )
+                self.post_message(Later(self._note_saved, item_id, version, now))
+                # The recorder has paused: a good moment to move the log into the file.
+                log.wrote(pages_for_note(text))
             except FacilitatorError as error:
                 self.post_message(Later(self._failed, error))
-                return
             except Exception as error:
                 self.post_message(Later(self.app.crash, error))
-                return
-            self.post_message(Later(self._note_saved, item_id, version, now))
 
         self._last_write = self._writes.submit(run)
 
@@ -241,6 +248,9 @@ class LiveScreen(Screen[None]):
             return
         first = self.state is None
         self._show(message.state)
+        if first:
+            # Once the meeting is drawn, while the room is still reading it.
+            self.call_after_refresh(self.app.settle_heap)
         if first and message.state.room.time_out_id is not None:
             self.action_time_out()
 
@@ -707,6 +717,7 @@ class LiveScreen(Screen[None]):
 
     def action_norms_check(self) -> None:
         from facilitator.services.captures import Rating, record_norms_check
+        from facilitator.ui.modals.norms_check import NormsCheckModal
 
         state, item_id, backend = self.state, self._current_id(), self.app.backend
         if state is None:
@@ -730,9 +741,7 @@ class LiveScreen(Screen[None]):
                 now=backend.now(),
             )
 
-        fields = live_forms.norms_check_fields(state.room)
-        intro = live_forms.norms_check_intro()
-        self._form("Norms check", fields, save, "Norms check recorded.", intro=intro)
+        self._show_form(NormsCheckModal(norms, save, title="Norms check"), "Norms check recorded.")
 
     def action_process_check(self) -> None:
         from facilitator.services.captures import record_process_check
@@ -889,12 +898,15 @@ class LiveScreen(Screen[None]):
         saved: str | None = None,
         **options: Any,
     ) -> None:
+        self._show_form(FormModal(title, fields, save, **options), saved)
+
+    def _show_form(self, form: FormModal[object], saved: str | None) -> None:
         def closed(result: object) -> None:
             if result is not None and saved:
                 self.app.notify(saved, markup=False)
             self.load()
 
-        self.app.push_screen(FormModal(title, fields, save, **options), closed)
+        self.app.push_screen(form, closed)
 
     def action_back(self) -> None:
         for editor in self.query(NotesEditor):
