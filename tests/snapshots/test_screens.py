@@ -190,9 +190,10 @@ def test_live(
 def test_norms_check(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
     """The norms check over the live screen at 80x24: the intro, the nine demo norms one
     per row with their read in a column of its own (norm 1 "✔ Honoured", norm 2
-    "◐ Partly" with the note "[b]phones[/b] out" in literal brackets, the rest "· not
-    read"; long norms wrap under their text), the note field for norm 2 below, the
-    Record and Cancel buttons, and the footer with h, p, n, ctrl+s and escape."""
+    "◐ Partly" with its note "– [b]phones[/b] out" in italics on the line below, literal
+    brackets, the rest "· not read"; long norms wrap under their own text), the note
+    field for norm 2 below with the cursor in it, the Record and Cancel buttons, and the
+    footer with ctrl+s and escape (the h, p, n keys show while the list has focus)."""
     from tests.ui.live_helpers import HandClock, live_app, live_settle
 
     app = live_app(demo_db.target, pack, HandClock())

@@ -234,3 +234,17 @@ async def test_home_follows_changes_made_by_another_window(demo_db: Database, pa
         assert loads() == before + 1
         names = [str(option.prompt).split("\n")[0] for option in home.query_one(TeamList).options]
         assert "Science Department" in names
+
+        # Covered by another screen, home does not re-read (regression: the live screen's
+        # autosaves change the file, and home re-read it under the live screen every 2 s).
+        app.push_screen(Screen())
+        await settle(pilot)
+        other = Database(demo_db.target)
+        create_team(other, draft=TeamDraft(name="Music Department"), pack=pack, now=FROZEN_NOW)
+        other.dispose()
+        home.reload_if_changed()
+        await settle(pilot)
+        assert loads() == before + 1
+        app.pop_screen()  # back on top: it reads what changed meanwhile
+        await settle(pilot)
+        assert loads() == before + 2

@@ -99,9 +99,10 @@ class HomeScreen(Screen[None]):
         """Read again if the database changed since the last read (SQLite files only).
 
         Not while another screen covers home (the live screen saves notes every second
-        or so); home reads again when it comes back."""
+        or so); home reads again when it comes back. (`is_active`, not `is_current`:
+        Textual counts the screen just under the top one as current, opaque or not.)"""
         if (
-            self.is_current
+            self.is_active
             and self.overview is not None
             and self.app.backend.change_stamp() != self.stamp
         ):
