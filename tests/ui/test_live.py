@@ -267,6 +267,24 @@ async def test_each_quick_capture_is_saved(demo_db: Database, pack: Pack) -> Non
         )
 
 
+async def test_enter_enter_on_a_select_picks_its_first_choice(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Regression, found running the demo meeting by hand: enter to open the decision's
+    method, enter again, saved a decision with no method (the blank was highlighted)."""
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        first = next(iter(pack.decision_methods.values())).method.value
+        assert form_of(pilot).values()["method"] == first
+
+
 async def test_norms_card_and_norms_check(demo_db: Database, pack: Pack) -> None:
     clock = HandClock()
     app = live_app(demo_db.target, pack, clock)

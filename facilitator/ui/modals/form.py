@@ -15,7 +15,16 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TextArea,
+)
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import lit
@@ -39,6 +48,17 @@ class Field:
     """(label, value) pairs for a select."""
     suggestions: tuple[str, ...] = ()
     """Completions an input offers as you type (e.g. member names)."""
+
+
+class FormSelect(Select[str]):
+    """A select that, opened with nothing chosen, highlights its first choice rather
+    than the blank one: enter, enter picks something, as a keyboard user expects
+    (Textual's own starts on the blank, so a decision was saved with no method)."""
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        super()._watch_expanded(expanded)
+        if expanded and self.value is Select.NULL and len(self._options) > 1:
+            self.query_one(OptionList).highlighted = 1  # the overlay; 0 is the blank
 
 
 class FormSaved(Message):
@@ -141,7 +161,7 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
         if field.kind == "text":
             return TextArea(str(field.value), id=widget_id, soft_wrap=True)
         if field.kind == "select":
-            return Select(
+            return FormSelect(
                 [(label, value) for label, value in field.options],
                 value=str(field.value) if field.value else Select.NULL,
                 id=widget_id,

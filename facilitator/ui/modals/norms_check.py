@@ -199,5 +199,5 @@ class NormsCheckModal(FormModal[object]):
         # Back to the list, on the next norm: read, note, read, note...
         event.prevent_default()
         readings = self.readings
-        readings.focus()
+        self.set_focus(readings)
         readings.action_cursor_down()
