@@ -27,7 +27,7 @@ from facilitator.store.tables import (
     TimeOut,
     TimerSegment,
 )
-from facilitator.ui.modals.form import ConfirmModal
+from facilitator.ui.modals.form import ConfirmModal, FormModal
 from facilitator.ui.modals.norms_check import NormsCheckModal
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.live import LiveScreen
@@ -483,3 +483,32 @@ async def test_norms_check_keys_in_one_burst_with_tab(demo_db: Database, pack: P
         assert form.values()[f"reading-{norms[0].id}"] == "honoured"
         assert form.values()[f"reading-{norms[1].id}"] == "partly"
         assert form.values()[f"note-{norms[1].id}"] == "OK"
+
+
+async def test_keys_pressed_while_the_meeting_loads_wait_for_it(
+    demo_db: Database, pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression, found in tmux: a key pressed in the moment before the live screen
+    had read its meeting did nothing. Now it runs once the meeting is shown."""
+    import threading
+
+    from facilitator.services import live
+
+    gate = threading.Event()
+    real_state = live.live_state
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(10)  # the first reading is slow: the keys arrive before it
+        return real_state(*args, **kwargs)
+
+    monkeypatch.setattr(live, "live_state", held)
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        screen = live_screen(pilot)
+        await pilot.press("space", "a")
+        assert screen.state is None
+        gate.set()
+        await live_settle(pilot)
+        assert screen.state is not None and screen.state.running
+        assert isinstance(app.screen, FormModal)  # a: the action item form

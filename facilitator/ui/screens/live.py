@@ -112,6 +112,8 @@ class LiveScreen(Screen[None]):
         self._phase: tuple[int, Phase] | None = None
         self._shown: dict[str, object] = {}
         self._log: LogPacer | None = None
+        self._early_keys: list[tuple[str, tuple[object, ...]]] = []
+        """Meeting keys pressed before the first reading arrived, in order."""
         """Paces checkpoints of the notes' writes; made on the first save."""
 
     def compose(self) -> ComposeResult:
@@ -138,7 +140,11 @@ class LiveScreen(Screen[None]):
         message.callback(*message.arguments)
 
     def action_key(self, action_id: str, *arguments: object) -> None:
-        """A meeting key pressed (not typed into the notes)."""
+        """A meeting key pressed (not typed into the notes). Keys pressed while the
+        meeting is still being read wait for it, rather than being lost."""
+        if self.state is None:
+            self._early_keys.append((action_id, arguments))
+            return
         getattr(self, f"action_{action_id}")(*arguments)
 
     def on_mount(self) -> None:
@@ -253,6 +259,9 @@ class LiveScreen(Screen[None]):
             self.call_after_refresh(self.app.settle_heap)
         if first and message.state.room.time_out_id is not None:
             self.action_time_out()
+        early, self._early_keys = self._early_keys, []
+        for action_id, arguments in early:
+            self.action_key(action_id, *arguments)
 
     def _show(self, state: LiveState) -> None:
         self.state = state
