@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import signal
 import subprocess
@@ -57,7 +56,7 @@ from live_report import (
     typing_run,
 )
 from probe_live_typing import typing_plan
-from run import _git_describe, _version, cannot_run, child_env
+from run import cannot_run, child_env, machine_info
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -442,22 +441,6 @@ class busy_loops:
             if process.poll() is None:
                 os.kill(process.pid, signal.SIGKILL)
             process.wait()
-
-
-def machine_info(load_before: tuple[float, float, float]) -> dict[str, Any]:
-    return {
-        "python": platform.python_version(),
-        "python_executable": PYTHON,
-        "textual": _version("textual"),
-        "facilitator": _version("facilitator"),
-        "sqlalchemy": _version("sqlalchemy"),
-        "cpu_count": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)),
-        "platform": platform.platform(),
-        "load_average_before": load_before,
-        "load_average_after": os.getloadavg(),
-        "git": _git_describe(),
-    }
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ and the speaker queue. Each call is one short transaction, committed when it ret
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
@@ -45,6 +45,7 @@ from facilitator.store.tables import (
     TimerSegment,
     row_id,
 )
+from facilitator.store.tables._base import Row
 
 TEXT_MAX = 2000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -80,13 +81,12 @@ def add_action_item(
     owner_name = _name(owner, "owner")
     today = local(now, tz).date()
     due_date = _due(due, today)
-    with db.write(now=now) as session:
-        meeting = _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
+
+    def row(session: Session, meeting: Meeting) -> ActionItem:
         member = (
             member_named(session, team_id=meeting.team_id, name=owner_name) if owner_name else None
         )
-        row = ActionItem(
+        return ActionItem(
             team_id=meeting.team_id,
             meeting_id=meeting_id,
             agenda_item_id=item_id,
@@ -95,9 +95,8 @@ def add_action_item(
             owner_name=owner_name if owner_name and member is None else None,
             due_date=due_date,
         )
-        session.add(row)
-        session.flush()
-        return row_id(row)
+
+    return _insert(db, meeting_id=meeting_id, item_id=item_id, row=row, now=now)
 
 
 def add_parking_lot_item(
@@ -112,11 +111,10 @@ def add_parking_lot_item(
     """Set an idea or issue aside; it stays on the team's list until it gets a disposition."""
     body = _required(text, "text", "Write down what is being set aside.")
     who = _name(raised_by, "raised_by")
-    with db.write(now=now) as session:
-        meeting = _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
+
+    def row(session: Session, meeting: Meeting) -> ParkingLotItem:
         member = member_named(session, team_id=meeting.team_id, name=who) if who else None
-        row = ParkingLotItem(
+        return ParkingLotItem(
             team_id=meeting.team_id,
             meeting_id=meeting_id,
             agenda_item_id=item_id,
@@ -124,23 +122,19 @@ def add_parking_lot_item(
             raised_by_member_id=row_id(member) if member else None,
             raised_by_name=who if who and member is None else None,
         )
-        session.add(row)
-        session.flush()
-        return row_id(row)
+
+    return _insert(db, meeting_id=meeting_id, item_id=item_id, row=row, now=now)
 
 
 def add_takeaway(db: Database, *, meeting_id: int, text: str, now: datetime) -> int:
     """A key take-away message, in the order they were said."""
     body = _required(text, "text", "Write the take-away message.")
-    with db.write(now=now) as session:
-        _open_meeting(session, meeting_id)
-        count = len(
-            session.exec(select(Takeaway.id).where(Takeaway.meeting_id == meeting_id)).all()
-        )
-        row = Takeaway(meeting_id=meeting_id, position=count, text=body)
-        session.add(row)
-        session.flush()
-        return row_id(row)
+
+    def row(session: Session, _meeting: Meeting) -> Takeaway:
+        said = session.exec(select(Takeaway.id).where(Takeaway.meeting_id == meeting_id)).all()
+        return Takeaway(meeting_id=meeting_id, position=len(said), text=body)
+
+    return _insert(db, meeting_id=meeting_id, item_id=None, row=row, now=now)
 
 
 def add_decision(
@@ -160,21 +154,16 @@ def add_decision(
     how = method.strip() or None
     if how is not None and how not in {m.value for m in DecisionMethod}:
         raise InvalidInput({"method": "Choose one of the six decision methods."})
-    with db.write(now=now) as session:
-        _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
-        row = Decision(
-            meeting_id=meeting_id,
-            agenda_item_id=item_id,
-            question=asked,
-            method=how,
-            outcome=result,
-            status=DecisionStatus.DECIDED if result else DecisionStatus.OPEN,
-            decided_at=now if result else None,
-        )
-        session.add(row)
-        session.flush()
-        return row_id(row)
+    decision = Decision(
+        meeting_id=meeting_id,
+        agenda_item_id=item_id,
+        question=asked,
+        method=how,
+        outcome=result,
+        status=DecisionStatus.DECIDED if result else DecisionStatus.OPEN,
+        decided_at=now if result else None,
+    )
+    return _insert(db, meeting_id=meeting_id, item_id=item_id, row=lambda *_: decision, now=now)
 
 
 # Checks ---------------------------------------------------------------------------------
@@ -238,20 +227,15 @@ def record_process_check(
     if problems:
         raise InvalidInput(problems)
     remark = _text(note, "note")
-    with db.write(now=now) as session:
-        _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
-        row = ProcessCheck(
-            meeting_id=meeting_id,
-            agenda_item_id=item_id,
-            checked_at=now,
-            progress=progress,
-            everyone_in=everyone_in,
-            note=remark,
-        )
-        session.add(row)
-        session.flush()
-        return row_id(row)
+    check = ProcessCheck(
+        meeting_id=meeting_id,
+        agenda_item_id=item_id,
+        checked_at=now,
+        progress=progress,
+        everyone_in=everyone_in,
+        note=remark,
+    )
+    return _insert(db, meeting_id=meeting_id, item_id=item_id, row=lambda *_: check, now=now)
 
 
 # Time-out -------------------------------------------------------------------------------
@@ -477,6 +461,25 @@ def _count(session: Session, table: type[NormsCheck] | type[ProcessCheck], meeti
 
 
 # Helpers --------------------------------------------------------------------------------
+
+
+def _insert(
+    db: Database,
+    *,
+    meeting_id: int,
+    item_id: int | None,
+    row: Callable[[Session, Meeting], Row],
+    now: datetime,
+) -> int:
+    """Add the row `row` makes, in one transaction, once the meeting is known to be open
+    and the item to be one of its own; its id."""
+    with db.write(now=now) as session:
+        meeting = _open_meeting(session, meeting_id)
+        _check_item(session, meeting_id, item_id)
+        made = row(session, meeting)
+        session.add(made)
+        session.flush()
+        return row_id(made)
 
 
 def _open_meeting(session: Session, meeting_id: int) -> Meeting:
