@@ -65,7 +65,7 @@ def earlier_meeting(b: Builder, team_id: int, norm_ids: list[int]) -> dict[str, 
     meeting_id = row_id(meeting)
     b.roles_and_attendance(meeting_id, absent=("Lena Fischer",), present=True)
     items = _earlier_items(b, meeting_id, start + timedelta(minutes=1))
-    _earlier_decisions(b, meeting_id, items["Decisions and adjustments"])
+    _earlier_decisions(b, meeting_id, items["Decisions and adjustments"], start)
     _earlier_checks(b, meeting_id, items, norm_ids, start)
     return _earlier_followup(b, team_id, meeting_id, items)
 
@@ -102,8 +102,8 @@ def _earlier_items(b: Builder, meeting_id: int, first_start: datetime) -> dict[s
     return items
 
 
-def _earlier_decisions(b: Builder, meeting_id: int, item_id: int) -> None:
-    decided = b.now - timedelta(days=14)
+def _earlier_decisions(b: Builder, meeting_id: int, item_id: int, start: datetime) -> None:
+    decided = start + timedelta(minutes=57)
     focus = b.add(
         Decision(
             meeting_id=meeting_id,
