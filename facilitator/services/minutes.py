@@ -113,9 +113,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
             process=line.process,
             facilitator_notes=line.notes,
             steps=line.steps,
-            segments=tuple(
-                Segment(s.started_at, s.stopped_at) for s in segments.get(line.id, [])
-            ),
+            segments=tuple(Segment(s.started_at, s.stopped_at) for s in segments.get(line.id, [])),
             notes=notes.get(line.id, ""),
             decisions=tuple(d for d in decisions if d.agenda_item_id == line.id),
             actions=tuple(a for a in actions if a.agenda_item_id == line.id),
@@ -212,9 +210,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
             )
         ),
         recipients=tuple(
-            Recipient(m.name, m.email.strip())
-            for m in people.active
-            if m.email and m.email.strip()
+            Recipient(m.name, m.email.strip()) for m in people.active if m.email and m.email.strip()
         ),
         next_meeting=_next_meeting(session, meeting),
     )
@@ -252,7 +248,7 @@ def _extra_seconds(session: Session, item_ids: list[int]) -> list[int]:
     rows = session.exec(
         select(AgendaItem.id, AgendaItem.extra_seconds).where(col(AgendaItem.id).in_(item_ids))
     ).all()
-    extra = {key: seconds for key, seconds in rows}
+    extra: dict[int | None, int] = dict(rows)
     return [extra.get(key, 0) for key in item_ids]
 
 
@@ -285,9 +281,7 @@ def _decisions(
         lambda o: o.decision_id,
     )
     votes = _by_item(
-        session.exec(
-            select(Vote).where(col(Vote.decision_id).in_(ids)).order_by(col(Vote.id))
-        ),
+        session.exec(select(Vote).where(col(Vote.decision_id).in_(ids)).order_by(col(Vote.id))),
         lambda v: v.decision_id,
     )
     option_text = {row_id(o): o.text for group in options.values() for o in group}
