@@ -286,7 +286,7 @@ def _decisions(
     )
     option_text = {row_id(o): o.text for group in options.values() for o in group}
     lines = []
-    names = {entry.method: entry.name for entry in pack.decision_methods.values()}
+    names = {str(entry.method): entry.name for entry in pack.decision_methods.values()}
     for d in rows:
         lines.append(
             DecisionLine(
