@@ -11,6 +11,8 @@ class MeetingStatus(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
     CLOSED = "closed"
+    REOPENED = "reopened"
+    """Closed once, opened again for corrections; closing it again dates the correction."""
 
 
 class ItemKind(StrEnum):
@@ -46,6 +48,16 @@ class ParkingStatus(StrEnum):
     ACTION = "action"
     RESOLVED = "resolved"
     DROPPED = "dropped"
+
+
+PARKING_WORDS = {
+    ParkingStatus.OPEN: "kept open on the team's parking lot",
+    ParkingStatus.NEXT_AGENDA: "on the next agenda",
+    ParkingStatus.ACTION: "became an action item",
+    ParkingStatus.RESOLVED: "resolved",
+    ParkingStatus.DROPPED: "dropped",
+}
+"""How the minutes and the closure screen say each disposition."""
 
 
 class NextAgendaStatus(StrEnum):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from sqlmodel import Session, col, select
 
@@ -21,8 +21,11 @@ from facilitator.domain.enums import (
 )
 from facilitator.domain.room import Capture, CaptureKind, NormLine, Room, Speaker
 from facilitator.domain.text import local
-from facilitator.domain.timeparse import Unreadable, parse_date
 from facilitator.errors import InvalidInput
+from facilitator.services.fields import due as _due
+from facilitator.services.fields import name as _name
+from facilitator.services.fields import plain_text as _text
+from facilitator.services.fields import required as _required
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
 from facilitator.store.repo.meetings import stop_running_segments
@@ -47,9 +50,7 @@ from facilitator.store.tables import (
 )
 from facilitator.store.tables._base import Row
 
-TEXT_MAX = 2000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-NAME_MAX = 120
 
 
 @dataclass(frozen=True)
@@ -512,33 +513,3 @@ def _open_turns(session: Session, meeting_id: int) -> list[SpeakerTurn]:
             .order_by(col(SpeakerTurn.queued_at), col(SpeakerTurn.id))
         ).all()
     )
-
-
-def _required(text: str, field: str, sentence: str) -> str:
-    value = _text(text, field)
-    if not value:
-        raise InvalidInput({field: sentence})
-    return value
-
-
-def _text(text: str, field: str) -> str:
-    value = text.strip()
-    if len(value) > TEXT_MAX:
-        raise InvalidInput({field: f"Keep this under {TEXT_MAX} characters."})
-    return value
-
-
-def _name(text: str, field: str) -> str:
-    value = " ".join(text.split())
-    if len(value) > NAME_MAX:
-        raise InvalidInput({field: f"Keep the name under {NAME_MAX} characters."})
-    return value
-
-
-def _due(text: str, today: date) -> date | None:
-    if not text.strip():
-        return None
-    try:
-        return parse_date(text, today=today)
-    except Unreadable as error:
-        raise InvalidInput({"due": str(error)}) from None

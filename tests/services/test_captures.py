@@ -17,7 +17,6 @@ from facilitator.domain.room import CaptureKind, Room
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.services.captures import (
-    TEXT_MAX,
     Rating,
     add_action_item,
     add_decision,
@@ -31,6 +30,7 @@ from facilitator.services.captures import (
     record_process_check,
     start_time_out,
 )
+from facilitator.services.fields import TEXT_MAX
 from facilitator.services.live import live_state, move_to_item, start_or_pause
 from facilitator.services.planning import set_expected
 from facilitator.services.team_admin import archive_member, move_norm, retire_norm

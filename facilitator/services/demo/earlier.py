@@ -67,7 +67,7 @@ def earlier_meeting(b: Builder, team_id: int, norm_ids: list[int]) -> dict[str, 
     items = _earlier_items(b, meeting_id, start + timedelta(minutes=1))
     _earlier_decisions(b, meeting_id, items["Decisions and adjustments"], start)
     _earlier_checks(b, meeting_id, items, norm_ids, start)
-    return _earlier_followup(b, team_id, meeting_id, items)
+    return _earlier_followup(b, team_id, meeting_id, items, start + timedelta(minutes=2 + actual))
 
 
 def _earlier_items(b: Builder, meeting_id: int, first_start: datetime) -> dict[str, int]:
@@ -219,7 +219,7 @@ def _earlier_checks(
 
 
 def _earlier_followup(
-    b: Builder, team_id: int, meeting_id: int, items: dict[str, int]
+    b: Builder, team_id: int, meeting_id: int, items: dict[str, int], closed: datetime
 ) -> dict[str, int]:
     closure_item = items["Next steps and closure"]
     links: dict[str, int] = {}
@@ -247,7 +247,7 @@ def _earlier_followup(
                 raised_by_member_id=b.members[raised_by],
                 status=status,
                 disposition_note=note,
-                disposed_at=None if status == "open" else b.now - timedelta(days=14),
+                disposed_at=closed,  # at closure, kept open on purpose or not
             )
         )
         links[f"parking:{text}"] = row_id(parked)

@@ -1,0 +1,118 @@
+"""True closure: the steps a team walks through before a meeting is closed, and what
+still stands in the way.
+
+Guidebook ("Meetings That Work"): every action item has an owner and a date, items for
+the next agenda, key take-away messages, who tells whom, how and when; the parking lot
+gets a disposition. An action item may go out with "owner to be decided", but only when
+the team says so: nothing incomplete is skipped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from facilitator.domain.enums import AttendanceStatus
+from facilitator.domain.minutes import Minutes
+from facilitator.domain.text import plural
+
+
+class Step(StrEnum):
+    """The closure steps, in the order the screen walks them."""
+
+    PARKING = "parking"
+    ACTIONS = "actions"
+    NEXT_AGENDA = "next_agenda"
+    TAKEAWAYS = "takeaways"
+    COMMUNICATION = "communication"
+    ATTENDANCE = "attendance"
+    NOTES = "notes"
+    CLOSE = "close"
+
+
+STEP_TITLES = {
+    Step.PARKING: "Parking lot",
+    Step.ACTIONS: "Action items",
+    Step.NEXT_AGENDA: "Next agenda",
+    Step.TAKEAWAYS: "Take-aways",
+    Step.COMMUNICATION: "Communication plan",
+    Step.ATTENDANCE: "Attendance",
+    Step.NOTES: "Notes",
+    Step.CLOSE: "Close the meeting",
+}
+
+STEP_GUIDANCE = {
+    Step.PARKING: "Give every parking-lot entry a disposition: keep it open on the team's "
+    "list, put it on the next agenda, make it an action item, resolved, or dropped.",
+    Step.ACTIONS: "Every action item needs an owner and a due date. If no one can take one "
+    'yet, say so: mark it "owner to be decided" and the minutes will show it.',
+    Step.NEXT_AGENDA: "What goes on the next meeting's agenda? The next plan offers these.",
+    Step.TAKEAWAYS: "The key messages everyone should leave with.",
+    Step.COMMUNICATION: "Who tells which stakeholders what, how and by when.",
+    Step.ATTENDANCE: "Confirm who came: present, absent or excused.",
+    Step.NOTES: "Read the notes once more and correct them before the minutes go out.",
+    Step.CLOSE: "Close the meeting when every step is done; it can be reopened for corrections.",
+}
+
+
+@dataclass(frozen=True)
+class StepState:
+    """How one step stands: `problem` is the sentence that keeps the meeting open."""
+
+    step: Step
+    summary: str
+    problem: str = ""
+
+    @property
+    def done(self) -> bool:
+        return not self.problem
+
+
+def step_states(minutes: Minutes) -> tuple[StepState, ...]:
+    """Every step with a one-line summary and what (if anything) still blocks closing."""
+    undecided = [p for p in minutes.parking if not p.decided]
+    incomplete = [a for a in minutes.actions if not a.complete]
+    unconfirmed = [a for a in minutes.attendees if a.status == AttendanceStatus.EXPECTED]
+    states = [
+        StepState(
+            Step.PARKING,
+            f"{plural(len(minutes.parking), 'entry', 'entries')}, "
+            f"{len(undecided)} without a disposition",
+            f"{plural(len(undecided), 'parking-lot entry has', 'parking-lot entries have')} "
+            "no disposition yet."
+            if undecided
+            else "",
+        ),
+        StepState(
+            Step.ACTIONS,
+            f"{plural(len(minutes.actions), 'action item')}, {len(incomplete)} incomplete",
+            f"{plural(len(incomplete), 'action item lacks', 'action items lack')} an owner or "
+            'a due date (or the team\'s "owner to be decided").'
+            if incomplete
+            else "",
+        ),
+        StepState(Step.NEXT_AGENDA, plural(len(minutes.next_agenda), "item")),
+        StepState(Step.TAKEAWAYS, plural(len(minutes.takeaways), "message")),
+        StepState(Step.COMMUNICATION, plural(len(minutes.communication), "line")),
+        StepState(
+            Step.ATTENDANCE,
+            f"{len(minutes.present)} present, {len(minutes.attendees) - len(minutes.present)} not",
+            f"{plural(len(unconfirmed), 'person is', 'people are')} not yet marked present, "
+            "absent or excused."
+            if unconfirmed
+            else "",
+        ),
+        StepState(
+            Step.NOTES,
+            plural(sum(1 for item in minutes.items if item.notes.strip()), "item") + " with notes",
+        ),
+    ]
+    blocking = [s.problem for s in states if s.problem]
+    summary = "ready to close" if not blocking else f"{plural(len(blocking), 'step')} to finish"
+    states.append(StepState(Step.CLOSE, summary, " ".join(blocking)))
+    return tuple(states)
+
+
+def closing_problems(minutes: Minutes) -> list[str]:
+    """What still keeps the meeting from closing, one sentence each (none: it may close)."""
+    return [s.problem for s in step_states(minutes) if s.problem and s.step is not Step.CLOSE]
