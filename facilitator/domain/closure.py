@@ -42,14 +42,14 @@ STEP_TITLES = {
 }
 
 STEP_GUIDANCE = {
-    Step.PARKING: "Give every parking-lot entry a disposition: keep it open on the team's "
-    "list, put it on the next agenda, make it an action item, resolved, or dropped.",
-    Step.ACTIONS: "Every action item needs an owner and a due date. If no one can take one "
-    'yet, say so: mark it "owner to be decided" and the minutes will show it.',
+    Step.PARKING: "Enter gives an entry its disposition: keep it on the team's list, next "
+    "agenda, action item, resolved or dropped.",
+    Step.ACTIONS: "Each needs an owner and a due date. If no one can take one yet, t marks "
+    'it "owner to be decided"; the minutes say so.',
     Step.NEXT_AGENDA: "What goes on the next meeting's agenda? The next plan offers these.",
     Step.TAKEAWAYS: "The key messages everyone should leave with.",
     Step.COMMUNICATION: "Who tells which stakeholders what, how and by when.",
-    Step.ATTENDANCE: "Confirm who came: present, absent or excused.",
+    Step.ATTENDANCE: "Who came? p present, x absent, e excused; r marks the rest present.",
     Step.NOTES: "Read the notes once more and correct them before the minutes go out.",
     Step.CLOSE: "Close the meeting when every step is done; it can be reopened for corrections.",
 }
@@ -76,8 +76,7 @@ def step_states(minutes: Minutes) -> tuple[StepState, ...]:
     states = [
         StepState(
             Step.PARKING,
-            f"{plural(len(minutes.parking), 'entry', 'entries')}, "
-            f"{len(undecided)} without a disposition",
+            f"{plural(len(minutes.parking), 'entry', 'entries')} · {len(undecided)} to decide",
             f"{plural(len(undecided), 'parking-lot entry has', 'parking-lot entries have')} "
             "no disposition yet."
             if undecided
@@ -85,7 +84,7 @@ def step_states(minutes: Minutes) -> tuple[StepState, ...]:
         ),
         StepState(
             Step.ACTIONS,
-            f"{plural(len(minutes.actions), 'action item')}, {len(incomplete)} incomplete",
+            f"{plural(len(minutes.actions), 'item')} · {len(incomplete)} incomplete",
             f"{plural(len(incomplete), 'action item lacks', 'action items lack')} an owner or "
             'a due date (or the team\'s "owner to be decided").'
             if incomplete

@@ -263,6 +263,19 @@ def save_takeaway(
         return row_id(entry)
 
 
+def takeaway_at(db: Database, *, meeting_id: int, index: int) -> int:
+    """The id of the meeting's take-away at `index` (the minutes list them in order)."""
+    with db.read() as session:
+        ids = session.exec(
+            select(Takeaway.id)
+            .where(Takeaway.meeting_id == meeting_id)
+            .order_by(col(Takeaway.position), col(Takeaway.id))
+        ).all()
+    if not 0 <= index < len(ids) or ids[index] is None:
+        raise InvalidInput({"form": "That take-away is no longer there."})
+    return int(ids[index])  # type: ignore[arg-type]
+
+
 def save_communication(
     db: Database,
     *,

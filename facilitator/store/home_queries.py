@@ -52,17 +52,22 @@ def upcoming_meetings(reader: Reader, *, team_id: int | None, limit: int) -> lis
 
 
 def recent_meetings(reader: Reader, *, team_id: int | None, limit: int) -> list[Row]:
-    """Closed meetings, latest first: MEETING_COLUMNS."""
+    """Closed meetings (and those reopened for corrections), latest first: MEETING_COLUMNS."""
     return reader.rows(
         f"""
         SELECT {MEETING_COLUMNS}
           FROM meeting AS m JOIN team AS t ON t.id = m.team_id
-         WHERE m.status = :closed AND t.archived_at IS NULL
+         WHERE m.status IN (:closed, :reopened) AND t.archived_at IS NULL
                {_for_team("m.team_id", team_id)}
          ORDER BY m.scheduled_start DESC, m.id DESC
          LIMIT :limit
         """,
-        {"closed": MeetingStatus.CLOSED.value, "team_id": team_id, "limit": limit},
+        {
+            "closed": MeetingStatus.CLOSED.value,
+            "reopened": MeetingStatus.REOPENED.value,
+            "team_id": team_id,
+            "limit": limit,
+        },
     )
 
 

@@ -118,8 +118,8 @@ class FacilitatorApp(App[int]):
         gc.freeze()
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Plan a meeting still to come, go back into a running one; show a closed one
-        read-only."""
+        """Plan a meeting still to come, go back into a running one, show a closed one's
+        minutes, or the closure steps of one reopened for corrections."""
         from facilitator.domain.enums import MeetingStatus
 
         known = (*self.overview.upcoming, *self.overview.recent) if self.overview else ()
@@ -127,9 +127,13 @@ class FacilitatorApp(App[int]):
         if status == MeetingStatus.RUNNING:
             self.run_meeting(meeting_id)
         elif status == MeetingStatus.CLOSED:
-            from facilitator.ui.screens.meeting import MeetingScreen
+            from facilitator.ui.screens.minutes import MinutesScreen
 
-            self.push_screen(MeetingScreen(meeting_id))
+            self.push_screen(MinutesScreen(meeting_id))
+        elif status == MeetingStatus.REOPENED:
+            from facilitator.ui.screens.closure import ClosureScreen
+
+            self.push_screen(ClosureScreen(meeting_id))
         else:
             from facilitator.ui.screens.plan import PlanScreen
 

@@ -170,6 +170,14 @@ LIVE_ACTIONS = (
         footer="Next speaker",
     ),
     UiAction(
+        "end_meeting",
+        "Meeting: end it and go to closure",
+        "Stop the clock and walk through closure: action items, next agenda, take-aways, "
+        "who tells whom, the parking lot, attendance.",
+        key="x",
+        footer="End",
+    ),
+    UiAction(
         "back",
         "Live: back to home",
         "Leave the live screen; the meeting's clock keeps its state.",

@@ -16,7 +16,7 @@ FORMATS = (("Markdown (.md)", "md"), ("Plain text for e-mail (.txt)", "txt"))
 
 def export_modal(meeting_id: int, title: str, backend: Backend) -> FormModal[Path]:
     """A form asking where to write the agenda; its result is the file written."""
-    suggested = Path.home() / f"{_slug(title)}-agenda.md"
+    suggested = Path.home() / f"{slug(title)}-agenda.md"
 
     def save(values: Values) -> Path:
         from facilitator.services.agenda_io import export_agenda
@@ -51,6 +51,6 @@ def export_modal(meeting_id: int, title: str, backend: Backend) -> FormModal[Pat
     return FormModal("Export the agenda", fields, save, save_label="Export")
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
     return "-".join(words)[:60] or "meeting"

@@ -540,8 +540,12 @@ class LiveScreen(Screen[None]):
             return
         target = state.current_index + step
         if not 0 <= target < len(state.items):
-            where = "last" if step > 0 else "first"
-            self.app.notify(f"This is the {where} item of the agenda.", markup=False)
+            said = (
+                "This is the last item of the agenda; x ends the meeting and goes to closure."
+                if step > 0
+                else "This is the first item of the agenda."
+            )
+            self.app.notify(said, markup=False)
             return
         for editor in self.query(NotesEditor):
             editor.flush()
@@ -916,6 +920,22 @@ class LiveScreen(Screen[None]):
             self.load()
 
         self.app.push_screen(form, closed)
+
+    def action_end_meeting(self) -> None:
+        """Stop the clock, date the end, and swap this screen for the closure steps."""
+        from facilitator.services.closure import end_meeting
+        from facilitator.ui.screens.closure import ClosureScreen
+
+        for editor in self.query(NotesEditor):
+            editor.flush()
+        now, backend = self._now(), self.app.backend
+
+        def to_closure(_: object) -> None:
+            self.app.switch_screen(ClosureScreen(self.meeting_id))
+
+        self.submit(
+            lambda: end_meeting(backend.db, meeting_id=self.meeting_id, now=now), to_closure
+        )
 
     def action_back(self) -> None:
         for editor in self.query(NotesEditor):

@@ -71,6 +71,8 @@ def status_label(meeting: MeetingSummary, now: datetime) -> tuple[str, str]:
     """Words (and a style that repeats them) for a meeting's state."""
     if meeting.status == MeetingStatus.RUNNING:
         return "running now", "bold $success"
+    if meeting.status == MeetingStatus.REOPENED:
+        return "reopened for corrections", "bold $warning"
     if meeting.status == MeetingStatus.PLANNED:
         if meeting.scheduled_start < now:
             return "planned, date passed", "$warning"

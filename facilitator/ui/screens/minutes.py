@@ -1,0 +1,164 @@
+"""The minutes as they will go out, rendered from the Markdown export, with the 48-hour
+rule above them until they are marked sent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Header, Markdown, Static
+
+from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.minutes import Minutes
+from facilitator.domain.overview import MinutesState, minutes_state
+from facilitator.domain.text import clock_label, day_label, duration_label, local
+from facilitator.errors import FacilitatorError
+from facilitator.ui.actions import bindings
+from facilitator.ui.closure_actions import MINUTES_ACTIONS
+from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+
+class MinutesRendered(Message):
+    def __init__(self, minutes: Minutes, markdown: str) -> None:
+        super().__init__()
+        self.minutes = minutes
+        self.markdown = markdown
+
+
+class MinutesFailed(Message):
+    def __init__(self, sentence: str) -> None:
+        super().__init__()
+        self.sentence = sentence
+
+
+class MinutesScreen(Screen[None]):
+    """Preview of one meeting's minutes; export them, mark them sent."""
+
+    DEFAULT_CSS = """
+    MinutesScreen #minutes-state { height: auto; padding: 0 1; }
+    MinutesScreen #minutes-scroll { height: 1fr; padding: 0 1; }
+    MinutesScreen Markdown { margin: 0; padding: 0; }
+    """
+    ACTIONS = MINUTES_ACTIONS
+    BINDINGS = bindings(MINUTES_ACTIONS)
+    AUTO_FOCUS = "#minutes-scroll"
+
+    app: FacilitatorApp
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.minutes: Minutes | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield Static("Reading the minutes…", id="minutes-state")
+        with VerticalScroll(id="minutes-scroll"):
+            yield Markdown(id="minutes-body")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Minutes"
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        from facilitator.render.minutes_markdown import minutes_markdown
+        from facilitator.services.minutes import meeting_minutes
+
+        backend = self.app.backend
+        try:
+            minutes = meeting_minutes(backend.db, meeting_id=self.meeting_id, pack=backend.pack)
+        except FacilitatorError as error:
+            self.post_message(MinutesFailed(error.sentence))
+            return
+        self.post_message(MinutesRendered(minutes, minutes_markdown(minutes, backend.tz)))
+
+    def on_minutes_failed(self, message: MinutesFailed) -> None:
+        self.query_one("#minutes-state", Static).update(lit(message.sentence, "bold"))
+
+    async def on_minutes_rendered(self, message: MinutesRendered) -> None:
+        self.minutes = message.minutes
+        self.query_one("#minutes-state", Static).update(self._state_line(message.minutes))
+        await self.query_one("#minutes-body", Markdown).update(message.markdown)
+
+    def _state_line(self, minutes: Minutes) -> Content:
+        backend = self.app.backend
+        now = backend.now()
+        if minutes.status != MeetingStatus.CLOSED:
+            words = (
+                "Reopened for corrections: close it again (c, then ctrl+s) before the minutes "
+                "go out."
+                if minutes.status == MeetingStatus.REOPENED
+                else "Not closed yet: c opens the closure steps."
+            )
+            return join((words, "bold $warning"))
+        state, left = minutes_state(minutes.closed_at, minutes.sent_at, now)
+        if state is MinutesState.SENT and minutes.sent_at is not None:
+            sent = local(minutes.sent_at, backend.tz)
+            return join(
+                ("✔ Minutes sent ", "$success"),
+                f"{day_label(sent.date())} {clock_label(sent)}. s takes that back.",
+            )
+        if state is MinutesState.OVERDUE:
+            return join(
+                (f"✘ Minutes overdue by {duration_label(left)}", "bold $error"),
+                " (the 48-hour rule). e exports them; s marks them sent.",
+            )
+        return join(
+            (f"Minutes due within {duration_label(left)}", "bold $warning"),
+            " (the 48-hour rule). e exports them; s marks them sent.",
+        )
+
+    def action_export(self) -> None:
+        from facilitator.ui.modals.minutes_export import minutes_export_modal
+
+        if self.minutes is None:
+            return
+
+        def written(path: object) -> None:
+            if path is not None:
+                self.app.notify(f"Wrote {path}", markup=False)
+
+        self.app.push_screen(
+            minutes_export_modal(self.meeting_id, self.minutes.title, self.app.backend), written
+        )
+
+    @work(thread=True, group="minutes-write")
+    def action_mark_sent(self) -> None:
+        from facilitator.services.closure import mark_minutes_sent
+
+        minutes, backend = self.minutes, self.app.backend
+        if minutes is None:
+            return
+        sent = minutes.sent_at is None
+        try:
+            mark_minutes_sent(backend.db, meeting_id=self.meeting_id, now=backend.now(), sent=sent)
+        except FacilitatorError as error:
+            self.app.call_from_thread(
+                self.app.notify, error.sentence, severity="warning", markup=False
+            )
+            return
+        said = "Minutes marked sent." if sent else "Minutes marked not sent."
+        self.app.call_from_thread(self.app.notify, said, markup=False)
+        self.load()
+
+    def action_closure(self) -> None:
+        from facilitator.ui.screens.closure import ClosureScreen
+
+        self.app.push_screen(ClosureScreen(self.meeting_id), self._reload)
+
+    def _reload(self, _: object = None) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
