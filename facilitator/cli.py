@@ -4,9 +4,11 @@
     facilitator demo [--no-open]              add the demo teams (and open the app)
     facilitator run MEETING_ID                open a meeting's live screen
     facilitator list [--json]                 list meetings
-    facilitator import FILE [--team NAME]     add a meeting from a Markdown agenda
-    facilitator export MEETING_ID [--format md|txt] [-o FILE [--force]]
-                                              print or save a meeting's agenda
+    facilitator import FILE [--team NAME]     add a meeting from a Markdown agenda, or
+                                              restore one from its JSON minutes
+    facilitator export MEETING_ID [--format md|html|txt|eml|ics|csv|json] [--agenda]
+                       [-o FILE [--force]]    print or save a meeting's minutes (its
+                                              agenda while it is still planned)
     facilitator db check                      report on the database
     facilitator --version
 
@@ -29,8 +31,14 @@ from facilitator.paths import DB_ENV_VAR
 
 EXIT_CRASH = 70
 EXIT_INTERRUPTED = 130
-EXPORT_FORMATS = ("md", "txt")
-"""What `facilitator export` writes: Markdown (which `import` reads back) or plain text."""
+EXPORT_FORMATS = ("md", "html", "txt", "eml", "ics", "csv", "json")
+"""What `facilitator export` writes (see `facilitator.services.minutes_export`)."""
+FORMAT_HELP = (
+    "md: Markdown (default); html: a web page that prints well; txt: plain text for e-mail; "
+    "eml: an e-mail draft to the members; ics: calendar with the next meeting and action-item "
+    "due dates; csv: action items for a spreadsheet; json: everything, which `import` reads "
+    "back. A planned meeting gives its agenda as md, html or txt"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,23 +90,32 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     """`import FILE` and `export MEETING_ID` (agendas in and out)."""
     importing = commands.add_parser(
-        "import", parents=[common], help="add a planned meeting from a Markdown agenda file"
+        "import",
+        parents=[common],
+        help="add a planned meeting from a Markdown agenda, or a meeting from its JSON minutes",
     )
     importing.add_argument(
-        "file", metavar="FILE", help="the agenda (see the README; - reads stdin)"
+        "file", metavar="FILE", help="the agenda or .json minutes (see the README; - reads stdin)"
     )
     importing.add_argument(
         "--team", metavar="NAME", help="the meeting's team (default: the file's Team line)"
     )
     exporting = commands.add_parser(
-        "export", parents=[common], help="print a meeting's agenda, or write it to a file"
+        "export",
+        parents=[common],
+        help="print or save a meeting's minutes (a planned meeting's agenda)",
     )
     exporting.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
     exporting.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
         default=EXPORT_FORMATS[0],
-        help="md: Markdown, which `import` reads back (default); txt: plain text for e-mail",
+        help=FORMAT_HELP,
+    )
+    exporting.add_argument(
+        "--agenda",
+        action="store_true",
+        help="the agenda, even once the meeting has run (md, html or txt)",
     )
     exporting.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -138,14 +155,15 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return import_agenda(target, path=args.file, team=args.team)
     if args.command == "export":
-        from facilitator.cli_commands import export_agenda
+        from facilitator.cli_commands import export_meeting
 
-        return export_agenda(
+        return export_meeting(
             target,
             meeting_id=args.meeting_id,
             fmt=args.format,
             output=args.output,
             force=args.force,
+            agenda=args.agenda,
         )
     if args.command == "run":
         from facilitator.cli_commands import run_meeting

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.errors import FacilitatorError
 from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
+
+if TYPE_CHECKING:
+    from facilitator.pack.loader import Pack
+    from facilitator.store.database import Database
 
 
 def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: bool = False) -> int:
@@ -82,7 +87,8 @@ def db_check(target: DatabaseTarget) -> int:
     return 0 if report.healthy else 1
 
 
-AGENDA_MAX_BYTES = 1_000_000
+AGENDA_MAX_BYTES = 50_000_000
+"""A file to import is read up to this size (JSON minutes with long notes can be large)."""
 
 
 def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int:
@@ -95,6 +101,8 @@ def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int
     from facilitator.store.database import Database
 
     text = _read_agenda(path)
+    if path.lower().endswith(".json") or text.lstrip().startswith("{"):
+        return import_minutes_file(target, text=text)
     pack = load_default_pack()
     prepare_database(target)
     database = Database(target)
@@ -117,34 +125,91 @@ def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int
     return 0
 
 
-def export_agenda(
-    target: DatabaseTarget, *, meeting_id: int, fmt: str, output: str | None, force: bool
+AGENDA_FORMATS = ("md", "html", "txt")
+
+
+def export_meeting(
+    target: DatabaseTarget,
+    *,
+    meeting_id: int,
+    fmt: str,
+    output: str | None,
+    force: bool,
+    agenda: bool = False,
 ) -> int:
-    """Print a meeting's agenda, or write it to `output` (never over a file unless `force`)."""
+    """Print a meeting's minutes (a planned meeting's agenda) as `fmt`, or write them to
+    `output` (never over a file unless `force`)."""
+    from facilitator.domain.clock import system_clock
+    from facilitator.domain.enums import MeetingStatus
     from facilitator.pack.locate import load_default_pack
-    from facilitator.services.agenda_io import export_agenda as render_agenda
+    from facilitator.services.meetings import meeting_plan
+    from facilitator.services.minutes_export import export_minutes
     from facilitator.store.database import Database
 
     if output is not None and not force and Path(output).exists():
         raise FacilitatorError(f"{output} already exists; add --force to replace it.")
+    if agenda and fmt not in AGENDA_FORMATS:
+        raise FacilitatorError("An agenda exports as md, html or txt; leave out --agenda for this.")
     pack = load_default_pack()
     prepare_database(target)
     database = Database(target)
     try:
-        text = render_agenda(database, meeting_id=meeting_id, fmt=fmt, pack=pack, tz=None)
+        plan = meeting_plan(database, meeting_id=meeting_id, pack=pack)
+        as_agenda = agenda or (plan.status == MeetingStatus.PLANNED and fmt in AGENDA_FORMATS)
+        if as_agenda:
+            data = _agenda_bytes(database, meeting_id=meeting_id, fmt=fmt, pack=pack)
+        else:
+            data = export_minutes(
+                database, meeting_id=meeting_id, fmt=fmt, pack=pack, tz=None, now=system_clock()
+            )
     finally:
         database.dispose()
+    what = "agenda" if as_agenda else "minutes"
     if output is None:
-        print(text, end="")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
     try:
-        with open(output, "w" if force else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(output, "wb" if force else "xb") as handle:
+            handle.write(data)
     except FileExistsError:
         raise FacilitatorError(f"{output} already exists; add --force to replace it.") from None
     except OSError as error:
         raise FacilitatorError(f"Could not write {output}: {_reason(error)}.") from error
-    print(f"Wrote the agenda of meeting {meeting_id} to {output}.")
+    print(f"Wrote the {what} of meeting {meeting_id} to {output}.")
+    return 0
+
+
+def _agenda_bytes(database: Database, *, meeting_id: int, fmt: str, pack: Pack) -> bytes:
+    from facilitator.services.agenda_io import export_agenda
+
+    if fmt == "html":
+        from facilitator.render.minutes_html import markdown_page
+
+        text = export_agenda(database, meeting_id=meeting_id, fmt="md", pack=pack, tz=None)
+        title = next((line[2:] for line in text.splitlines() if line.startswith("# ")), "Agenda")
+        return markdown_page(text, f"Agenda: {title}").encode()
+    return export_agenda(database, meeting_id=meeting_id, fmt=fmt, pack=pack, tz=None).encode()
+
+
+def import_minutes_file(target: DatabaseTarget, *, text: str) -> int:
+    """Restore a meeting from its JSON minutes (`export --format json`)."""
+    from facilitator.domain.clock import system_clock
+    from facilitator.pack.locate import load_default_pack
+    from facilitator.services.minutes_io import import_minutes
+    from facilitator.store.database import Database
+
+    pack = load_default_pack()
+    prepare_database(target)
+    database = Database(target)
+    try:
+        result = import_minutes(database, text=text, pack=pack, now=system_clock())
+    finally:
+        database.dispose()
+    print(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
+    for note in result.notes:
+        print(note)
     return 0
 
 
@@ -159,7 +224,7 @@ def _read_agenda(path: str) -> str:
     except OSError as error:
         raise FacilitatorError(f"Could not read {path}: {_reason(error)}.") from error
     if len(data) > AGENDA_MAX_BYTES:
-        raise FacilitatorError(f"{path} is over 1 MB; an agenda is a page or two of text.")
+        raise FacilitatorError(f"{path} is over 50 MB; that is not an agenda or minutes file.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -52,7 +52,7 @@ def test_help_lists_import_and_export(env: dict[str, str]) -> None:
     result = run(env, "--help")
     assert "import" in result.stdout and "export" in result.stdout
     export_help = run(env, "export", "--help").stdout
-    assert "--format {md,txt}" in export_help and "--force" in export_help
+    assert "--format {md,html,txt,eml,ics,csv,json}" in export_help and "--force" in export_help
 
 
 def test_import_adds_a_meeting_and_reports_guests(
