@@ -175,16 +175,6 @@ HOME_ACTIONS = (
     ),
 )
 
-MEETING_ACTIONS = (
-    UiAction(
-        "back",
-        "Meeting: back to home",
-        "Return to the home screen.",
-        key="escape",
-        footer="Back",
-    ),
-)
-
 LIBRARY_ACTIONS = (
     UiAction(
         "search",

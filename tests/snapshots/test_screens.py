@@ -53,14 +53,38 @@ def test_first_run_welcome(snap_compare: SnapCompare, target: DatabaseTarget, pa
 
 
 @pytest.mark.parametrize("size", [SIZE, PROJECTOR], ids=["80x24", "projector"])
-def test_meeting_overview(
+def test_minutes_preview(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
-    """The closed November leadership team meeting, read-only: heading with team, date
-    and Library, "closed", team purpose, meeting purpose with its goals, the roles, and the
-    agenda with computed start times. (A planned meeting opens on the plan screen.)"""
+    """The closed November leadership team meeting opens on its minutes: the state line
+    ("Minutes sent Tue 10 Nov 2026 16:30"), then the rendered Markdown: title, team
+    purpose quote, team, date, place, scheduled and held times, present, guests, absent."""
     app = make_app(demo_db.target, pack, open_meeting_id=1)
     assert snap_compare(app, terminal_size=size, run_before=steps())
+
+
+@pytest.mark.parametrize("size", [SIZE, PROJECTOR], ids=["80x24", "projector"])
+def test_closure(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
+) -> None:
+    """Closure of the November meeting after reopening it: the heading says "reopened for
+    corrections"; the steps list (all ✔ but none to finish) with their summaries; the
+    Action items step shown, five items with owners and due dates (one done)."""
+    from facilitator.services.closure import reopen_meeting
+    from facilitator.ui.screens.closure import ClosureScreen
+    from tests.conftest import FROZEN_NOW
+
+    reopen_meeting(demo_db, meeting_id=1, now=FROZEN_NOW)
+    app = make_app(demo_db.target, pack)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(ClosureScreen(1))
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_team_form_with_problems(

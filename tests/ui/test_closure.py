@@ -111,7 +111,7 @@ async def test_parking_disposition_and_reopen(demo_db: Database, pack: Pack) -> 
         await settle(pilot)
         app.push_screen(ClosureScreen(1))  # the closed November meeting
         await settle(pilot)
-        assert "closed — press o to reopen" in screen_text(app)
+        assert "closed (o reopens it for corrections)" in screen_text(app)
         await pilot.press("enter")  # its first parking-lot entry: refused while closed
         await settle(pilot)
         fill(form_of(pilot), disposition="dropped")

@@ -16,7 +16,7 @@ from facilitator.store.target import DatabaseTarget
 from facilitator.ui.commands import MeetingCommands
 from facilitator.ui.modals.help import HelpModal
 from facilitator.ui.screens.home import HomeLoaded, HomeScreen
-from facilitator.ui.screens.meeting import MeetingScreen
+from facilitator.ui.screens.minutes import MinutesScreen
 from facilitator.ui.screens.plan import PlanScreen
 from facilitator.ui.screens.team_form import TeamFormScreen
 from facilitator.ui.widgets.action_list import ActionList
@@ -121,8 +121,8 @@ async def test_enter_opens_the_highlighted_meeting_and_escape_returns(
         await pilot.press("enter")  # the closed November meeting
         await settle(pilot)
         closed = app.screen
-        assert isinstance(closed, MeetingScreen)  # a closed meeting opens read-only
-        assert "Recorder: Priya Raman" in str(closed.query_one("#roles", Static).visual)
+        assert isinstance(closed, MinutesScreen)  # a closed meeting opens on its minutes
+        assert "Minutes: November leadership team meeting" in screen_text(app)
 
 
 async def test_an_unknown_meeting_says_so(demo_db: Database, pack: Pack) -> None:
@@ -189,7 +189,7 @@ async def test_palette_opens_a_meeting_by_title(demo_db: Database, pack: Pack) -
         ]
         hits[0].command()
         await settle(pilot)
-        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen, MinutesScreen)
         assert app.screen.meeting_id == 1
 
 

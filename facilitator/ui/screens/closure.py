@@ -113,8 +113,8 @@ class ClosureScreen(Screen[None]):
             return
         states = step_states(minutes)
         status = {
-            MeetingStatus.CLOSED: "closed — press o to reopen it for corrections",
-            MeetingStatus.REOPENED: "reopened for corrections — ctrl+s closes it again",
+            MeetingStatus.CLOSED: "closed (o reopens it for corrections)",
+            MeetingStatus.REOPENED: "reopened for corrections (ctrl+s closes)",
         }.get(MeetingStatus(minutes.status), "closing")
         self.query_one("#closure-heading", Static).update(
             join(lit(minutes.title, "bold"), f" · {status}")

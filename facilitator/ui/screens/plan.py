@@ -102,10 +102,10 @@ class PlanScreen(Screen[None]):
 
     def on_plan_loaded(self, message: PlanLoaded) -> None:
         if message.plan.status == "closed":
-            # A closed meeting's plan is part of its record: show it read-only.
-            from facilitator.ui.screens.meeting import MeetingScreen
+            # A closed meeting's plan is part of its record: show its minutes.
+            from facilitator.ui.screens.minutes import MinutesScreen
 
-            self.app.switch_screen(MeetingScreen(self.meeting_id))
+            self.app.switch_screen(MinutesScreen(self.meeting_id))
             return
         self.plan, self.pack = message.plan, message.pack
         plan, tz = message.plan, self.app.backend.tz
