@@ -93,5 +93,12 @@ TEAM_ACTIONS = (
         key="ctrl+a",
         key_display="^a",
     ),
+    UiAction(
+        "action_items",
+        "Team: action items",
+        "The team's action items across meetings: open, overdue, done; mark them done.",
+        key="i",
+        footer="Action items",
+    ),
     UiAction("back", "Team: back", "Return to the previous screen.", key="escape", footer="Back"),
 )

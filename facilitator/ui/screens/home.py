@@ -263,6 +263,21 @@ class HomeScreen(Screen[None]):
             self.team_id = team_id
             self.load()
 
+    def action_action_items(self) -> None:
+        from facilitator.ui.screens.action_list import ActionListScreen
+
+        team = (
+            next((t for t in self.overview.teams if t.id == self.team_id), None)
+            if self.overview
+            else None
+        )
+        self.app.push_screen(
+            ActionListScreen(self.team_id, team.name if team else None), self._reload_after
+        )
+
+    def _reload_after(self, _: object = None) -> None:
+        self.load()
+
     def action_library(self) -> None:
         self.app.action_library()
 

@@ -125,6 +125,12 @@ class TeamScreen(Screen[None]):
 
     # Team -------------------------------------------------------------------------
 
+    def action_action_items(self) -> None:
+        from facilitator.ui.screens.action_list import ActionListScreen
+
+        name = self.team.name if self.team else None
+        self.app.push_screen(ActionListScreen(self.team_id, name))
+
     def action_edit_team(self) -> None:
         if self.team is None or self.pack is None:
             return
