@@ -1,0 +1,84 @@
+"""Minutes in from a file: a JSON export (see `facilitator.render.minutes_json` and
+MINUTES_JSON.md beside it) becomes a meeting again, in this database, with its whole
+record.
+
+The team is found by name or made; people and norms are matched by name and text or
+added to the team (see `facilitator.services.minutes_people`); then the meeting and
+everything recorded in it are written as new rows (`facilitator.services.minutes_restore`)
+with their times and status as the file has them: closed minutes stay closed, sent
+minutes stay sent. All of it is one transaction: a file with a problem saves nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from facilitator.domain.minutes import Minutes
+from facilitator.errors import InvalidInput
+from facilitator.pack.loader import Pack
+from facilitator.render.minutes_json import UnreadableMinutes, minutes_from_json
+from facilitator.services.minutes_people import Roster, find_or_add_team, norm_ids
+from facilitator.services.minutes_restore import Restorer
+from facilitator.store.database import Database
+from facilitator.store.tables import Meeting, Team, row_id
+
+
+@dataclass(frozen=True)
+class ImportedMinutes:
+    """The meeting an import made, and sentences worth reading (a team, people or norms
+    added, a meeting that was already there)."""
+
+    meeting_id: int
+    title: str
+    team_name: str
+    notes: tuple[str, ...] = ()
+
+
+class MinutesNotImported(InvalidInput):
+    """A minutes file that cannot be read; nothing was saved. `path` says where in the
+    file the problem is ("meeting.items[2].actions[0].due"), empty for the whole file."""
+
+    exit_code = 1
+
+    def __init__(self, problem: UnreadableMinutes) -> None:
+        super().__init__({problem.path or "file": problem.sentence})
+        self.path = problem.path
+
+
+def import_minutes(db: Database, *, text: str, pack: Pack, now: datetime) -> ImportedMinutes:
+    """Save the meeting in the minutes file `text` (JSON) in one transaction and say what
+    was made; raise MinutesNotImported, saving nothing, if the file cannot be read."""
+    try:
+        minutes = minutes_from_json(text)
+    except UnreadableMinutes as problem:
+        raise MinutesNotImported(problem) from None
+    team_notes: list[str] = []
+    norm_notes: list[str] = []
+    with db.write(now=now) as session:
+        team = find_or_add_team(session, minutes, team_notes)
+        twice = _already_there(session, team, minutes)
+        roster = Roster(session, team=team, minutes=minutes)
+        norms = norm_ids(session, team=team, minutes=minutes, pack=pack, notes=norm_notes)
+        meeting_id = Restorer(
+            session, minutes=minutes, team_id=row_id(team), roster=roster, norms=norms, pack=pack
+        ).write()
+        notes = [*team_notes, *roster.note(team.name), *norm_notes]
+        if twice:
+            notes.append(
+                f'{team.name} already had a meeting called "{minutes.title}" at that time; '
+                "this is a second copy of it."
+            )
+        return ImportedMinutes(meeting_id, minutes.title, team.name, tuple(notes))
+
+
+def _already_there(session: Session, team: Team, minutes: Minutes) -> bool:
+    """Whether the team has a meeting of this title at this time (an import done twice)."""
+    statement = select(Meeting.id).where(
+        Meeting.team_id == row_id(team),
+        Meeting.title == minutes.title,
+        Meeting.scheduled_start == minutes.scheduled_start,
+    )
+    return session.exec(statement).first() is not None
