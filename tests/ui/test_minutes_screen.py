@@ -19,9 +19,7 @@ from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text, settle
 
 
-async def test_preview_mark_sent_and_export(
-    demo_db: Database, pack: Pack, tmp_path: Path
-) -> None:
+async def test_preview_mark_sent_and_export(demo_db: Database, pack: Pack, tmp_path: Path) -> None:
     mark_minutes_sent(demo_db, meeting_id=1, now=FROZEN_NOW, sent=False)
     app = make_app(demo_db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
