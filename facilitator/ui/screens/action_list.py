@@ -1,0 +1,331 @@
+"""A team's action items across its meetings: open, overdue, done, by owner or by due
+date; space marks the highlighted one done (or open again)."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from facilitator.domain.action_list import ActionFilter, ActionList, toggled_status
+from facilitator.domain.enums import ActionStatus
+from facilitator.domain.text import local, short_day_label
+from facilitator.errors import FacilitatorError
+from facilitator.ui.actions import UiAction, bindings
+from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.action_table import ActionTable, Group
+from facilitator.ui.widgets.keys_footer import KeysFooter
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+ACTION_LIST_ACTIONS = (
+    UiAction(
+        "toggle_done",
+        "Action items: mark done or open again",
+        "Mark the highlighted action item done, or open it again; it is saved at once.",
+        key="space,x",
+        key_display="space/x",
+        footer="Done/open",
+    ),
+    UiAction(
+        "show_open",
+        "Action items: show the open ones",
+        "Every action item not done yet, overdue ones included.",
+        key="1",
+        footer="Open",
+        group="Show",
+    ),
+    UiAction(
+        "show_overdue",
+        "Action items: show the overdue ones",
+        "Open action items whose due date has passed.",
+        key="2",
+        footer="Overdue",
+        group="Show",
+    ),
+    UiAction(
+        "show_done",
+        "Action items: show the done ones",
+        "Action items marked done.",
+        key="3",
+        footer="Done",
+        group="Show",
+    ),
+    UiAction(
+        "show_all",
+        "Action items: show all",
+        "Open, done and dropped action items alike.",
+        key="4",
+        footer="All",
+        group="Show",
+    ),
+    UiAction(
+        "toggle_grouping",
+        "Action items: group by owner or by due date",
+        "Switch between one list by due date and one group per owner.",
+        key="g",
+        footer="Group",
+    ),
+    UiAction(
+        "back",
+        "Action items: back",
+        "Return to the previous screen.",
+        key="escape",
+        footer="Back",
+    ),
+)
+
+FILTERS = (
+    ("1", ActionFilter.OPEN, "Open"),
+    ("2", ActionFilter.OVERDUE, "Overdue"),
+    ("3", ActionFilter.DONE, "Done"),
+    ("4", ActionFilter.ALL, "All"),
+)
+
+EMPTY_SENTENCES = {
+    ActionFilter.OPEN: "No open action items. Nice.",
+    ActionFilter.OVERDUE: "Nothing is overdue: every open action item is on time.",
+    ActionFilter.DONE: "Nothing is marked done yet. Press 1, highlight an item and press space.",
+    ActionFilter.ALL: "No action items yet. A meeting records them at its close.",
+}
+"""What the list says when a filter shows nothing."""
+
+TABLE_TITLES = {
+    ActionFilter.OPEN: "Open action items",
+    ActionFilter.OVERDUE: "Overdue action items",
+    ActionFilter.DONE: "Done action items",
+    ActionFilter.ALL: "All action items",
+}
+
+
+class ActionsLoaded(Message):
+    """The action items were read (`generation` tells a stale reading from the latest)."""
+
+    def __init__(self, actions: ActionList, today: date, generation: int) -> None:
+        super().__init__()
+        self.actions = actions
+        self.today = today
+        self.generation = generation
+
+
+class ActionsFailed(Message):
+    """The action items could not be read; the sentence says why."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__()
+        self.sentence = sentence
+
+
+class ActionMarked(Message):
+    """An action item was saved as done or open again."""
+
+    def __init__(self, what: str, status: str) -> None:
+        super().__init__()
+        self.what = what
+        self.status = status
+
+
+class ActionListScreen(Screen[None]):
+    """One team's action items (or every team's), filtered and grouped by keys."""
+
+    CSS_PATH = "action_list.tcss"
+    ACTIONS = ACTION_LIST_ACTIONS
+    BINDINGS = bindings(ACTION_LIST_ACTIONS)
+    AUTO_FOCUS = "#actions"
+
+    app: FacilitatorApp
+
+    def __init__(self, team_id: int | None, team_name: str | None = None) -> None:
+        super().__init__()
+        self.team_id = team_id
+        self.team_name = team_name
+        self.actions: ActionList | None = None
+        self.today: date | None = None
+        self.view = ActionFilter.OPEN
+        self.by_owner = False
+        # Marked since the filter last changed: they stay in view, so a slip is undone
+        # with the same key.
+        self.kept: frozenset[int] = frozenset()
+        # Saves run in the order the keys were pressed, whichever thread starts first.
+        self._writes: deque[tuple[int, str, str]] = deque()
+        self._write_lock = threading.Lock()
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield Static(self._title("Loading…"), id="actions-heading")
+        yield Static(id="actions-filter")
+        yield ActionTable(id="actions")
+        yield Static(id="actions-empty")
+        yield Static(id="actions-detail")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Action items"
+        self.query_one("#actions-empty").display = False
+        self._show_filter()
+        self.reload()
+
+    # Reading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the action items again (a reading already under way is ignored)."""
+        self._generation += 1
+        self._load(self._generation)
+
+    @work(thread=True, exclusive=True, group="action-list-load")
+    def _load(self, generation: int) -> None:
+        from facilitator.services.action_list import team_actions
+
+        backend = self.app.backend
+        today = local(backend.now(), backend.tz).date()
+        try:
+            actions = team_actions(backend.db, team_id=self.team_id, today=today, tz=backend.tz)
+        except FacilitatorError as error:
+            self.post_message(ActionsFailed(error.sentence))
+            return
+        self.post_message(ActionsLoaded(actions, today, generation))
+
+    def on_actions_failed(self, message: ActionsFailed) -> None:
+        self.query_one("#actions-heading", Static).update(lit(message.sentence, "bold"))
+
+    def on_actions_loaded(self, message: ActionsLoaded) -> None:
+        if message.generation != self._generation or self._writes:
+            return  # a later reading is on its way
+        self.actions, self.today = message.actions, message.today
+        self.team_name = message.actions.team_name or self.team_name
+        self._show()
+
+    # Showing ------------------------------------------------------------------------
+
+    def _title(self, counts: str) -> Content:
+        name = self.team_name if self.team_id is not None else "All teams"
+        return join(lit(name or "Team", "bold"), " · ", counts)
+
+    def _show(self) -> None:
+        if self.actions is None or self.today is None:
+            return
+        self.query_one("#actions-heading", Static).update(self._title(self.actions.counts_label()))
+        self._show_filter()
+        shown = self.actions.shown(self.view, keep=self.kept)
+        groups: list[Group] = list(shown.by_owner()) if self.by_owner else [(None, shown.by_due())]
+        table = self.query_one(ActionTable)
+        table.border_title = f"{TABLE_TITLES[self.view]} · {len(shown.entries)}"
+        table.show(groups, self.today)
+        empty = self.query_one("#actions-empty", Static)
+        empty.update(EMPTY_SENTENCES[self.view])
+        empty.display = not shown.entries
+        table.display = bool(shown.entries)
+        if table.display and self.focused is None:
+            table.focus()  # it lost focus while hidden (a filter that showed nothing)
+        self._show_detail()
+
+    def _show_filter(self) -> None:
+        parts: list[Content | str | tuple[str, str]] = ["Show: "]
+        for key, view, label in FILTERS:
+            active = view == self.view
+            parts += [(f"[{key} {label}]", "bold $accent") if active else (f"{key} {label}", "")]
+            parts.append(" ")
+        grouping = "owner (g: by due date)" if self.by_owner else "due date (g: by owner)"
+        parts += ["· Grouped by ", grouping]
+        self.query_one("#actions-filter", Static).update(join(*parts))
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#actions-detail", Static)
+        table = self.query_one(ActionTable)
+        action_id = table.selected_id() if table.display else None
+        entry = self.actions.get(action_id) if self.actions and action_id is not None else None
+        detail.display = entry is not None
+        if entry is None or self.today is None:
+            return
+        today = self.today
+        facts = [f"Owner: {entry.owner_label}"]
+        facts.append(f"due {short_day_label(entry.due, today)}" if entry.due else "no due date")
+        if entry.overdue:
+            facts.append("OVERDUE")
+        if entry.done_at is not None and entry.is_done:
+            done_day = local(entry.done_at, self.app.backend.tz).date()
+            facts.append(f"done {short_day_label(done_day, today)}")
+        elif entry.status == ActionStatus.DROPPED:
+            facts.append("dropped")
+        if entry.meeting_title is not None and entry.meeting_date is not None:
+            meeting_day = short_day_label(entry.meeting_date, today)
+            facts.append(f"from {entry.meeting_title} ({meeting_day})")
+        if self.team_id is None:
+            facts.append(entry.team_name)
+        detail.update(join(lit(entry.what, "bold"), "\n", lit(" · ".join(facts), "dim")))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    # Keys ---------------------------------------------------------------------------
+
+    def _set_view(self, view: ActionFilter) -> None:
+        self.view, self.kept = view, frozenset()
+        self._show()
+
+    def action_show_open(self) -> None:
+        self._set_view(ActionFilter.OPEN)
+
+    def action_show_overdue(self) -> None:
+        self._set_view(ActionFilter.OVERDUE)
+
+    def action_show_done(self) -> None:
+        self._set_view(ActionFilter.DONE)
+
+    def action_show_all(self) -> None:
+        self._set_view(ActionFilter.ALL)
+
+    def action_toggle_grouping(self) -> None:
+        self.by_owner = not self.by_owner
+        self._show_filter()
+        self._show()
+
+    def action_toggle_done(self) -> None:
+        action_id = self.query_one(ActionTable).selected_id()
+        entry = self.actions.get(action_id) if self.actions and action_id is not None else None
+        if self.actions is None or entry is None or self.today is None:
+            return
+        status = toggled_status(entry.status)
+        # Shown at once; the saved state replaces it when the list is read again.
+        self.actions = self.actions.marked(
+            entry.id, status, now=self.app.backend.now(), today=self.today
+        )
+        self.kept |= {entry.id}
+        self._show()
+        self._writes.append((entry.id, status, entry.what))
+        self._save()
+
+    @work(thread=True, group="action-list-save")
+    def _save(self) -> None:
+        from facilitator.services.closure import set_action_status
+
+        backend = self.app.backend
+        with self._write_lock:
+            action_id, status, what = self._writes[0]
+            try:
+                set_action_status(backend.db, action_id=action_id, status=status, now=backend.now())
+            except FacilitatorError as error:
+                self.app.notify(error.sentence, severity="error", markup=False)
+                status = ""
+            finally:
+                self._writes.popleft()
+        self.post_message(ActionMarked(what, status))
+
+    def on_action_marked(self, message: ActionMarked) -> None:
+        if message.status:
+            said = "Marked done" if message.status == ActionStatus.DONE else "Open again"
+            self.notify(f"{said}: {message.what}", markup=False)
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss()
