@@ -94,14 +94,6 @@ APP_ACTIONS = (
         builtin=True,
     ),
     UiAction(
-        "action_items",
-        "Action items: the team's list",
-        "Every action item of the highlighted team (or all teams): open, overdue, done, by "
-        "owner; mark them done.",
-        key="i",
-        footer="Action items",
-    ),
-    UiAction(
         "library",
         "Library: browse the practice",
         "Norms, roles, decision methods, protocols, instruments, video guides and templates.",
@@ -166,6 +158,14 @@ HOME_ACTIONS = (
         "Teams: show all teams",
         "Show meetings and action items of every team.",
         key="a",
+    ),
+    UiAction(
+        "action_items",
+        "Action items: the team's list",
+        "Every action item of the highlighted team (or all teams): open, overdue, done, by "
+        "owner; mark them done.",
+        key="i",
+        footer="Action items",
     ),
     UiAction(
         "library",

@@ -153,6 +153,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("enter", "Teams: open the highlighted team"),
             ("n", "Teams: new team"),
             ("a", "Teams: show all teams"),
+            ("i", "Action items: the team's list"),
             ("l", "Library: browse the practice"),
             ("r", "Home: refresh"),
         ]
