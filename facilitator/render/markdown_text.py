@@ -8,7 +8,7 @@ an entity; `#` at the start of a line or after a space (headings and their closi
 marks); and the first character of a line when it could start a block (`>`, `-`, `+`,
 `=`, or the `.`/`)` after a number). "Literal" is as `facilitator.render.user_text`
 defines it: one-line fields have their whitespace collapsed; multi-line fields keep
-their lines (as hard line breaks) and paragraphs, each line trimmed.
+their lines (as hard line breaks, `HARD_BREAK`) and paragraphs, each line trimmed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ _ANYWHERE = frozenset("\\`*[<|~")
 _LINE_START = frozenset(">-+=")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NUMBERED = re.compile(r"^([0-9]+)([.)])")
-HARD_BREAK = "\\\n"
+HARD_BREAK = " \\\n"
+"""A line break inside a paragraph: a backslash at the end of the line. The space before
+it keeps a viewer that links bare URLs (GitHub, Textual) from taking the backslash into a
+URL that ends the line; it shows as nothing before the break."""
 
 
 def md_inline(text: str) -> str:

@@ -49,10 +49,19 @@ def test_line_breaks_are_hard_breaks_and_blank_lines_paragraphs() -> None:
     note = "  first line  \n\tsecond \\\n\n\n   \n# third\n"
     block = md_block(note, "  ")
 
-    assert block == "first line\\\n  second \\\\\n\n  \\# third"
+    assert block == "first line \\\n  second \\\\\n\n  \\# third"
     html = MarkdownIt("commonmark").render(f"- {block}")
     assert html == (
-        "<ul>\n<li>\n<p>first line<br />\nsecond \\</p>\n<p># third</p>\n</li>\n</ul>\n"
+        "<ul>\n<li>\n<p>first line <br />\nsecond \\</p>\n<p># third</p>\n</li>\n</ul>\n"
+    )
+
+
+def test_a_url_at_the_end_of_a_line_keeps_its_line_break_where_urls_are_linked() -> None:
+    html = MarkdownIt("gfm-like").render(md_block("Slides: https://example.org/a_b\nNext"))
+
+    assert html == (
+        '<p>Slides: <a href="https://example.org/a_b">https://example.org/a_b</a> <br />\n'
+        "Next</p>\n"
     )
 
 
