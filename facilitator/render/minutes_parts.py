@@ -172,6 +172,8 @@ def decision_fields(decision: DecisionLine) -> list[Field]:
     fields = []
     if decision.method_name:
         fields.append(("Method", inline(decision.method_name)))
+    if decision.decider is not None:
+        fields.append(("Decided by", names([decision.decider])))
     return [*fields, ("Status", word(DECISION_STATUS, decision.status))]
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from markdown_it import MarkdownIt
 
+from facilitator.domain.meeting_view import Person
 from facilitator.domain.minutes import Minutes, Recipient
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_html import markdown_page, minutes_html
@@ -202,3 +203,18 @@ def test_an_unfinished_meeting_says_what_has_not_happened() -> None:
     )
     assert "- **Draft:** the meeting has not been closed yet" in markdown
     assert "Draft:  the meeting has not been closed yet" in text
+
+
+def test_a_decision_made_by_one_person_names_them() -> None:
+    base = small_minutes()
+    decision = replace(
+        base.items[0].decisions[0],
+        method="one_person",
+        method_name="One person decides",
+        decider=Person("Maria Alvarez", 1),
+        options=(),
+    )
+    minutes = replace(base, items=(replace(base.items[0], decisions=(decision,)),))
+
+    assert "  - **Decided by:** Maria Alvarez\n" in minutes_markdown(minutes, TZ)
+    assert "     Decided by:  Maria Alvarez\n" in minutes_text(minutes, TZ)
