@@ -95,7 +95,7 @@ def step_states(minutes: Minutes) -> tuple[StepState, ...]:
         StepState(Step.COMMUNICATION, plural(len(minutes.communication), "line")),
         StepState(
             Step.ATTENDANCE,
-            f"{len(minutes.present)} present, {len(minutes.attendees) - len(minutes.present)} not",
+            f"{len(minutes.present)} present · {len(minutes.attendees) - len(minutes.present)} not",
             f"{plural(len(unconfirmed), 'person is', 'people are')} not yet marked present, "
             "absent or excused."
             if unconfirmed

@@ -14,9 +14,6 @@ from facilitator.domain.enums import ActionStatus, ParkingStatus
 from facilitator.domain.meeting_view import Attendee, Person, RoleLine, StepLine
 from facilitator.domain.timer import Segment, run_seconds
 
-MINUTES_DUE_HOURS = 48
-"""Minutes go out within 48 hours of the meeting (guidebook, the recorder's duties)."""
-
 
 @dataclass(frozen=True)
 class ActionLine:
@@ -118,10 +115,6 @@ class ItemRecord:
         if not self.segments:
             return None
         return round(self.actual_seconds / 60)
-
-    @property
-    def was_discussed(self) -> bool:
-        return bool(self.segments)
 
 
 @dataclass(frozen=True)
@@ -294,8 +287,3 @@ class Minutes:
     def item_title(self, agenda_item_id: int | None) -> str | None:
         """The title of the agenda item with this id, if it is one of the meeting's."""
         return next((i.title for i in self.items if i.id == agenda_item_id), None)
-
-    def minutes_due(self) -> datetime | None:
-        """When the minutes should be out: 48 hours after the meeting ended."""
-        end = self.ended_at or self.closed_at
-        return end + timedelta(hours=MINUTES_DUE_HOURS) if end else None

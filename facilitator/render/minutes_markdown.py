@@ -187,14 +187,7 @@ def _closure(minutes: Minutes, tz: tzinfo | None) -> list[str]:
 def _communication(lines: Sequence[CommunicationLine]) -> str:
     blocks = []
     for line in lines:
-        messenger = parts.names([line.messenger]) if line.messenger else ""
-        fields = [
-            ("Messenger", messenger),
-            ("Stakeholders", inline(line.stakeholders)),
-            ("How", inline(line.method)),
-            ("When", inline(line.timeline)),
-        ]
-        details = _fields([(label, value) for label, value in fields if value], "  ")
+        details = _fields(parts.communication_fields(line), "  ")
         message = md_block(line.key_message, "  ") or "(no message recorded)"
         blocks.append(f"- {message}" + (f"\n{details}" if details else ""))
     return "\n".join(blocks)

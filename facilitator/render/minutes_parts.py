@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from facilitator.domain.meeting_view import Attendee, Person
 from facilitator.domain.minutes import (
     ActionLine,
+    CommunicationLine,
     DecisionLine,
     ItemRecord,
     Minutes,
@@ -175,6 +176,18 @@ def decision_fields(decision: DecisionLine) -> list[Field]:
     if decision.decider is not None:
         fields.append(("Decided by", names([decision.decider])))
     return [*fields, ("Status", word(DECISION_STATUS, decision.status))]
+
+
+def communication_fields(line: CommunicationLine) -> list[Field]:
+    """Who tells the stakeholders, which ones, how and when (the key message, a
+    multi-line field, goes before them); empty ones are left out."""
+    fields = [
+        ("Messenger", names([line.messenger]) if line.messenger else ""),
+        ("Stakeholders", inline(line.stakeholders)),
+        ("How", inline(line.method)),
+        ("When", inline(line.timeline)),
+    ]
+    return [(label, value) for label, value in fields if value]
 
 
 def chosen_options(decision: DecisionLine) -> list[Field]:

@@ -244,16 +244,9 @@ def _communication(lines: Sequence[CommunicationLine]) -> list[str]:
     pad = "  " + " " * len(BULLET)
     out = []
     for line in lines:
-        messenger = parts.names([line.messenger]) if line.messenger else ""
-        fields = [
-            ("Messenger", messenger),
-            ("Stakeholders", inline(line.stakeholders)),
-            ("How", inline(line.method)),
-            ("When", inline(line.timeline)),
-        ]
         message = line.key_message if inline(line.key_message) else "(no message recorded)"
         out += _block(message, f"  {BULLET}", pad)
-        out += _columns([(label, value) for label, value in fields if value], pad)
+        out += _columns(parts.communication_fields(line), pad)
     return out
 
 

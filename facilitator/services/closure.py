@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from facilitator.domain.closure import closing_problems
 from facilitator.domain.enums import (
+    ActionStatus,
     AttendanceStatus,
     MeetingStatus,
     NextAgendaStatus,
@@ -136,8 +137,6 @@ def set_owner_to_be_decided(db: Database, *, action_id: int, value: bool, now: d
 
 def set_action_status(db: Database, *, action_id: int, status: str, now: datetime) -> None:
     """Mark an action item done, open again, or dropped (the team's list)."""
-    from facilitator.domain.enums import ActionStatus
-
     if status not in {s.value for s in ActionStatus}:
         raise InvalidInput({"status": f'"{status}" is not a state of an action item.'})
     with db.write(now=now) as session:

@@ -90,7 +90,7 @@ def edit_entry(screen: ClosureScreen, key: str | None) -> None:
             )
             return True
 
-        screen.form(entry.text[:60], forms.disposition_fields(entry), dispose)
+        screen.form("Parking-lot entry", forms.disposition_fields(entry), dispose, intro=entry.text)
     elif (action_id := _id(key, "a")) is not None:
         action = next(a for a in minutes.actions if a.id == action_id)
 

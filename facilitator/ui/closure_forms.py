@@ -27,12 +27,17 @@ DISPOSITIONS = (
     ("Resolved", ParkingStatus.RESOLVED.value),
     ("Dropped", ParkingStatus.DROPPED.value),
 )
-ATTENDANCE_WORDS = {
+ATTENDANCE_WORDS: dict[str, str] = {
     AttendanceStatus.EXPECTED: "not marked yet",
     AttendanceStatus.PRESENT: "present",
     AttendanceStatus.ABSENT: "absent",
     AttendanceStatus.EXCUSED: "excused",
 }
+
+
+def attendance_word(status: str) -> str:
+    """How the attendance step says a person's status."""
+    return ATTENDANCE_WORDS.get(status, status)
 
 
 def people(minutes: Minutes) -> tuple[str, ...]:

@@ -3,11 +3,8 @@ value to put awkward text into, and minutes compared without their database ids.
 
 from __future__ import annotations
 
-import difflib
-import os
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 from facilitator.domain.meeting_view import Attendee, Person, RoleLine
@@ -24,31 +21,7 @@ from facilitator.domain.minutes import (
 )
 from facilitator.domain.timer import Segment
 
-GOLDEN = Path(__file__).parent / "golden"
-REGENERATE = "FACILITATOR_REGENERATE_GOLDEN"
 T = TypeVar("T")
-
-
-def check_golden(name: str, produced: bytes) -> None:
-    """`produced` must equal tests/render/golden/<name>, byte for byte; with
-    FACILITATOR_REGENERATE_GOLDEN=1 in the environment the file is rewritten instead."""
-    path = GOLDEN / name
-    if os.environ.get(REGENERATE) == "1":
-        path.write_bytes(produced)
-        return
-    assert path.exists(), f"{path} is missing; run with {REGENERATE}=1 to write it"
-    expected = path.read_bytes()
-    if produced != expected:
-        diff = difflib.unified_diff(
-            expected.decode().splitlines(keepends=True),
-            produced.decode().splitlines(keepends=True),
-            fromfile=f"golden/{name}",
-            tofile="produced",
-        )
-        raise AssertionError(
-            f"{name} differs from its golden file ({REGENERATE}=1 rewrites it):\n"
-            + "".join(repr(line)[1:-1] + "\n" for line in diff)
-        )
 
 
 ID_FIELDS = {"id", "member_id", "agenda_item_id", "action_item_id", "meeting_id"}
@@ -139,3 +112,10 @@ def small_minutes(
         recipients=(Recipient(owner, "ana@example.org"),),
         next_meeting=NextMeeting("December meeting", datetime(2026, 12, 7, 15, 30, tzinfo=UTC), 60),
     )
+
+
+def with_owner(minutes: Minutes, owner: str) -> Minutes:
+    """`minutes` with its first item's first action owned by a member called `owner`."""
+    item = minutes.items[0]
+    action = replace(item.actions[0], owner=Person(owner, 11))
+    return replace(minutes, items=(replace(item, actions=(action,)), *minutes.items[1:]))

@@ -3,12 +3,9 @@ reader sees in rendered HTML, and a small minutes value with user text where it 
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
-from pathlib import Path
 
 from facilitator.domain.meeting_view import Attendee, Person, RoleLine
 from facilitator.domain.minutes import (
@@ -21,37 +18,6 @@ from facilitator.domain.minutes import (
     Recipient,
 )
 from facilitator.domain.timer import Segment
-
-GOLDEN = Path(__file__).parent / "golden"
-REGENERATE = "FACILITATOR_REGENERATE_GOLDEN"
-
-
-def check_golden(name: str, produced: str | bytes) -> None:
-    """`produced` must equal tests/render/golden/<name> byte for byte; with
-    FACILITATOR_REGENERATE_GOLDEN=1 the file is rewritten instead."""
-    data = produced.encode() if isinstance(produced, str) else produced
-    path = GOLDEN / name
-    if os.environ.get(REGENERATE) == "1":
-        path.write_bytes(data)
-        return
-    assert path.exists(), f"{path} is missing; run with {REGENERATE}=1 to write it"
-    expected = path.read_bytes()
-    if data == expected:
-        return
-    diff = "".join(
-        difflib.unified_diff(
-            expected.decode().splitlines(keepends=True),
-            data.decode().splitlines(keepends=True),
-            fromfile=f"golden/{name}",
-            tofile="produced",
-        )
-    )
-    if data.replace(b"\r\n", b"\n") == expected.replace(b"\r\n", b"\n"):
-        diff = "Only the line endings differ.\n"
-    raise AssertionError(
-        f"{name} differs from its golden file ({REGENERATE}=1 rewrites it):\n{diff}"
-    )
-
 
 # What a reader sees --------------------------------------------------------------------
 

@@ -13,14 +13,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Component
 
-from facilitator.domain.meeting_view import Person
 from facilitator.domain.minutes import Minutes
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_calendar import minutes_calendar
 from facilitator.services.minutes import meeting_minutes
 from facilitator.store.database import Database
 from tests.conftest import FROZEN_NOW, TZ
-from tests.render.exports import check_golden, small_minutes
+from tests.render.exports import small_minutes, with_owner
+from tests.render.golden import check_golden
 
 
 def printable(char: str) -> bool:
@@ -151,9 +151,7 @@ def test_control_characters_never_reach_the_file() -> None:
 @example(what="\\", owner="\\n not a break")
 @example(what=" leading and trailing ", owner="x:y")
 def test_any_text_comes_back_exactly(what: str, owner: str) -> None:
-    minutes = small_minutes(what=what)
-    action = replace(minutes.items[0].actions[0], owner=Person(owner, 11))
-    minutes = replace(minutes, items=(replace(minutes.items[0], actions=(action,)),))
+    minutes = with_owner(small_minutes(what=what), owner)
     calendar = parsed(minutes)
     todo = components(calendar, "VTODO")[0]
     assert str(todo["summary"]) == what

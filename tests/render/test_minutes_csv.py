@@ -12,14 +12,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from facilitator.domain.meeting_view import Person
 from facilitator.domain.minutes import Minutes
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_csv import CSV_BOM, HEADER, action_items_csv, safe_cell
 from facilitator.services.minutes import meeting_minutes
 from facilitator.store.database import Database
 from tests.conftest import TZ
-from tests.render.exports import check_golden, small_minutes
+from tests.render.exports import small_minutes, with_owner
+from tests.render.golden import check_golden
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
 
@@ -113,9 +113,7 @@ def test_dates_and_statuses_never_get_an_apostrophe(november: Minutes) -> None:
 @example(what='"quoted"', owner=";")
 @example(what="\\", owner="\t\r\n")
 def test_any_text_comes_back_exactly(what: str, owner: str) -> None:
-    minutes = small_minutes(what=what)
-    action = replace(minutes.items[0].actions[0], owner=Person(owner, 11))
-    minutes = replace(minutes, items=(replace(minutes.items[0], actions=(action,)),))
+    minutes = with_owner(small_minutes(what=what), owner)
     row = rows(action_items_csv(minutes, TZ))[1]
     assert row[3] == expected_cell(what)
     assert row[4] == expected_cell(owner)

@@ -40,7 +40,8 @@ from facilitator.render.minutes_json import UnreadableMinutes, minutes_from_json
 from facilitator.services.minutes import meeting_minutes
 from facilitator.store.database import Database
 from tests.conftest import FROZEN_NOW
-from tests.render.exports import check_golden, small_minutes
+from tests.render.exports import small_minutes
+from tests.render.golden import check_golden
 
 DOC_NAMES: dict[type, str] = {
     Minutes: "meeting",

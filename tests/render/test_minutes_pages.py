@@ -23,7 +23,8 @@ from facilitator.render.minutes_text import WIDTH, minutes_text
 from facilitator.services.minutes import meeting_minutes
 from facilitator.store.database import Database
 from tests.conftest import TZ
-from tests.render.pages import check_golden, read_html, small_minutes
+from tests.render.golden import check_golden
+from tests.render.pages import read_html, small_minutes
 
 NOTE = "Walkthrough schedule done. Rubric draft still in progress (Aisha)."
 SECOND_LINE = "Family survey results came in: 142 responses, summary to follow."

@@ -131,7 +131,7 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = self.form_title
+            scroll.border_title = lit(self.form_title)  # may be a custom role's name
             if self.intro:
                 yield Static(lit(self.intro), classes="form-help")
             yield from self.compose_fields()

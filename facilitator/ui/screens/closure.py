@@ -19,7 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.domain.closure import STEP_GUIDANCE, STEP_TITLES, Step, StepState, step_states
+from facilitator.domain.closure import (
+    STEP_GUIDANCE,
+    STEP_TITLES,
+    Step,
+    StepState,
+    closing_problems,
+    step_states,
+)
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.minutes import Minutes
 from facilitator.errors import FacilitatorError
@@ -34,11 +41,6 @@ if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
 STEPS = tuple(Step)
-EDITABLE_KINDS = {
-    Step.NEXT_AGENDA: "next_agenda",
-    Step.TAKEAWAYS: "takeaway",
-    Step.COMMUNICATION: "communication",
-}
 
 
 class MinutesRead(Message):
@@ -175,7 +177,7 @@ class ClosureScreen(Screen[None]):
                     join(
                         lit(a.person.name, "bold"),
                         " — ",
-                        forms.ATTENDANCE_WORDS.get(a.status, a.status),  # type: ignore[call-overload]
+                        forms.attendance_word(a.status),
                     ),
                     id=f"t{a.id}",
                 )
@@ -183,22 +185,16 @@ class ClosureScreen(Screen[None]):
             ] or [self._empty("No one was expected; add people on the plan.")]
         if step is Step.NOTES:
             return [Option(forms.notes_row(item), id=f"i{item.id}") for item in minutes.items]
-        return self._close_entries(state)
+        return self._close_entries(minutes)
 
-    def _close_entries(self, state: StepState) -> list[Option]:
-        if state.problem:
-            sentences = state.problem.split(". ")
-            lines = [s if s.endswith(".") else s + "." for s in sentences]
-            return [Option(lit(f"✘ {line}"), disabled=True) for line in lines] + [
-                Option("Close the meeting anyway? No — finish the steps above first.", id="none")
-            ]
-        if self.minutes and self.minutes.status == MeetingStatus.CLOSED:
-            return [Option("The meeting is closed. Press o to reopen it for corrections.")]
-        return [
-            Option(
-                join(("✔ Everything is done. ", "bold"), "Enter closes the meeting."), id="close"
-            )
-        ]
+    def _close_entries(self, minutes: Minutes) -> list[Option]:
+        problems = closing_problems(minutes)
+        if problems:
+            return [Option(lit(f"✘ {problem}"), disabled=True) for problem in problems]
+        if minutes.status == MeetingStatus.CLOSED:
+            return [self._empty("The meeting is closed; o reopens it for corrections.")]
+        done = join(("✔ Everything is done. ", "bold"), "Enter (or ctrl+s) closes the meeting.")
+        return [Option(done, id="close")]
 
     @staticmethod
     def _empty(text: str) -> Option:
@@ -259,11 +255,11 @@ class ClosureScreen(Screen[None]):
                 self.app.call_from_thread(self.app.notify, said, markup=False)
         self.load()
 
-    def form(self, title: str, fields: list[Any], save: Callable[[Values], object]) -> None:
-        def closed(result: object) -> None:
-            self.load()
-
-        self.app.push_screen(FormModal(title, fields, save), closed)
+    def form(
+        self, title: str, fields: list[Any], save: Callable[[Values], object], intro: str = ""
+    ) -> None:
+        """Show a form; whatever it saved is read back when it closes."""
+        self.app.push_screen(FormModal(title, fields, save, intro=intro), self._reload)
 
     def action_add(self) -> None:
         from facilitator.ui.closure_edits import add_entry
