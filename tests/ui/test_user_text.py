@@ -125,3 +125,15 @@ async def test_control_characters_in_names_never_reach_the_terminal(
         text = screen_text(app)
         assert "Bad[2Jname" in text
         assert "\x1b" not in text
+
+
+async def test_a_form_titled_with_user_text_shows_it_literally(db: Database, pack: Pack) -> None:
+    """A form's title can be typed text (a custom role's name): it is never markup."""
+    from facilitator.ui.modals.form import Field, FormModal
+
+    app = make_app(db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        app.push_screen(FormModal("[b]Greeter[/b] [red]x", [Field("note", "Note")], str))
+        await settle(pilot)
+        assert "[b]Greeter[/b] [red]x" in screen_text(app)
