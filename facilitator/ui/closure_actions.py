@@ -10,7 +10,7 @@ CLOSURE_ACTIONS = (
         "Closure: next step",
         "Go on to the next closure step.",
         key="n",
-        footer="Next step",
+        footer="Next",
     ),
     UiAction(
         "previous_step",
@@ -47,7 +47,7 @@ CLOSURE_ACTIONS = (
         "Closure: owner to be decided",
         "Say, on purpose, that no one owns the highlighted action item yet; the minutes show it.",
         key="t",
-        footer="Owner TBD",
+        footer="TBD",
     ),
     UiAction("present", "Closure: mark present", "The highlighted person came.", key="p"),
     UiAction("absent", "Closure: mark absent", "The highlighted person did not come.", key="x"),
@@ -63,7 +63,7 @@ CLOSURE_ACTIONS = (
         "Closure: close the meeting",
         "Close it once every step is done (it can be reopened for corrections).",
         key="ctrl+s",
-        footer="Close meeting",
+        footer="Close",
     ),
     UiAction(
         "reopen",

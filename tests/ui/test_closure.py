@@ -138,3 +138,23 @@ async def test_parking_disposition_and_reopen(demo_db: Database, pack: Pack) -> 
         minutes = meeting_minutes(demo_db, meeting_id=1, pack=pack)
         assert minutes.status == MeetingStatus.CLOSED
         assert minutes.corrected_at is not None
+
+
+async def test_keys_pressed_together_move_step_by_step(demo_db: Database, pack: Pack) -> None:
+    """n n a, sent at once (as tmux sends them), adds to the third step, not the second
+    (found by hand: the steps list moved once for three n)."""
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        app.push_screen(ClosureScreen(DECEMBER))
+        await settle(pilot)
+        await pilot.press("n", "n", "a")
+        await settle(pilot)
+        assert form_of(pilot).form_title == "For the next agenda"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("r")  # r only works in the Attendance step
+        await settle(pilot)
+        assert any("Attendance step" in n for n in notifications(app))
+        minutes = meeting_minutes(demo_db, meeting_id=DECEMBER, pack=pack)
+        assert all(a.status == "expected" for a in minutes.attendees)

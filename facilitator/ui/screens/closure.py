@@ -204,12 +204,17 @@ class ClosureScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#steps")
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and self.minutes is not None:
-            chosen = Step(event.option.id)
-            if chosen is not self.step:
-                self.step = chosen
-                self.query_one("#entries", OptionList).highlighted = 0
-                self._show_step(step_states(self.minutes)[STEPS.index(chosen)])
+        if event.option.id:
+            self.show_step(Step(event.option.id))
+
+    def show_step(self, step: Step) -> None:
+        """Make `step` the one shown, at once: keys pressed right after (n n a) act on it."""
+        self.query_one("#steps", OptionList).highlighted = STEPS.index(step)
+        if step is self.step or self.minutes is None:
+            return
+        self.step = step
+        self.query_one("#entries", OptionList).highlighted = 0
+        self._show_step(step_states(self.minutes)[STEPS.index(step)])
 
     @on(OptionList.OptionSelected, "#steps")
     def _step_selected(self) -> None:
@@ -228,7 +233,7 @@ class ClosureScreen(Screen[None]):
     def _go(self, offset: int) -> None:
         index = STEPS.index(self.step) + offset
         if 0 <= index < len(STEPS):
-            self.query_one("#steps", OptionList).highlighted = index
+            self.show_step(STEPS[index])
 
     def _selected(self) -> str | None:
         entries = self.query_one("#entries", OptionList)
@@ -299,6 +304,9 @@ class ClosureScreen(Screen[None]):
         from facilitator.services.closure import mark_rest_present
 
         backend = self.app.backend
+        if self.step is not Step.ATTENDANCE:
+            self.app.notify("r marks people present in the Attendance step.", markup=False)
+            return
         self.run(
             lambda: mark_rest_present(backend.db, meeting_id=self.meeting_id, now=backend.now()),
             "Everyone not yet marked is present.",
@@ -317,7 +325,7 @@ class ClosureScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
-            self.query_one("#steps", OptionList).highlighted = STEPS.index(problems[0].step)
+            self.show_step(problems[0].step)
             self.query_one("#entries", OptionList).focus()
             return
         said = (
