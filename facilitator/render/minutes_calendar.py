@@ -27,8 +27,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from icalendar import Calendar, Event, Todo
 
 from facilitator.domain.minutes import ActionLine, Minutes, NextMeeting
-from facilitator.domain.text import local
 from facilitator.render.agenda import long_day
+from facilitator.render.minutes_parts import meeting_day
 
 PRODID = "-//facilitator//minutes//EN"
 UID_DOMAIN = "facilitator"
@@ -99,7 +99,7 @@ def _due_event(action: ActionLine, due: date, about: str, salt: str, stamp: date
 
 def _about(minutes: Minutes, action: ActionLine, tz: tzinfo | None) -> str:
     """The description of an action item: its owner, then the meeting it came from."""
-    day = long_day(local(minutes.scheduled_start, tz).date())
+    day = long_day(meeting_day(minutes, tz))
     lines = [
         f"Owner: {action.owner_label}",
         f"Meeting: {minutes.title}, {day}",

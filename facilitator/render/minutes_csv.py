@@ -22,7 +22,7 @@ import io
 from datetime import tzinfo
 
 from facilitator.domain.minutes import ActionLine, Minutes
-from facilitator.domain.text import local
+from facilitator.render.minutes_parts import meeting_day
 
 CSV_BOM = "\ufeff"
 """The byte-order mark to write before the CSV text so that Excel reads it as UTF-8."""
@@ -35,14 +35,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def action_items_csv(minutes: Minutes, tz: tzinfo | None) -> str:
     """The minutes' action items as CSV text (header row first, CRLF line ends, no BOM).
 
-    `date` is the meeting's date on the wall clock of `tz`; `due` is YYYY-MM-DD or empty;
+    `date` is the day the meeting was held (planned for, if it has not been) on the
+    wall clock of `tz`; `due` is YYYY-MM-DD or empty;
     `owner` is the owner's name, "owner to be decided" or empty; `item` is the agenda
     item's title, empty for an action raised outside one.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
-    day = local(minutes.scheduled_start, tz).date().isoformat()
+    day = meeting_day(minutes, tz).isoformat()
     meeting = safe_cell(minutes.title)
     for action in minutes.actions:
         item = minutes.item_title(action.agenda_item_id) or ""

@@ -61,12 +61,17 @@ def test_the_rows_are_the_minutes_action_items(november: Minutes) -> None:
     assert [row[6] for row in body] == ["done", "open", "open", "open", "open"]
 
 
-def test_the_date_is_the_meetings_day_on_the_wall_clock() -> None:
+def test_the_date_is_the_day_it_was_held_on_the_wall_clock() -> None:
+    base = small_minutes()
     late = replace(
-        small_minutes(), scheduled_start=small_minutes().scheduled_start.replace(hour=23)
+        base,
+        scheduled_start=base.scheduled_start.replace(day=16),  # held a week early
+        started_at=base.scheduled_start.replace(hour=23),
     )
     assert rows(action_items_csv(late, ZoneInfo("Europe/Berlin")))[1][1] == "2026-11-10"
     assert rows(action_items_csv(late, ZoneInfo("America/New_York")))[1][1] == "2026-11-09"
+    planned = replace(late, started_at=None)
+    assert rows(action_items_csv(planned, ZoneInfo("UTC")))[1][1] == "2026-11-16"
 
 
 def test_an_action_without_an_item_owner_or_date_has_empty_cells() -> None:
