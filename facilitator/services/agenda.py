@@ -448,7 +448,8 @@ def _member_names(session: Session, team_id: int) -> dict[int, str]:
 
 
 def _action_detail(action: ActionItem, names: dict[int, str]) -> str:
-    owner = names.get(action.owner_member_id or -1) or action.owner_name or "no owner yet"
+    unowned = "owner to be decided" if action.owner_to_be_decided else "no owner yet"
+    owner = names.get(action.owner_member_id or -1) or action.owner_name or unowned
     due = f"due {action.due_date:%a %d %b}" if action.due_date else "no due date"
     return f"{owner}, {due}"
 

@@ -633,3 +633,23 @@ def test_a_pick_repeated_in_one_call_is_carried_once(
     plan = plan_of(demo_db, pack, fresh)
     assert [line.title for line in plan.agenda] == [REVIEW_TITLE, PARKED]
     assert [s.title for s in plan.agenda[0].steps] == [OPEN_ACTIONS[0]]
+
+
+def test_an_action_the_team_left_unowned_says_so(demo_db: Database, fresh: int) -> None:
+    from datetime import timedelta
+
+    from facilitator.services.captures import add_action_item
+    from facilitator.services.closure import set_owner_to_be_decided
+    from tests.conftest import FROZEN_NOW
+
+    december = meeting_named(demo_db, DECEMBER)
+    unowned = add_action_item(
+        demo_db, meeting_id=december, item_id=None, what="Book the hall", now=FROZEN_NOW
+    )
+    add_action_item(demo_db, meeting_id=december, item_id=None, what="Tidy up", now=FROZEN_NOW)
+    set_owner_to_be_decided(
+        demo_db, action_id=unowned, value=True, now=FROZEN_NOW + timedelta(minutes=1)
+    )
+    details = {c.text: c.detail for c in carry_forward_candidates(demo_db, meeting_id=fresh)}
+    assert details["Book the hall"] == "owner to be decided, no due date"
+    assert details["Tidy up"] == "no owner yet, no due date"
