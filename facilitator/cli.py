@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="facilitator",
         description="Guide a team through a meeting: agenda, roles, norms, decisions, "
-        "closure, minutes and evaluation.",
+        "closure and minutes.",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs the program in another process
+
 REPO = Path(__file__).resolve().parents[1]
 
 

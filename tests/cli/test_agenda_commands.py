@@ -9,6 +9,8 @@ import pytest
 
 from tests.cli.test_commands import assert_one_sentence, digest, run
 
+pytestmark = pytest.mark.slow  # runs the program in another process
+
 AGENDA = """\
 # January planning
 Team: Riverside Elementary Leadership Team
@@ -32,14 +34,6 @@ Time: 15:30
 - ten min Budget
 - 10 min Data [urgent]
 """
-
-
-@pytest.fixture
-def database(env: dict[str, str], tmp_path: Path) -> Path:
-    """A database holding the demo teams (the demo's meetings are 1 to 3)."""
-    path = tmp_path / "school.db"
-    assert run(env, "--db", str(path), "demo", "--no-open").returncode == 0
-    return path
 
 
 def write(tmp_path: Path, text: str, name: str = "agenda.md") -> Path:

@@ -13,6 +13,8 @@ import pytest
 from facilitator.store.revisions import head_revision
 from tests.cli.terminal import REPO, facilitator
 
+pytestmark = pytest.mark.slow  # runs the program in another process
+
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

@@ -8,11 +8,15 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from facilitator.pack.locate import load_default_pack
 from facilitator.services.live import live_state
 from facilitator.store.database import Database
 from facilitator.store.target import sqlite_target
 from tests.cli.terminal import Terminal, facilitator
+
+pytestmark = pytest.mark.slow  # runs the program in another process
 
 DECEMBER = 2
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from tests.cli.test_agenda_commands import database as database  # noqa: F401 - the fixture
 from tests.cli.test_commands import assert_one_sentence, run
+
+pytestmark = pytest.mark.slow  # runs the program in another process
 
 NOVEMBER = "1"  # the demo's closed meeting
 

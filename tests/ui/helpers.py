@@ -22,8 +22,14 @@ PROJECTOR = (120, 40)
 
 
 def make_app(target: DatabaseTarget, pack: Pack, **kwargs: object) -> FacilitatorApp:
-    """The app on `target` with the frozen clock, UTC and the loaded pack."""
-    return build_app(target, clock=fixed_clock(FROZEN_NOW), tz=TZ, pack=pack, **kwargs)  # type: ignore[arg-type]
+    """The app on `target` with the frozen clock, UTC and the loaded pack.
+
+    Notifications last ten minutes instead of five seconds: Textual expires them on the
+    real clock, so on a busy machine (parallel workers, CI) a toast could vanish before
+    the test reads it, and a test that passed alone failed in the full run."""
+    app = build_app(target, clock=fixed_clock(FROZEN_NOW), tz=TZ, pack=pack, **kwargs)  # type: ignore[arg-type]
+    app.NOTIFICATION_TIMEOUT = 600  # type: ignore[misc]  # an instance setting, on purpose
+    return app
 
 
 async def settle(pilot: Pilot[Any]) -> None:

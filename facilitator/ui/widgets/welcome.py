@@ -8,7 +8,7 @@ from textual.widgets import Button, Static
 
 WELCOME = (
     "facilitator guides a team through a meeting: agenda and timekeeping, roles, norms, "
-    "a parking lot, deciding how to decide, closure, minutes and the evaluation afterwards. "
+    "a parking lot, decisions, closure and minutes. "
     "Everything is saved on this computer as you go."
 )
 
