@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Protocol
 
-from facilitator.domain.text import day_label, local, plural, short_day_label
+from facilitator.domain.text import clock_label, day_label, local, plural, short_day_label
 
 START_WITHOUT_ASKING_DAYS = 1
 """How many days before or after its planned day a meeting starts without a question."""
@@ -86,6 +86,18 @@ def with_schedule(
     return text
 
 
+def when_line(meeting: Dated, planned_end: datetime, tz: tzinfo | None) -> str:
+    """A plan's heading: "Mon 30 Nov 2026, 15:30–16:30"; for a meeting held on another
+    day, that day and its start first: "Mon 23 Nov 2026, held from 14:00 (scheduled
+    Mon 30 Nov 2026, 15:30–16:30)"."""
+    start, end = local(meeting.scheduled_start, tz), local(planned_end, tz)
+    planned = f"{day_label(start.date())}, {clock_label(start)}–{clock_label(end)}"
+    if meeting.held_at is None or not held_off_schedule(meeting, tz):
+        return planned
+    held = local(meeting.held_at, tz)
+    return f"{day_label(held.date())}, held from {clock_label(held)} (scheduled {planned})"
+
+
 def planned_note(meeting: Dated, tz: tzinfo | None, today: date) -> str:
     """A list's short word on a meeting held on another day than planned: "planned for
     Mon 11 Jan" (with the year when not this year's); "" otherwise."""
@@ -108,6 +120,15 @@ def start_needs_confirmation(
     if started_at is not None:
         return False
     return abs(days_from_schedule(scheduled_start, now, tz)) > START_WITHOUT_ASKING_DAYS
+
+
+def start_label(scheduled_start: datetime, now: datetime, tz: tzinfo | None) -> str:
+    """A meeting not started yet, as the live screen says it: "Starts 15:30" today,
+    "Planned for Mon 11 Jan 2027, 15:30" on another day."""
+    start = local(scheduled_start, tz)
+    if start.date() == local(now, tz).date():
+        return f"Starts {clock_label(start)}"
+    return f"Planned for {day_label(start.date())}, {clock_label(start)}"
 
 
 def start_question(scheduled_start: datetime, now: datetime, tz: tzinfo | None) -> str:

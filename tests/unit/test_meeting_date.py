@@ -20,8 +20,10 @@ from facilitator.domain.meeting_date import (
     meeting_moment,
     planned_note,
     scheduled_day,
+    start_label,
     start_needs_confirmation,
     start_question,
+    when_line,
     with_schedule,
 )
 from facilitator.render.agenda import long_day
@@ -127,3 +129,18 @@ def test_the_question_says_both_days_in_words() -> None:
     assert start_question(passed, TODAY, UTC) == (
         "This meeting was planned for Thu 3 Dec 2026, 4 days ago. Start it today anyway?"
     )
+
+
+def test_a_plan_heading_leads_with_the_day_it_was_held() -> None:
+    end = JANUARY + timedelta(hours=1)
+    assert when_line(Meeting(JANUARY), end, UTC) == "Mon 11 Jan 2027, 15:30–16:30"
+    on_time = Meeting(JANUARY, held_at=JANUARY + timedelta(minutes=1))
+    assert when_line(on_time, end, UTC) == "Mon 11 Jan 2027, 15:30–16:30"
+    assert when_line(Meeting(JANUARY, held_at=TODAY), end, UTC) == (
+        "Mon 7 Dec 2026, held from 15:31 (scheduled Mon 11 Jan 2027, 15:30–16:30)"
+    )
+
+
+def test_a_meeting_not_started_names_its_day_unless_it_is_today() -> None:
+    assert start_label(TODAY + timedelta(hours=1), TODAY, UTC) == "Starts 16:31"
+    assert start_label(JANUARY, TODAY, UTC) == "Planned for Mon 11 Jan 2027, 15:30"
