@@ -13,7 +13,8 @@
 - The meeting is started with `start_or_pause` at the real time now (the probes run the
   app on the system clock) and its first item is extended by two hours, so it stays in
   its normal phase (no "Time is up" toast) whenever a probe uses a copy of the file.
-  `--not-started` leaves it planned instead.
+  `--not-started` leaves it planned instead, for the real time now: the probes start it
+  on its planned day, as a team would (a start days away asks first).
 
 The runner calls this in a child process, once, with `--batch`: a JSON list of
 {"path", "notes", "history", "other_notes", "started"} (one interpreter start for every
@@ -146,6 +147,8 @@ def build(
     try:
         if started:
             start_or_pause(db, meeting_id=MEETING_ID, now=now)
+        else:
+            _plan_for(db, now)
         state = live_state(db, meeting_id=MEETING_ID, pack=pack)
         current = state.current
         if current is None:
@@ -177,6 +180,15 @@ def build(
         "bytes": path.stat().st_size,
         "seconds": round(time.monotonic() - began, 2),
     }
+
+
+def _plan_for(db: object, now: datetime) -> None:
+    """Move meeting MEETING_ID's planned start to `now`."""
+    from facilitator.store.tables import Meeting
+
+    with db.write(now=now) as session:  # type: ignore[attr-defined]
+        meeting = session.get(Meeting, MEETING_ID)
+        meeting.scheduled_start = now
 
 
 def _fill_other_notes(db: object, *, skip: int, lines: int, now: datetime) -> int:

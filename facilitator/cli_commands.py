@@ -70,7 +70,7 @@ def list_meetings(target: DatabaseTarget, *, as_json: bool) -> int:
     database = Database(target)
     meetings = read_meetings(database)
     database.dispose()
-    print(meetings_as_json(meetings) if as_json else meetings_as_text(meetings, None))
+    print(meetings_as_json(meetings, None) if as_json else meetings_as_text(meetings, None))
     return 0
 
 

@@ -35,6 +35,7 @@ class ActionEntry:
     meeting_title: str | None
     """The meeting that recorded it (None when that meeting was deleted)."""
     meeting_date: date | None
+    """The day that meeting was held (planned for, if it has not been)."""
     overdue: bool
     """Open and due before today."""
 

@@ -93,6 +93,9 @@ class MeetingPlan:
     agenda: tuple[AgendaLine, ...]
     norms: tuple[str, ...]
     members: tuple[Person, ...] = ()
+    held_at: datetime | None = None
+    """When its clock first started; it is dated by that day from then on
+    (`facilitator.domain.meeting_date`)."""
 
     @property
     def agenda_minutes(self) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from facilitator.domain.enums import ActionStatus, ParkingStatus
+from facilitator.domain.meeting_date import held_at
 from facilitator.domain.meeting_view import Attendee, Person, RoleLine, StepLine
 from facilitator.domain.timer import Segment, run_seconds
 
@@ -265,6 +266,13 @@ class Minutes:
     team_kind: str | None = None
     template_id: str | None = None
     warning_seconds: int = 120
+
+    @property
+    def held_at(self) -> datetime | None:
+        """When the meeting was held (`facilitator.domain.meeting_date.held_at`): the
+        minutes are dated by its day, not the planned one."""
+        starts = (s.started_at for item in self.items for s in item.segments)
+        return held_at(self.started_at, starts)
 
     @property
     def actions(self) -> tuple[ActionLine, ...]:

@@ -34,6 +34,9 @@ class MeetingSummary:
     status: str
     closed_at: datetime | None = None
     minutes_sent_at: datetime | None = None
+    held_at: datetime | None = None
+    """When its clock first started; it is dated by that day from then on
+    (`facilitator.domain.meeting_date`)."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,23 @@
-"""`facilitator list`: meetings as aligned plain text or as JSON."""
+"""`facilitator list`: meetings as aligned plain text or as JSON.
+
+A meeting is dated by when it was held once its clock has started, else by when it is
+planned for (`facilitator.domain.meeting_date`); where the two days differ, the planned
+day is said too.
+
+The JSON is an array with one object per meeting, in the list's order (the order the
+meetings were held, or are planned for):
+
+    id, team_id, team, title   the meeting and its team
+    scheduled_start            when it is (or was) planned to start: ISO 8601, UTC
+    planned_minutes, location, status (planned, running, closed, reopened)
+    held_at                    when its clock first started: ISO 8601, UTC; null before
+    held_on                    the day it was held, YYYY-MM-DD on the local wall clock;
+                               null before
+    scheduled_for              the day it is planned for, YYYY-MM-DD, local
+
+`held_at`, `held_on` and `scheduled_for` were added in issue 15; the other fields keep
+their meaning (`scheduled_start` is the plan, never the day it was held).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +25,18 @@ import json
 from collections.abc import Sequence
 from datetime import tzinfo
 
+from facilitator.domain.meeting_date import (
+    held_off_schedule,
+    meeting_day,
+    meeting_moment,
+    scheduled_day,
+)
 from facilitator.domain.overview import MeetingSummary
 from facilitator.domain.text import local
 
 
-def meetings_as_json(meetings: Sequence[MeetingSummary]) -> str:
-    """A JSON array; times are ISO 8601 in UTC."""
+def meetings_as_json(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:
+    """A JSON array (see the module's docstring); days are on the wall clock of `tz`."""
     rows = [
         {
             "id": meeting.id,
@@ -22,6 +47,9 @@ def meetings_as_json(meetings: Sequence[MeetingSummary]) -> str:
             "planned_minutes": meeting.planned_minutes,
             "location": meeting.location,
             "status": meeting.status,
+            "held_at": meeting.held_at.isoformat() if meeting.held_at else None,
+            "held_on": meeting_day(meeting, tz).isoformat() if meeting.held_at else None,
+            "scheduled_for": scheduled_day(meeting, tz).isoformat(),
         }
         for meeting in meetings
     ]
@@ -29,16 +57,17 @@ def meetings_as_json(meetings: Sequence[MeetingSummary]) -> str:
 
 
 def meetings_as_text(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:
-    """One aligned line per meeting: id, local date and time, status, team, title."""
+    """One aligned line per meeting: id, local date and time (when it was held, else
+    planned), status (with the planned day if it was held on another), team, title."""
     if not meetings:
         return "No meetings yet. Run `facilitator` to plan one, or `facilitator demo`."
     header = ("ID", "DATE", "TIME", "STATUS", "TEAM", "TITLE")
     rows = [header] + [
         (
             str(meeting.id),
-            f"{local(meeting.scheduled_start, tz):%Y-%m-%d}",
-            f"{local(meeting.scheduled_start, tz):%H:%M}",
-            meeting.status,
+            f"{local(meeting_moment(meeting), tz):%Y-%m-%d}",
+            f"{local(meeting_moment(meeting), tz):%H:%M}",
+            _status(meeting, tz),
             _one_line(meeting.team_name),
             _one_line(meeting.title),
         )
@@ -52,6 +81,13 @@ def meetings_as_text(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> s
         for row in rows
     ]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _status(meeting: MeetingSummary, tz: tzinfo | None) -> str:
+    """E.g. "closed", or "closed, planned 2027-01-11" for one held on another day."""
+    if held_off_schedule(meeting, tz):
+        return f"{meeting.status}, planned {scheduled_day(meeting, tz).isoformat()}"
+    return meeting.status
 
 
 def _one_line(text: str) -> str:

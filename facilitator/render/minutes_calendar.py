@@ -26,9 +26,9 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from icalendar import Calendar, Event, Todo
 
+from facilitator.domain.meeting_date import meeting_day
 from facilitator.domain.minutes import ActionLine, Minutes, NextMeeting
 from facilitator.render.agenda import long_day
-from facilitator.render.minutes_parts import meeting_day
 
 PRODID = "-//facilitator//minutes//EN"
 UID_DOMAIN = "facilitator"

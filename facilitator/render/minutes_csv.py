@@ -21,8 +21,8 @@ import csv
 import io
 from datetime import tzinfo
 
+from facilitator.domain.meeting_date import meeting_day
 from facilitator.domain.minutes import ActionLine, Minutes
-from facilitator.render.minutes_parts import meeting_day
 
 CSV_BOM = "\ufeff"
 """The byte-order mark to write before the CSV text so that Excel reads it as UTF-8."""

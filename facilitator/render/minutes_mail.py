@@ -27,9 +27,10 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formataddr, parseaddr
 
+from facilitator.domain.meeting_date import meeting_day
 from facilitator.domain.minutes import Minutes, Recipient
 from facilitator.render.minutes_html import minutes_html
-from facilitator.render.minutes_parts import meeting_day, short_day
+from facilitator.render.minutes_parts import short_day
 from facilitator.render.minutes_text import minutes_text
 from facilitator.render.user_text import inline
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import tzinfo
 
+from facilitator.domain.meeting_date import meeting_day
 from facilitator.domain.minutes import (
     ActionLine,
     CommunicationLine,
@@ -94,7 +95,7 @@ def _norms(minutes: Minutes, tz: tzinfo | None) -> list[str]:
 
 
 def _norms_check(minutes: Minutes, check: NormsCheckLine, tz: tzinfo | None) -> list[str]:
-    when = parts.at(check.checked_at, tz, parts.meeting_day(minutes, tz))
+    when = parts.at(check.checked_at, tz, meeting_day(minutes, tz))
     heading = f"Norms check at {when}{parts.during(minutes, check.agenda_item_id)}"
     ratings = []
     for rating in check.ratings:
@@ -194,7 +195,7 @@ def _communication(lines: Sequence[CommunicationLine]) -> str:
 
 
 def _checks(minutes: Minutes, tz: tzinfo | None) -> list[str]:
-    day = parts.meeting_day(minutes, tz)
+    day = meeting_day(minutes, tz)
     checks = []
     for check in minutes.process_checks:
         fields = [

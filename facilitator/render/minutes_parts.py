@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 
+from facilitator.domain.meeting_date import meeting_day, scheduled_day, with_schedule
 from facilitator.domain.meeting_view import Attendee, Person
 from facilitator.domain.minutes import (
     ActionLine,
@@ -60,11 +61,6 @@ def day_and_time(moment: datetime, tz: tzinfo | None) -> str:
     return f"{long_day(wall.date())}, {clock_label(wall)}"
 
 
-def meeting_day(minutes: Minutes, tz: tzinfo | None) -> date:
-    """The day the meeting was held (or is planned for)."""
-    return local(minutes.started_at or minutes.scheduled_start, tz).date()
-
-
 def span(start: datetime, end: datetime | None, tz: tzinfo | None, day: date) -> str:
     """E.g. "15:31–16:35"; a time on another day than `day` says its date."""
     text = at(start, tz, day)
@@ -84,18 +80,21 @@ def names(people: Iterable[Person]) -> str:
 
 
 def header_fields(minutes: Minutes, tz: tzinfo | None) -> list[Field]:
-    """Team, date, place, times and who came."""
+    """Team, date (the day it was held, with the planned day where that differs),
+    place, times and who came."""
     day = meeting_day(minutes, tz)
-    fields = [("Team", inline(minutes.team_name)), ("Date", long_day(day))]
+    fields = [("Team", inline(minutes.team_name)), ("Date", with_schedule(minutes, tz, long_day))]
     if inline(minutes.location):
         fields.append(("Place", inline(minutes.location)))
     planned_end = minutes.scheduled_start + timedelta(minutes=minutes.planned_minutes)
-    planned = span(minutes.scheduled_start, planned_end, tz, day)
+    # The planned times are on the planned day, which the date line names if it differs.
+    planned = span(minutes.scheduled_start, planned_end, tz, scheduled_day(minutes, tz))
     fields.append(("Scheduled", f"{planned} ({plural(minutes.planned_minutes, 'minute')})"))
-    if minutes.started_at is not None:
-        held = span(minutes.started_at, minutes.ended_at, tz, day)
+    began = minutes.held_at
+    if began is not None:
+        held = span(began, minutes.ended_at, tz, day)
         if minutes.ended_at is not None:
-            taken = round((minutes.ended_at - minutes.started_at).total_seconds() / 60)
+            taken = round((minutes.ended_at - began).total_seconds() / 60)
             held += f" ({plural(taken, 'minute')})"
         fields.append(("Held", held))
     return fields + _attendance(minutes.attendees)

@@ -17,6 +17,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import tzinfo
 
+from facilitator.domain.meeting_date import meeting_day
 from facilitator.domain.minutes import (
     ActionLine,
     CommunicationLine,
@@ -139,7 +140,7 @@ def _norms(minutes: Minutes, tz: tzinfo | None) -> list[list[str]]:
 
 
 def _norms_check(minutes: Minutes, check: NormsCheckLine, tz: tzinfo | None) -> list[str]:
-    when = parts.at(check.checked_at, tz, parts.meeting_day(minutes, tz))
+    when = parts.at(check.checked_at, tz, meeting_day(minutes, tz))
     lines = _wrap(f"Norms check at {when}{parts.during(minutes, check.agenda_item_id)}", "  ")
     pad = "  " + " " * len(BULLET)
     for rating in check.ratings:
@@ -251,7 +252,7 @@ def _communication(lines: Sequence[CommunicationLine]) -> list[str]:
 
 
 def _checks(minutes: Minutes, tz: tzinfo | None) -> list[list[str]]:
-    day = parts.meeting_day(minutes, tz)
+    day = meeting_day(minutes, tz)
     pad = "  " + " " * len(BULLET)
     checks = []
     for check in minutes.process_checks:

@@ -5,16 +5,17 @@ Marking one done or open again is `facilitator.services.closure.set_action_statu
 
 from __future__ import annotations
 
-from datetime import UTC, date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlmodel import col, select
 
 from facilitator.domain.action_list import ActionEntry, ActionList
 from facilitator.domain.enums import ActionStatus
+from facilitator.domain.meeting_date import MeetingTimes, meeting_day
 from facilitator.domain.overview import is_overdue
-from facilitator.domain.text import local
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
+from facilitator.store.repo.meetings import held_times
 from facilitator.store.tables import ActionItem, Meeting, Member, Team, row_id
 
 
@@ -24,8 +25,9 @@ def team_actions(
     """Every action item of team `team_id` (open, done and dropped), or with None of
     every team not archived; earliest due first, undated last.
 
-    `today` decides what is overdue; a meeting's date is its start on the wall clock of
-    `tz` (None: the machine's zone). NotFoundError if there is no team `team_id`.
+    `today` decides what is overdue; a meeting's date is the day it was held (planned
+    for, if it has not been) on the wall clock of `tz` (None: the machine's zone).
+    NotFoundError if there is no team `team_id`.
     """
     query = (
         select(ActionItem, Team.name, Member.name, Meeting)
@@ -42,20 +44,29 @@ def team_actions(
             team_name = fetch(session, Team, team_id, "team").name
             query = query.where(ActionItem.team_id == team_id)
         rows = session.exec(query).all()
+        held = held_times(session, team_id=team_id)
     return ActionList(
         tuple(
-            _entry(action, team, member_name, meeting, today, tz)
+            _entry(action, team, member_name, _dated(meeting, held), today, tz)
             for action, team, member_name, meeting in rows
         ),
         team_name=team_name,
     )
 
 
+def _dated(
+    meeting: Meeting | None, held: dict[int, datetime | None]
+) -> tuple[str, MeetingTimes] | None:
+    if meeting is None:
+        return None
+    return meeting.title, MeetingTimes(meeting.scheduled_start, held.get(row_id(meeting)))
+
+
 def _entry(
     action: ActionItem,
     team_name: str,
     member_name: str | None,
-    meeting: Meeting | None,
+    meeting: tuple[str, MeetingTimes] | None,
     today: date,
     tz: tzinfo | None,
 ) -> ActionEntry:
@@ -69,7 +80,7 @@ def _entry(
         due=action.due_date,
         status=action.status,
         done_at=action.done_at,
-        meeting_title=meeting.title if meeting is not None else None,
-        meeting_date=local(meeting.scheduled_start, tz).date() if meeting is not None else None,
+        meeting_title=meeting[0] if meeting is not None else None,
+        meeting_date=meeting_day(meeting[1], tz) if meeting is not None else None,
         overdue=action.status == ActionStatus.OPEN and is_overdue(action.due_date, today),
     )

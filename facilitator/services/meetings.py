@@ -33,13 +33,15 @@ from facilitator.store.tables import (
 
 
 def list_meetings(db: Database) -> list[MeetingSummary]:
-    """Every meeting, by date, with its team's name."""
+    """Every meeting with its team's name, by date: when it was held, else planned."""
     with db.read() as session:
-        return [meeting_summary(m, name) for m, name in meetings.all_meetings(session)]
+        return [
+            meeting_summary(m, name, held_at) for m, name, held_at in meetings.all_meetings(session)
+        ]
 
 
-def meeting_summary(meeting: Meeting, team_name: str) -> MeetingSummary:
-    """A meeting row as a plain value."""
+def meeting_summary(meeting: Meeting, team_name: str, held_at: datetime | None) -> MeetingSummary:
+    """A meeting row as a plain value (`held_at` as `meetings.held_at_column` reads it)."""
     return MeetingSummary(
         id=row_id(meeting),
         team_id=meeting.team_id,
@@ -51,6 +53,7 @@ def meeting_summary(meeting: Meeting, team_name: str) -> MeetingSummary:
         status=meeting.status,
         closed_at=meeting.closed_at,
         minutes_sent_at=meeting.minutes_sent_at,
+        held_at=held_at,
     )
 
 
@@ -104,6 +107,7 @@ def read_plan(session: Session, *, meeting_id: int, pack: Pack) -> MeetingPlan:
         members=tuple(
             Person(name=m.name, member_id=row_id(m)) for m in everyone if m.archived_at is None
         ),
+        held_at=meetings.held_at_of(session, meeting_id=meeting_id),
     )
 
 

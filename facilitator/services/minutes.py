@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.meeting_date import meeting_moment
 from facilitator.domain.meeting_view import Person, goal_lines
 from facilitator.domain.minutes import (
     ActionLine,
@@ -141,7 +143,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
         sent_at=meeting.minutes_sent_at,
         roles=plan.roles,
         attendees=plan.attendees,
-        norms=_norms_in_force(session, meeting),
+        norms=_norms_in_force(session, meeting, began=meeting_moment(plan)),
         items=items,
         other_actions=tuple(a for a in actions if a.agenda_item_id not in item_ids),
         other_decisions=tuple(d for d in decisions if d.agenda_item_id not in item_ids),
@@ -212,7 +214,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
         recipients=tuple(
             Recipient(m.name, m.email.strip()) for m in people.active if m.email and m.email.strip()
         ),
-        next_meeting=_next_meeting(session, meeting),
+        next_meeting=_next_meeting(session, meeting, after=meeting_moment(plan)),
     )
 
 
@@ -338,9 +340,8 @@ def _parking(session: Session, meeting_id: int, people: _People) -> tuple[Parkin
     )
 
 
-def _norms_in_force(session: Session, meeting: Meeting) -> tuple[str, ...]:
-    """The team's norms at the meeting: those not retired before it began."""
-    began = meeting.started_at or meeting.scheduled_start
+def _norms_in_force(session: Session, meeting: Meeting, began: datetime) -> tuple[str, ...]:
+    """The team's norms at the meeting: those not retired before it `began`."""
     rows = session.exec(
         select(Norm)
         .where(Norm.team_id == meeting.team_id)
@@ -377,15 +378,16 @@ def _norms_checks(session: Session, meeting_id: int) -> tuple[NormsCheckLine, ..
     )
 
 
-def _next_meeting(session: Session, meeting: Meeting) -> NextMeeting | None:
-    """The team's first meeting scheduled after this one that has not been held."""
+def _next_meeting(session: Session, meeting: Meeting, after: datetime) -> NextMeeting | None:
+    """The team's first meeting not yet held that is planned `after` this one (when it
+    was held: one held early is followed by the meetings planned after that day)."""
     row = session.exec(
         select(Meeting)
         .where(
             Meeting.team_id == meeting.team_id,
             col(Meeting.id) != meeting.id,
             Meeting.status == MeetingStatus.PLANNED,
-            col(Meeting.scheduled_start) > meeting.scheduled_start,
+            col(Meeting.scheduled_start) > after,
         )
         .order_by(col(Meeting.scheduled_start), col(Meeting.id))
         .limit(1)

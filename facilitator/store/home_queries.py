@@ -7,9 +7,18 @@ from datetime import date
 from facilitator.domain.enums import ActionStatus, MeetingStatus, ParkingStatus
 from facilitator.store.quick_read import Reader, Row
 
-MEETING_COLUMNS = """
+HELD_AT = """
+    COALESCE(m.started_at,
+             (SELECT MIN(s.started_at) FROM timer_segment AS s WHERE s.meeting_id = m.id))
+"""
+"""When meeting `m` was held (`facilitator.domain.meeting_date.held_at`), NULL before."""
+
+MEETING_MOMENT = f"COALESCE({HELD_AT}, m.scheduled_start)"
+"""What meetings are dated and ordered by: when held, else when planned."""
+
+MEETING_COLUMNS = f"""
     m.id, m.team_id, t.name, m.title, m.scheduled_start, m.planned_minutes, m.location,
-    m.status, m.closed_at, m.minutes_sent_at
+    m.status, m.closed_at, m.minutes_sent_at, {HELD_AT}
 """
 
 
@@ -32,14 +41,15 @@ def active_teams(reader: Reader) -> list[Row]:
 
 
 def upcoming_meetings(reader: Reader, *, team_id: int | None, limit: int) -> list[Row]:
-    """Meetings still to run (planned or running), soonest first: MEETING_COLUMNS."""
+    """Meetings still to run (planned or running), soonest first (a running one by when
+    it started): MEETING_COLUMNS."""
     return reader.rows(
         f"""
         SELECT {MEETING_COLUMNS}
           FROM meeting AS m JOIN team AS t ON t.id = m.team_id
          WHERE m.status IN (:planned, :running) AND t.archived_at IS NULL
                {_for_team("m.team_id", team_id)}
-         ORDER BY m.scheduled_start, m.id
+         ORDER BY {MEETING_MOMENT}, m.id
          LIMIT :limit
         """,
         {
@@ -52,14 +62,15 @@ def upcoming_meetings(reader: Reader, *, team_id: int | None, limit: int) -> lis
 
 
 def recent_meetings(reader: Reader, *, team_id: int | None, limit: int) -> list[Row]:
-    """Closed meetings (and those reopened for corrections), latest first: MEETING_COLUMNS."""
+    """Closed meetings (and those reopened for corrections), the latest held first:
+    MEETING_COLUMNS."""
     return reader.rows(
         f"""
         SELECT {MEETING_COLUMNS}
           FROM meeting AS m JOIN team AS t ON t.id = m.team_id
          WHERE m.status IN (:closed, :reopened) AND t.archived_at IS NULL
                {_for_team("m.team_id", team_id)}
-         ORDER BY m.scheduled_start DESC, m.id DESC
+         ORDER BY {MEETING_MOMENT} DESC, m.id DESC
          LIMIT :limit
         """,
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -9,9 +10,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
+from facilitator.domain.meeting_date import meeting_day
+from facilitator.domain.text import short_day_label
 from facilitator.ui.literal import clean
 
 if TYPE_CHECKING:
+    from facilitator.domain.overview import MeetingSummary
     from facilitator.ui.app import FacilitatorApp
 
 MATCH_STYLE = Style(reverse=True)
@@ -28,8 +32,13 @@ class MeetingCommands(Provider):
         overview = self.facilitator.overview
         if overview is None:
             return []
+        backend = self.facilitator.backend
+        today = backend.now().astimezone(backend.tz).date()
         meetings = (*overview.upcoming, *overview.recent)
-        return [(clean(f"Meeting: open {m.title} ({m.team_name})"), m.id) for m in meetings]
+        return [
+            (clean(f"Meeting: open {m.title} ({m.team_name}, {_day(m, backend.tz, today)})"), m.id)
+            for m in meetings
+        ]
 
     async def discover(self) -> Hits:
         for text, meeting_id in self._entries()[:5]:
@@ -48,3 +57,8 @@ class MeetingCommands(Provider):
                 yield Hit(
                     score, display, partial(self.facilitator.open_meeting, meeting_id), text=text
                 )
+
+
+def _day(meeting: MeetingSummary, tz: tzinfo | None, today: date) -> str:
+    """The meeting's day as the home screen says it: when held, else planned."""
+    return short_day_label(meeting_day(meeting, tz), today)

@@ -70,7 +70,9 @@ def test_the_date_is_the_day_it_was_held_on_the_wall_clock() -> None:
     )
     assert rows(action_items_csv(late, ZoneInfo("Europe/Berlin")))[1][1] == "2026-11-10"
     assert rows(action_items_csv(late, ZoneInfo("America/New_York")))[1][1] == "2026-11-09"
-    planned = replace(late, started_at=None)
+    # Not held: no start and no clock segment (a segment alone would date it).
+    items = tuple(replace(item, segments=()) for item in late.items)
+    planned = replace(late, started_at=None, items=items)
     assert rows(action_items_csv(planned, ZoneInfo("UTC")))[1][1] == "2026-11-16"
 
 

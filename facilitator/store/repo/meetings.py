@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import MeetingStatus
@@ -33,14 +34,43 @@ def next_meeting_of(session: Session, *, team_id: int) -> Meeting | None:
     return session.exec(statement).first()
 
 
-def all_meetings(session: Session) -> list[tuple[Meeting, str]]:
-    """Every meeting with its team's name, by date."""
-    statement = (
-        select(Meeting, Team.name)
-        .join(Team, col(Team.id) == Meeting.team_id)
-        .order_by(col(Meeting.scheduled_start), col(Meeting.id))
+def held_at_column() -> ColumnElement[datetime]:
+    """When the meeting was held (`facilitator.domain.meeting_date.held_at`) as a column
+    of a query on Meeting: its first start, else its clock's earliest segment; NULL
+    before it has started."""
+    first_segment = (
+        select(func.min(TimerSegment.started_at))
+        .where(TimerSegment.meeting_id == Meeting.id)
+        .correlate(Meeting)
+        .scalar_subquery()
     )
-    return [(meeting, name) for meeting, name in session.exec(statement)]
+    return func.coalesce(Meeting.started_at, first_segment)
+
+
+def held_at_of(session: Session, *, meeting_id: int) -> datetime | None:
+    """When meeting `meeting_id` was held (see `held_at_column`); None if not yet."""
+    statement = select(held_at_column()).where(Meeting.id == meeting_id)
+    return session.exec(statement).first()
+
+
+def held_times(session: Session, *, team_id: int | None) -> dict[int, datetime | None]:
+    """When each meeting of team `team_id` (of every team, with None) was held, by id."""
+    statement = select(Meeting.id, held_at_column())
+    if team_id is not None:
+        statement = statement.where(Meeting.team_id == team_id)
+    return {meeting_id: held for meeting_id, held in session.exec(statement) if meeting_id}
+
+
+def all_meetings(session: Session) -> list[tuple[Meeting, str, datetime | None]]:
+    """Every meeting with its team's name and when it was held (None if not yet), in
+    the order they were held (planned, for those not held yet)."""
+    held = held_at_column()
+    statement = (
+        select(Meeting, Team.name, held)
+        .join(Team, col(Team.id) == Meeting.team_id)
+        .order_by(func.coalesce(held, Meeting.scheduled_start), col(Meeting.id))
+    )
+    return [(meeting, name, held_at) for meeting, name, held_at in session.exec(statement)]
 
 
 def get_meeting(session: Session, *, meeting_id: int) -> Meeting | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from facilitator.domain.text import local, short_day_label
+from facilitator.domain.meeting_date import meeting_day
+from facilitator.domain.text import short_day_label
 from facilitator.errors import InvalidInput
 from facilitator.ui import plan_forms
 from facilitator.ui.modals.form import Field, FormModal, Values
@@ -31,7 +32,7 @@ def new_meeting_modal(
         (f"Template: {t.name}", f"template:{tid}") for tid, t in pack.agenda_templates.items()
     ]
     for meeting in (*overview.recent, *overview.upcoming):
-        day = short_day_label(local(meeting.scheduled_start, backend.tz).date(), today)
+        day = short_day_label(meeting_day(meeting, backend.tz), today)
         starts.append(
             (f"Copy of {meeting.title} ({day}, {meeting.team_name})", f"copy:{meeting.id}")
         )

@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Header, Static
 
+from facilitator.domain.meeting_date import start_label
 from facilitator.domain.text import clock_label, local
 from facilitator.domain.timer import ItemClock, Phase, clock_text
 from facilitator.errors import FacilitatorError, InvalidInput
@@ -441,8 +442,8 @@ class LiveScreen(Screen[None]):
         meeting = state.meeting_clock(now)
         tz = self.app.backend.tz
         if state.started_at is None:
-            start = clock_label(local(state.plan.scheduled_start, tz))
-            text = f"Starts {start} · {round(meeting.remaining_seconds / 60)} min planned"
+            start = start_label(state.plan.scheduled_start, now, tz)
+            text = f"{start} · {round(meeting.remaining_seconds / 60)} min planned"
         else:
             elapsed = clock_text(meeting.elapsed_seconds)
             left = round(meeting.remaining_seconds / 60)
@@ -520,9 +521,14 @@ class LiveScreen(Screen[None]):
 
     def action_start_pause(self) -> None:
         from facilitator.services.live import start_or_pause
+        from facilitator.ui.live_start import start_when_agreed
 
-        now, backend = self._now(), self.app.backend
-        self.submit(lambda: start_or_pause(backend.db, meeting_id=self.meeting_id, now=now))
+        db, meeting_id = self.app.backend.db, self.meeting_id
+        start_when_agreed(
+            self.app,
+            self.state,
+            lambda now: self.submit(lambda: start_or_pause(db, meeting_id=meeting_id, now=now)),
+        )
 
     def action_next_item(self) -> None:
         self._move(+1)
@@ -725,7 +731,7 @@ class LiveScreen(Screen[None]):
             if check:
                 self.action_norms_check()
 
-        card = ConfirmModal(live_forms.norms_card(self.state.room), yes="Norms check")
+        card = ConfirmModal(live_forms.norms_card(self.state.room), yes="Norms check", default=True)
         self.app.push_screen(card, answered)
 
     def action_norms_check(self) -> None:

@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, SelectionList, Static
 
+from facilitator.domain.meeting_date import when_line
 from facilitator.domain.planning import role_warnings
-from facilitator.domain.text import clock_label, day_label, local
 from facilitator.errors import FacilitatorError
 from facilitator.ui import plan_forms
 from facilitator.ui.actions import QUIET_QUIT, bindings
@@ -109,10 +109,8 @@ class PlanScreen(Screen[None]):
             return
         self.plan, self.pack = message.plan, message.pack
         plan, tz = message.plan, self.app.backend.tz
-        start = local(plan.scheduled_start, tz)
-        end = local(plan.ends_at, tz)
         place = f" · {plan.location}" if plan.location else ""
-        when = f"{day_label(start.date())}, {clock_label(start)}–{clock_label(end)}{place}"
+        when = when_line(plan, plan.ends_at, tz) + place
         heading: list[Any] = [
             lit(plan.title, "bold"),
             "  ",
@@ -246,7 +244,8 @@ class PlanScreen(Screen[None]):
                 self._item_op("delete_item")
 
         self.app.push_screen(
-            ConfirmModal(f'Delete the item "{line.title}"?', yes="Delete"), confirmed
+            ConfirmModal(f'Delete the item "{line.title}"?', yes="Delete", default=True),
+            confirmed,
         )
 
     def _item_op(self, operation: str, **arguments: int) -> None:

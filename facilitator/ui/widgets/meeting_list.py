@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.meeting_date import meeting_moment, planned_note
 from facilitator.domain.overview import MeetingSummary, MinutesState, minutes_state
 from facilitator.domain.text import clock_label, duration_label, local, short_day_label
 from facilitator.ui.actions import HOME_ACTIONS, bindings
@@ -57,10 +58,15 @@ class MeetingList(OptionList):
 def _option(
     meeting: MeetingSummary, *, now: datetime, tz: tzinfo | None, show_team: bool
 ) -> Option:
-    start = local(meeting.scheduled_start, tz)
-    when = f"{short_day_label(start.date(), local(now, tz).date())} {clock_label(start)}"
+    # Dated by when it was held once started; the planned day follows if it differs.
+    start = local(meeting_moment(meeting), tz)
+    today = local(now, tz).date()
+    when = f"{short_day_label(start.date(), today)} {clock_label(start)}"
     label, style = status_label(meeting, now)
     details: list[Content | str | tuple[str, str]] = ["\n  ", (label, style)]
+    planned = planned_note(meeting, tz, today)
+    if planned:
+        details += [" · ", (planned, "$text-muted")]
     if show_team:
         details += [" · ", lit(meeting.team_name, "dim")]
     prompt = join((when, "bold"), "  ", lit(meeting.title), *details)
