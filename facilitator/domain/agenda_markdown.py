@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Any, TypeVar
 
+from facilitator.domain.agenda_parsed import ParsedAgenda as ParsedAgenda
+from facilitator.domain.agenda_parsed import ParsedItem as ParsedItem
+from facilitator.domain.agenda_parsed import ParsedStep as ParsedStep
+from facilitator.domain.agenda_parsed import Problem as Problem
 from facilitator.domain.enums import ItemKind
 from facilitator.domain.planning import ITEM_MINUTES, MEETING_MINUTES
 from facilitator.domain.timeparse import Unreadable, parse_date, parse_minutes, parse_time
@@ -81,71 +85,6 @@ def _is_control(char: str) -> bool:
     return code < 0x20 or 0x7F <= code < 0xA0
 
 
-# The result ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A line that cannot be read (`line` counts from 1; 0 is the file as a whole)."""
-
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
-
-
-@dataclass(frozen=True)
-class ParsedStep:
-    """A step listed under an item; `media_ranges` are a video segment's times."""
-
-    title: str
-    media_ranges: str = ""
-
-
-@dataclass(frozen=True)
-class ParsedItem:
-    """An agenda item as read; `line` is where it was written."""
-
-    line: int
-    title: str
-    minutes: int
-    kind: str = ItemKind.DISCUSSION.value
-    presenter: str = ""
-    goal: str = ""
-    process: str = ""
-    steps: tuple[ParsedStep, ...] = ()
-
-
-@dataclass(frozen=True)
-class ParsedAgenda:
-    """Everything read from an agenda file; with `problems` it must not be saved.
-
-    `length` is None when the file gives neither a length nor an end time;
-    `field_lines` says on which line each header field was given.
-    """
-
-    title: str = ""
-    team: str = ""
-    date: date | None = None
-    time: time | None = None
-    length: int | None = None
-    location: str = ""
-    purpose: str = ""
-    goals: tuple[str, ...] = ()
-    items: tuple[ParsedItem, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    field_lines: Mapping[str, int] = field(default_factory=dict)
-
-    @property
-    def planned_minutes(self) -> int:
-        """The length given, else the items' total (within a meeting's limits)."""
-        if self.length is not None:
-            return self.length
-        low, high = MEETING_MINUTES
-        return min(max(sum(item.minutes for item in self.items), low), high)
-
-
 # Patterns (matched against masked text) ---------------------------------------------------
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -175,6 +114,7 @@ _HOURS = re.compile(
 )
 _MERIDIEM = re.compile(r"[ \t]*(?:am|pm|a\.m\.|p\.m\.)$", re.I)
 _COMMENT = re.compile(rf"\\[{_PUNCTUATION}]|<!--(?:.*?-->|.*\Z)", re.DOTALL)
+_INNER_SPACE = re.compile(r"(?<=[^ \t])[ \t]{2,}")
 
 
 def _aliases(**names: str) -> dict[str, str]:
@@ -249,7 +189,11 @@ def parse_agenda(text: str, *, today: date) -> ParsedAgenda:
     if unclosed:
         reader.problem(unclosed, 'This comment is never closed; end it with "-->".')
     for number, raw in enumerate(cleaned.split("\n"), start=1):
-        reader.read(_Line(number, raw, _mask(raw)))
+        # A run of spaces inside a line means one space (the text is read as one line
+        # anyway); squeezing it first keeps every pattern below linear in the line's
+        # length, where a long run made them backtrack quadratically.
+        squeezed = _INNER_SPACE.sub(" ", raw)
+        reader.read(_Line(number, squeezed, _mask(squeezed)))
     return reader.result()
 
 
@@ -319,6 +263,7 @@ class _Reader:
         self.length: int | None = None
         self.goals: list[str] = []
         self.items: list[ParsedItem] = []
+        self.steps: list[list[ParsedStep]] = []  # each item's, kept apart: appending is O(1)
         self.item_indent = 0
         self.steps_open = False
         self.item_trouble = False
@@ -395,6 +340,7 @@ class _Reader:
             return self._trouble(line.number, f"{line.quoted()} has no title; {ITEM_EXAMPLE}.")
         if minutes is not None:
             self.items.append(ParsedItem(line.number, title, minutes, kind, presenter, goal))
+            self.steps.append([])
         return True
 
     def _minutes(self, line: _Line, digits: str) -> int | None:
@@ -424,7 +370,7 @@ class _Reader:
             title = _text(raw[: media.start()] if media else raw)
             ranges = _text(raw[media.start(1) : media.end(1)]) if media else ""
             if title:
-                self.items[-1] = replace(item, steps=(*item.steps, ParsedStep(title, ranges)))
+                self.steps[-1].append(ParsedStep(title, ranges))
         else:
             self._trouble(
                 line.number,
@@ -545,7 +491,9 @@ class _Reader:
             location=self.text.get("location", ""),
             purpose=self.text.get("purpose", ""),
             goals=tuple(goal for goal in self.goals if goal),
-            items=tuple(self.items),
+            items=tuple(
+                replace(i, steps=tuple(s)) for i, s in zip(self.items, self.steps, strict=True)
+            ),
             problems=tuple(sorted(self.problems, key=lambda p: p.line)),
             field_lines=dict(self.lines),
         )

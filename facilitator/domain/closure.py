@@ -9,11 +9,12 @@ the team says so: nothing incomplete is skipped silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from facilitator.domain.enums import AttendanceStatus
-from facilitator.domain.minutes import Minutes
+from facilitator.domain.minutes import ActionLine, Minutes, ParkingLine
 from facilitator.domain.text import plural
 
 
@@ -70,25 +71,19 @@ class StepState:
 
 def step_states(minutes: Minutes) -> tuple[StepState, ...]:
     """Every step with a one-line summary and what (if anything) still blocks closing."""
-    undecided = [p for p in minutes.parking if not p.decided]
-    incomplete = [a for a in minutes.actions if not a.complete]
-    unconfirmed = [a for a in minutes.attendees if a.status == AttendanceStatus.EXPECTED]
+    undecided, incomplete, unconfirmed = _open_counts(
+        minutes.parking, minutes.actions, (a.status for a in minutes.attendees)
+    )
     states = [
         StepState(
             Step.PARKING,
-            f"{plural(len(minutes.parking), 'entry', 'entries')} · {len(undecided)} to decide",
-            f"{plural(len(undecided), 'parking-lot entry has', 'parking-lot entries have')} "
-            "no disposition yet."
-            if undecided
-            else "",
+            f"{plural(len(minutes.parking), 'entry', 'entries')} · {undecided} to decide",
+            _parking_problem(undecided),
         ),
         StepState(
             Step.ACTIONS,
-            f"{plural(len(minutes.actions), 'item')} · {len(incomplete)} incomplete",
-            f"{plural(len(incomplete), 'action item lacks', 'action items lack')} an owner or "
-            'a due date (or the team\'s "owner to be decided").'
-            if incomplete
-            else "",
+            f"{plural(len(minutes.actions), 'item')} · {incomplete} incomplete",
+            _actions_problem(incomplete),
         ),
         StepState(Step.NEXT_AGENDA, plural(len(minutes.next_agenda), "item")),
         StepState(Step.TAKEAWAYS, plural(len(minutes.takeaways), "message")),
@@ -96,10 +91,7 @@ def step_states(minutes: Minutes) -> tuple[StepState, ...]:
         StepState(
             Step.ATTENDANCE,
             f"{len(minutes.present)} present · {len(minutes.attendees) - len(minutes.present)} not",
-            f"{plural(len(unconfirmed), 'person is', 'people are')} not yet marked present, "
-            "absent or excused."
-            if unconfirmed
-            else "",
+            _attendance_problem(unconfirmed),
         ),
         StepState(
             Step.NOTES,
@@ -114,4 +106,53 @@ def step_states(minutes: Minutes) -> tuple[StepState, ...]:
 
 def closing_problems(minutes: Minutes) -> list[str]:
     """What still keeps the meeting from closing, one sentence each (none: it may close)."""
-    return [s.problem for s in step_states(minutes) if s.problem and s.step is not Step.CLOSE]
+    return blocking_problems(
+        minutes.parking, minutes.actions, (a.status for a in minutes.attendees)
+    )
+
+
+def blocking_problems(
+    parking: Iterable[ParkingLine], actions: Iterable[ActionLine], attendance: Iterable[str]
+) -> list[str]:
+    """`closing_problems` from only what can block closing: the parking lot, the action
+    items and the attendance statuses (a service reads just these inside its write)."""
+    undecided, incomplete, unconfirmed = _open_counts(parking, actions, attendance)
+    sentences = (
+        _parking_problem(undecided),
+        _actions_problem(incomplete),
+        _attendance_problem(unconfirmed),
+    )
+    return [sentence for sentence in sentences if sentence]
+
+
+def _open_counts(
+    parking: Iterable[ParkingLine], actions: Iterable[ActionLine], attendance: Iterable[str]
+) -> tuple[int, int, int]:
+    """Parking-lot entries without a disposition, incomplete action items, people not yet
+    marked present, absent or excused."""
+    return (
+        sum(not p.decided for p in parking),
+        sum(not a.complete for a in actions),
+        sum(status == AttendanceStatus.EXPECTED for status in attendance),
+    )
+
+
+def _parking_problem(undecided: int) -> str:
+    if not undecided:
+        return ""
+    entries = plural(undecided, "parking-lot entry has", "parking-lot entries have")
+    return f"{entries} no disposition yet."
+
+
+def _actions_problem(incomplete: int) -> str:
+    if not incomplete:
+        return ""
+    items = plural(incomplete, "action item lacks", "action items lack")
+    return f'{items} an owner or a due date (or the team\'s "owner to be decided").'
+
+
+def _attendance_problem(unconfirmed: int) -> str:
+    if not unconfirmed:
+        return ""
+    people = plural(unconfirmed, "person is", "people are")
+    return f"{people} not yet marked present, absent or excused."

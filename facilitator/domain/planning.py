@@ -23,6 +23,9 @@ TITLE_MAX = 120
 TEXT_MAX = 2000
 MEETING_MINUTES = (5, 600)
 ITEM_MINUTES = (1, 600)
+AGENDA_ITEMS_MAX = 500
+"""The most items a file may bring in (an agenda or minutes): a longer one is refused
+before anything is written, so an import never holds the database for long."""
 
 
 @dataclass(frozen=True)

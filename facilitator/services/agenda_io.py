@@ -4,7 +4,7 @@ becomes Markdown or plain text (see `domain.agenda_markdown` for the format)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from sqlmodel import Session
@@ -13,6 +13,7 @@ from facilitator.domain.agenda_markdown import ParsedAgenda, ParsedItem, Problem
 from facilitator.domain.agenda_markdown import parse_agenda as read_agenda
 from facilitator.domain.meeting_view import MeetingPlan, Person
 from facilitator.domain.planning import (
+    AGENDA_ITEMS_MAX,
     ItemDraft,
     ItemFields,
     MeetingDraft,
@@ -24,12 +25,23 @@ from facilitator.domain.text import plural
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
 from facilitator.render.agenda import agenda_markdown, agenda_text
-from facilitator.services.agenda import append_item
+from facilitator.services.agenda_build import (
+    NewItem,
+    field_values,
+    insert_items,
+    item_from_fields,
+    new_item,
+    new_step,
+)
 from facilitator.services.meetings import meeting_plan
 from facilitator.services.planning import new_meeting
 from facilitator.store.database import Database
 from facilitator.store.repo import teams
-from facilitator.store.tables import AgendaStep, Team, row_id
+from facilitator.store.tables import Team, row_id
+
+AGENDA_MAX_BYTES = 1_000_000
+"""The largest Markdown agenda read: 500 items with long goals and steps fit many times
+over, and a bigger file is refused before it is parsed."""
 
 AGENDA_FORMATS: dict[str, Callable[[MeetingPlan, tzinfo | None], str]] = {
     "md": agenda_markdown,
@@ -50,6 +62,16 @@ class ImportResult:
     notes: tuple[str, ...] = ()
     title: str = ""
     team_name: str = ""
+
+
+class AgendaTooLarge(InvalidInput):
+    """An agenda file too large to import (bytes or items), refused before anything was
+    read into the database; one sentence naming the limit and what the file has."""
+
+    exit_code = 1
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__({"file": sentence})
 
 
 class AgendaNotImported(InvalidInput):
@@ -79,30 +101,46 @@ def import_agenda(
     team_name: str | None = None,
 ) -> ImportResult:
     """Save the agenda in `text` as a planned meeting (core roles open, every active member
-    expected) in one transaction; with any problem, raise AgendaNotImported and save nothing.
+    expected) in one transaction; with any problem, raise AgendaNotImported and save nothing
+    (AgendaTooLarge for a file over AGENDA_MAX_BYTES or AGENDA_ITEMS_MAX items).
 
     The team is `team_name`, else the file's Team line, else the only active team. A
-    presenter who is not on the team presents as a guest (said in the notes).
+    presenter who is not on the team presents as a guest (said in the notes). The file is
+    read, checked and turned into rows before the write begins, so the write lock is held
+    for a few statements however long the agenda is.
     """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > AGENDA_MAX_BYTES:
+        raise AgendaTooLarge(
+            f"The agenda file is {size / 1e6:.1f} MB; an agenda can be at most "
+            f"{AGENDA_MAX_BYTES / 1e6:g} MB. Nothing was imported."
+        )
     today = now.astimezone(tz).date()
     parsed = read_agenda(text, today=today)
+    if len(parsed.items) > AGENDA_ITEMS_MAX:
+        raise AgendaTooLarge(
+            f"The agenda has {len(parsed.items):,} items; an agenda can have at most "
+            f"{AGENDA_ITEMS_MAX}. Split it into several meetings; nothing was imported."
+        )
     problems, notes = list(parsed.problems), list[str]()
     fields = _meeting_fields(parsed, today, tz, problems, notes)
-    with db.write(now=now) as session:
+    with db.read() as session:
         team = _team(session, parsed, team_name, problems)
         members = _members(session, team)
-        items = [_item_fields(item, members, pack, problems, notes) for item in parsed.items]
-        if problems or fields is None or team is None:
-            raise AgendaNotImported(sorted(problems or [_unexpected()], key=lambda p: p.line))
-        meeting = new_meeting(session, team=team, fields=fields, pack=pack)
-        for item, checked in zip(parsed.items, items, strict=True):
-            assert checked is not None, "an item that failed its check is a problem above"
-            _add_item(session, row_id(meeting), item, checked, pack)
-        over = sum(item.minutes for item in parsed.items) - fields.planned_minutes
-        if over > 0:
-            planned = fields.planned_minutes
-            notes.append(f"The agenda runs {plural(over, 'minute')} over the planned {planned}.")
-        return ImportResult(row_id(meeting), tuple(notes), fields.title, team.name)
+    items = [_item_fields(item, members, pack, problems, notes) for item in parsed.items]
+    if problems or fields is None or team is None:
+        raise AgendaNotImported(sorted(problems or [_unexpected()], key=lambda p: p.line))
+    new = [
+        _new_item(item, checked, pack) for item, checked in zip(parsed.items, items, strict=True)
+    ]
+    with db.write(now=now) as session:
+        meeting = new_meeting(session, team=_still_active(session, team), fields=fields, pack=pack)
+        insert_items(session, meeting_id=row_id(meeting), new=new)
+    over = sum(item.minutes for item in parsed.items) - fields.planned_minutes
+    if over > 0:
+        planned = fields.planned_minutes
+        notes.append(f"The agenda runs {plural(over, 'minute')} over the planned {planned}.")
+    return ImportResult(row_id(meeting), tuple(notes), fields.title, team.name)
 
 
 def export_agenda(db: Database, *, meeting_id: int, fmt: str, pack: Pack, tz: tzinfo | None) -> str:
@@ -223,26 +261,26 @@ def _protocol_id(name: str, pack: Pack) -> str | None:
     )
 
 
-def _add_item(
-    session: Session, meeting_id: int, item: ParsedItem, fields: ItemFields, pack: Pack
-) -> None:
-    """Append the item; steps written in the file replace its protocol's own steps."""
+def _new_item(item: ParsedItem, fields: ItemFields | None, pack: Pack) -> NewItem:
+    """The item's row; steps written in the file replace its protocol's own steps."""
+    assert fields is not None, "an item that failed its check is a problem above"
     if not item.steps:
-        append_item(session, meeting_id=meeting_id, fields=fields, pack=pack)
-        return
-    row = append_item(
-        session, meeting_id=meeting_id, fields=replace(fields, process_id=None), pack=pack
-    )
-    row.process_id = fields.process_id
-    for position, step in enumerate(item.steps):
-        session.add(
-            AgendaStep(
-                agenda_item_id=row_id(row),
-                position=position,
-                title=step.title,
-                media_ranges=step.media_ranges,
-            )
-        )
+        return item_from_fields(fields, pack)
+    steps = [
+        new_step(position=position, title=step.title, media_ranges=step.media_ranges)
+        for position, step in enumerate(item.steps)
+    ]
+    return NewItem(new_item(**field_values(fields)), steps)
+
+
+def _still_active(session: Session, team: Team) -> Team:
+    """The team read before the write, read again inside it: archived since, nothing is
+    saved. (Presenters matched before the write stay linked even if archived since, as
+    on any earlier agenda.)"""
+    current = session.get(Team, row_id(team))
+    if current is None or current.archived_at is not None:
+        raise AgendaNotImported([Problem(0, f'The team "{team.name}" was archived just now.')])
+    return current
 
 
 def _unexpected() -> Problem:

@@ -14,7 +14,6 @@ from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
-from facilitator.domain.closure import closing_problems
 from facilitator.domain.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -26,7 +25,7 @@ from facilitator.domain.text import local
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
 from facilitator.services import fields
-from facilitator.services.minutes import read_minutes
+from facilitator.services.closure_check import closing_problems_in
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
 from facilitator.store.repo.meetings import stop_running_segments
@@ -66,7 +65,7 @@ def close_meeting(db: Database, *, meeting_id: int, now: datetime, pack: Pack) -
     "close"). Closing a reopened meeting records when the minutes were corrected."""
     with db.write(now=now) as session:
         meeting = _editable(session, meeting_id)
-        problems = closing_problems(read_minutes(session, meeting_id=meeting_id, pack=pack))
+        problems = closing_problems_in(session, meeting)
         if problems:
             raise InvalidInput({"close": " ".join(problems)})
         stop_running_segments(session, meeting_id=meeting_id, now=now)

@@ -76,8 +76,8 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
     plan = read_plan(session, meeting_id=meeting_id, pack=pack)
     meeting = fetch(session, Meeting, meeting_id, "meeting")
     team = fetch(session, Team, meeting.team_id, "team")
-    people = _People(session, meeting.team_id)
-    item_ids = [line.id for line in plan.agenda]
+    people = People(session, meeting.team_id)
+    item_ids, agenda = [line.id for line in plan.agenda], {line.id for line in plan.agenda}
     segments = _by_item(
         session.exec(
             select(TimerSegment)
@@ -94,13 +94,15 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
     }
     decisions = _decisions(session, meeting_id, people, pack)
     actions = [
-        _action(a, people)
+        action_line(a, people)
         for a in session.exec(
             select(ActionItem)
             .where(ActionItem.meeting_id == meeting_id)
             .order_by(col(ActionItem.id))
         )
     ]
+    decided = _by_item(decisions, lambda d: d.agenda_item_id)  # once, not a scan per item
+    acted = _by_item(actions, lambda a: a.agenda_item_id)
     items = tuple(
         ItemRecord(
             id=line.id,
@@ -117,8 +119,8 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
             steps=line.steps,
             segments=tuple(Segment(s.started_at, s.stopped_at) for s in segments.get(line.id, [])),
             notes=notes.get(line.id, ""),
-            decisions=tuple(d for d in decisions if d.agenda_item_id == line.id),
-            actions=tuple(a for a in actions if a.agenda_item_id == line.id),
+            decisions=tuple(decided.get(line.id, ())),
+            actions=tuple(acted.get(line.id, ())),
         )
         for line, extra in zip(plan.agenda, _extra_seconds(session, item_ids), strict=True)
     )
@@ -145,10 +147,10 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
         attendees=plan.attendees,
         norms=_norms_in_force(session, meeting, began=meeting_moment(plan)),
         items=items,
-        other_actions=tuple(a for a in actions if a.agenda_item_id not in item_ids),
-        other_decisions=tuple(d for d in decisions if d.agenda_item_id not in item_ids),
+        other_actions=tuple(a for a in actions if a.agenda_item_id not in agenda),
+        other_decisions=tuple(d for d in decisions if d.agenda_item_id not in agenda),
         meeting_notes=notes.get(None, ""),
-        parking=_parking(session, meeting_id, people),
+        parking=parking_lines(session, meeting_id, people),
         takeaways=tuple(
             t.text
             for t in session.exec(
@@ -218,7 +220,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
     )
 
 
-class _People:
+class People:
     """The team's members by id (archived ones too: old minutes keep their names)."""
 
     def __init__(self, session: Session, team_id: int) -> None:
@@ -254,7 +256,7 @@ def _extra_seconds(session: Session, item_ids: list[int]) -> list[int]:
     return [extra.get(key, 0) for key in item_ids]
 
 
-def _action(row: ActionItem, people: _People) -> ActionLine:
+def action_line(row: ActionItem, people: People) -> ActionLine:
     return ActionLine(
         id=row_id(row),
         what=row.what,
@@ -267,9 +269,7 @@ def _action(row: ActionItem, people: _People) -> ActionLine:
     )
 
 
-def _decisions(
-    session: Session, meeting_id: int, people: _People, pack: Pack
-) -> list[DecisionLine]:
+def _decisions(session: Session, meeting_id: int, people: People, pack: Pack) -> list[DecisionLine]:
     rows = session.exec(
         select(Decision).where(Decision.meeting_id == meeting_id).order_by(col(Decision.id))
     ).all()
@@ -320,7 +320,7 @@ def _decisions(
     return lines
 
 
-def _parking(session: Session, meeting_id: int, people: _People) -> tuple[ParkingLine, ...]:
+def parking_lines(session: Session, meeting_id: int, people: People) -> tuple[ParkingLine, ...]:
     return tuple(
         ParkingLine(
             id=row_id(p),

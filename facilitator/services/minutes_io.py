@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from facilitator.domain.minutes import Minutes
+from facilitator.domain.planning import AGENDA_ITEMS_MAX
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_json import UnreadableMinutes, minutes_from_json
@@ -24,6 +25,12 @@ from facilitator.services.minutes_people import Roster, find_or_add_team, norm_i
 from facilitator.services.minutes_restore import Restorer
 from facilitator.store.database import Database
 from facilitator.store.tables import Meeting, Team, row_id
+
+MINUTES_MAX_BYTES = 10_000_000
+"""The largest minutes file read: a long meeting's notes fit many times over."""
+MINUTES_RECORDS_MAX = 10_000
+"""The most rows one minutes file may become (500 items with a decision, an action,
+notes and a few steps each fit)."""
 
 
 @dataclass(frozen=True)
@@ -50,9 +57,11 @@ class MinutesNotImported(InvalidInput):
 
 def import_minutes(db: Database, *, text: str, pack: Pack, now: datetime) -> ImportedMinutes:
     """Save the meeting in the minutes file `text` (JSON) in one transaction and say what
-    was made; raise MinutesNotImported, saving nothing, if the file cannot be read."""
+    was made; raise MinutesNotImported, saving nothing, if the file cannot be read or is
+    too large (see `check_size`)."""
     try:
-        minutes = minutes_from_json(text)
+        minutes = minutes_from_json(_within_size(text))
+        check_size(minutes)
     except UnreadableMinutes as problem:
         raise MinutesNotImported(problem) from None
     team_notes: list[str] = []
@@ -72,6 +81,59 @@ def import_minutes(db: Database, *, text: str, pack: Pack, now: datetime) -> Imp
                 "this is a second copy of it."
             )
         return ImportedMinutes(meeting_id, minutes.title, team.name, tuple(notes))
+
+
+def _within_size(text: str) -> str:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MINUTES_MAX_BYTES:
+        raise UnreadableMinutes(
+            f"The minutes file is {size / 1e6:.1f} MB; a minutes file can be at most "
+            f"{MINUTES_MAX_BYTES / 1e6:g} MB."
+        )
+    return text
+
+
+def check_size(minutes: Minutes) -> None:
+    """Refuse minutes of more than AGENDA_ITEMS_MAX items or MINUTES_RECORDS_MAX records
+    (UnreadableMinutes): one import is one write, and it must stay short."""
+    items = len(minutes.items)
+    if items > AGENDA_ITEMS_MAX:
+        raise UnreadableMinutes(
+            f"The minutes have {items:,} agenda items; minutes can have at most "
+            f"{AGENDA_ITEMS_MAX}.",
+            "meeting.items",
+        )
+    records = _records(minutes)
+    if records > MINUTES_RECORDS_MAX:
+        raise UnreadableMinutes(
+            f"The minutes hold {records:,} records (steps, notes, decisions, votes, action "
+            f"items and the like); minutes can hold at most {MINUTES_RECORDS_MAX:,}."
+        )
+
+
+def _records(m: Minutes) -> int:
+    """How many rows the minutes would be written as."""
+    parts: tuple[tuple[object, ...], ...] = (
+        m.items,
+        *(item.steps for item in m.items),
+        *(item.segments for item in m.items),
+        m.decisions,
+        *(d.options for d in m.decisions),
+        *(d.votes for d in m.decisions),
+        m.actions,
+        m.parking,
+        m.next_agenda,
+        m.takeaways,
+        m.communication,
+        m.norms_checks,
+        *(check.ratings for check in m.norms_checks),
+        m.process_checks,
+        m.time_outs,
+        m.turns,
+        m.roles,
+        m.attendees,
+    )
+    return sum(len(part) for part in parts) + len(m.items) + 1  # notes, the meeting
 
 
 def _already_there(session: Session, team: Team, minutes: Minutes) -> bool:

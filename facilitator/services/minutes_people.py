@@ -20,8 +20,9 @@ from facilitator.domain.meeting_view import Person
 from facilitator.domain.minutes import DecisionLine, Minutes, TurnLine, VoteLine
 from facilitator.domain.text import plural
 from facilitator.pack.loader import Pack
+from facilitator.store.bulk import insert_rows, new_row
 from facilitator.store.repo import teams
-from facilitator.store.tables import Norm, Team, row_id
+from facilitator.store.tables import Member, Norm, Team, row_id
 
 MEMBERS_ONLY: tuple[type, ...] = (VoteLine, DecisionLine, TurnLine)
 """Parts whose person the tables keep only as a member (a vote, a decider, a turn)."""
@@ -62,21 +63,34 @@ class Roster:
         for member in sorted(everyone, key=lambda m: m.archived_at is not None):
             self._ids.setdefault(match_key(member.name), row_id(member))
         self._emails = {match_key(r.name): r.email for r in minutes.recipients}
-        for recipient in minutes.recipients:
-            self.member(recipient.name)
-        for person, part in named_people(minutes):
-            if person.member_id is not None or isinstance(part, MEMBERS_ONLY):
-                self.member(person.name)
+        named = [
+            person.name
+            for person, part in named_people(minutes)
+            if person.member_id is not None or isinstance(part, MEMBERS_ONLY)
+        ]
+        self._add([*(r.name for r in minutes.recipients), *named])
+
+    def _add(self, names: list[str]) -> None:
+        """Add the people the team lacks, in one statement."""
+        missing: dict[str, str] = {}
+        for name in names:
+            key = match_key(name)
+            if key not in self._ids:
+                missing.setdefault(key, name)
+        rows = [
+            new_row(Member, team_id=self.team_id, name=name, email=self._emails.get(key) or None)
+            for key, name in missing.items()
+        ]
+        ids = insert_rows(self.session, Member, rows)
+        for (key, name), member_id in zip(missing.items(), ids, strict=True):
+            self._ids[key] = member_id
+            self.added.append(one_line(name))
 
     def member(self, name: str) -> int:
         """The id of the team's member called `name`, added to the team if there is none."""
         key = match_key(name)
         if key not in self._ids:
-            row = teams.add_member(
-                self.session, team_id=self.team_id, name=name, email=self._emails.get(key)
-            )
-            self._ids[key] = row_id(row)
-            self.added.append(one_line(name))
+            self._add([name])
         return self._ids[key]
 
     def member_of(self, person: Person | None) -> int | None:
@@ -123,25 +137,28 @@ def norm_ids(
     for norm in sorted(rows, key=lambda n: n.retired_at is not None):
         ids.setdefault(match_key(norm.text), row_id(norm))
     rated = [r.norm for check in minutes.norms_checks for r in check.ratings]
-    position = max((n.position for n in rows), default=-1) + 1
-    pack_norms = {match_key(entry.name): (key, entry) for key, entry in pack.norms.items()}
-    added = []
+    missing: dict[str, str] = {}
     for text in (*minutes.norms, *rated):
-        if match_key(text) in ids:
-            continue
-        pack_id, entry = pack_norms.get(match_key(text), (None, None))
+        if match_key(text) not in ids:
+            missing.setdefault(match_key(text), text)
+    first = max((n.position for n in rows), default=-1) + 1
+    pack_norms = {match_key(entry.name): (key, entry) for key, entry in pack.norms.items()}
+    new = []
+    for position, (key, text) in enumerate(missing.items(), start=first):
+        pack_id, entry = pack_norms.get(key, (None, None))
         detail = entry.practice if entry else ""
-        row = teams.add_norm(
-            session,
-            team_id=row_id(team),
-            text=text,
-            position=position,
-            detail=detail,
-            pack_norm_id=pack_id,
+        new.append(
+            new_row(
+                Norm,
+                team_id=row_id(team),
+                text=text,
+                position=position,
+                detail=detail,
+                pack_norm_id=pack_id,
+            )
         )
-        ids[match_key(text)] = row_id(row)
-        position += 1
-        added.append(f'"{one_line(text)}"')
+    ids |= dict(zip(missing, insert_rows(session, Norm, new), strict=True))
+    added = [f'"{one_line(text)}"' for text in missing.values()]
     if added:
         listed = ", ".join(added)
         notes.append(f"Added {plural(len(added), 'norm')} to {one_line(team.name)}: {listed}.")

@@ -9,13 +9,12 @@ nothing in the file becomes no link at all.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from sqlmodel import Session
 
-from facilitator.domain.minutes import DecisionLine, ItemRecord, Minutes
+from facilitator.domain.minutes import CommunicationLine, DecisionLine, ItemRecord, Minutes
 from facilitator.pack.loader import Pack
 from facilitator.services.minutes_people import Roster, match_key
+from facilitator.store.bulk import Values, insert_rows, new_row
 from facilitator.store.tables import (
     ActionItem,
     AgendaItem,
@@ -37,16 +36,17 @@ from facilitator.store.tables import (
     TimeOut,
     TimerSegment,
     Vote,
-    row_id,
 )
 from facilitator.store.tables._base import Row
-
-RowT = TypeVar("RowT", bound=Row)
 
 
 class Restorer:
     """Writes one meeting of `team_id` from `minutes`; `norms` maps `match_key(text)` to
-    the team's norm id."""
+    the team's norm id.
+
+    Each table gets one bulk insert (`store.bulk`), parents before the rows that point
+    at them, so a meeting of hundreds of items is a few dozen statements.
+    """
 
     def __init__(
         self,
@@ -70,31 +70,26 @@ class Restorer:
 
     def write(self) -> int:
         """Every part of the meeting; returns the new meeting's id."""
-        self.meeting_id = row_id(self._add(self._meeting()))
+        (self.meeting_id,) = self._insert(Meeting, [self._meeting()])
         self._roles_and_attendance()
-        for item in self.minutes.items:
-            self._item(item)
-        if self.minutes.meeting_notes:
-            self._add(Note(meeting_id=self.meeting_id, body=self.minutes.meeting_notes))
-        for decision in self.minutes.decisions:
-            self._decision(decision)
+        self._items()
+        self._decisions()
         self._actions()
         self._followup()
         self._checks()
         self._turns()
         return self.meeting_id
 
-    def _add(self, row: RowT) -> RowT:
-        self.session.add(row)
-        self.session.flush()
-        return row
+    def _insert(self, table: type[Row], rows: list[Values]) -> list[int]:
+        return insert_rows(self.session, table, rows)
 
     def _item_id(self, old: int | None) -> int | None:
         return None if old is None else self.items.get(old)
 
-    def _meeting(self) -> Meeting:
+    def _meeting(self) -> Values:
         m = self.minutes
-        return Meeting(
+        return new_row(
+            Meeting,
             team_id=self.team_id,
             title=m.title,
             purpose=m.purpose,
@@ -113,12 +108,14 @@ class Restorer:
         )
 
     def _roles_and_attendance(self) -> None:
+        roles = []
         for position, role in enumerate(self.minutes.roles):
             entry = self.pack.roles.get(role.role)
             own_label = role.label != (entry.name if entry else role.role)
             member_id, guest = self.roster.holder(role.holder)
-            self._add(
-                RoleAssignment(
+            roles.append(
+                new_row(
+                    RoleAssignment,
                     meeting_id=self.meeting_id,
                     role=role.role,
                     label=role.label if own_label else "",
@@ -127,38 +124,32 @@ class Restorer:
                     position=position,
                 )
             )
+        self._insert(RoleAssignment, roles)
+        attendance = []
         for attendee in self.minutes.attendees:
             member_id, guest = self.roster.holder(attendee.person)
-            self._add(
-                Attendance(
+            attendance.append(
+                new_row(
+                    Attendance,
                     meeting_id=self.meeting_id,
                     member_id=member_id,
                     guest_name=guest,
                     status=attendee.status,
                 )
             )
+        self._insert(Attendance, attendance)
 
-    def _item(self, item: ItemRecord) -> None:
-        presenter_id, presenter_name = self.roster.holder(item.presenter)
-        row = self._add(
-            AgendaItem(
-                meeting_id=self.meeting_id,
-                position=item.position,
-                title=item.title,
-                goal=item.goal,
-                presenter_member_id=presenter_id,
-                presenter_name=presenter_name,
-                planned_minutes=item.planned_minutes,
-                extra_seconds=item.extra_seconds,
-                kind=item.kind,
-                process_id=item.process_id,
-                facilitator_notes=item.facilitator_notes,
-            )
-        )
-        item_id = self.items[item.id] = row_id(row)
-        for position, step in enumerate(item.steps):
-            self._add(
-                AgendaStep(
+    def _items(self) -> None:
+        """The agenda items, then their steps, timed segments and notes (the meeting's
+        own notes last)."""
+        items = self.minutes.items
+        ids = self._insert(AgendaItem, [self._item(item) for item in items])
+        self.items = {item.id: new for item, new in zip(items, ids, strict=True)}
+        steps, segments, notes = [], [], []
+        for item, item_id in zip(items, ids, strict=True):
+            steps += [
+                new_row(
+                    AgendaStep,
                     agenda_item_id=item_id,
                     position=position,
                     title=step.title,
@@ -166,63 +157,105 @@ class Restorer:
                     planned_minutes=step.planned_minutes,
                     media_ranges=step.media_ranges,
                 )
-            )
-        for segment in item.segments:
-            self._add(
-                TimerSegment(
+                for position, step in enumerate(item.steps)
+            ]
+            segments += [
+                new_row(
+                    TimerSegment,
                     meeting_id=self.meeting_id,
                     agenda_item_id=item_id,
                     started_at=segment.started_at,
                     stopped_at=segment.stopped_at,
                 )
-            )
-        if item.notes:
-            self._add(Note(meeting_id=self.meeting_id, agenda_item_id=item_id, body=item.notes))
+                for segment in item.segments
+            ]
+            if item.notes:
+                notes.append(self._note(item_id, item.notes))
+        if self.minutes.meeting_notes:
+            notes.append(self._note(None, self.minutes.meeting_notes))
+        self._insert(AgendaStep, steps)
+        self._insert(TimerSegment, segments)
+        self._insert(Note, notes)
 
-    def _decision(self, decision: DecisionLine) -> None:
-        row = self._add(
-            Decision(
-                meeting_id=self.meeting_id,
-                agenda_item_id=self._item_id(decision.agenda_item_id),
-                question=decision.question,
-                method=decision.method,
-                continuum_point=decision.continuum_point,
-                decider_member_id=self.roster.member_of(decision.decider),
-                threshold_percent=decision.threshold_percent,
-                outcome=decision.outcome,
-                status=decision.status,
-                decided_at=decision.decided_at,
-            )
+    def _item(self, item: ItemRecord) -> Values:
+        presenter_id, presenter_name = self.roster.holder(item.presenter)
+        return new_row(
+            AgendaItem,
+            meeting_id=self.meeting_id,
+            position=item.position,
+            title=item.title,
+            goal=item.goal,
+            presenter_member_id=presenter_id,
+            presenter_name=presenter_name,
+            planned_minutes=item.planned_minutes,
+            extra_seconds=item.extra_seconds,
+            kind=item.kind,
+            process_id=item.process_id,
+            facilitator_notes=item.facilitator_notes,
         )
-        options: dict[str, int] = {}
-        for position, option in enumerate(decision.options):
-            added = self._add(
-                DecisionOption(
-                    decision_id=row_id(row),
-                    position=position,
-                    text=option.text,
-                    chosen=option.chosen,
-                )
+
+    def _note(self, item_id: int | None, body: str) -> Values:
+        return new_row(Note, meeting_id=self.meeting_id, agenda_item_id=item_id, body=body)
+
+    def _decisions(self) -> None:
+        """The decisions, their options, then the votes (which name an option by text:
+        the first option with that text)."""
+        decisions = self.minutes.decisions
+        ids = self._insert(Decision, [self._decision(d) for d in decisions])
+        options = [
+            new_row(
+                DecisionOption,
+                decision_id=decision_id,
+                position=position,
+                text=option.text,
+                chosen=option.chosen,
             )
-            options.setdefault(option.text, row_id(added))
-        for vote in decision.votes:
-            self._add(
-                Vote(
-                    decision_id=row_id(row),
-                    option_id=None if vote.option is None else options.get(vote.option),
+            for decision, decision_id in zip(decisions, ids, strict=True)
+            for position, option in enumerate(decision.options)
+        ]
+        option_ids = iter(self._insert(DecisionOption, options))
+        votes = []
+        for decision, decision_id in zip(decisions, ids, strict=True):
+            by_text: dict[str, int] = {}
+            for option in decision.options:
+                by_text.setdefault(option.text, next(option_ids))
+            votes += [
+                new_row(
+                    Vote,
+                    decision_id=decision_id,
+                    option_id=None if vote.option is None else by_text.get(vote.option),
                     member_id=self.roster.member_of(vote.voter),
                     points=vote.points,
                     level=vote.level,
                     blocks=vote.blocks,
                     note=vote.note,
                 )
-            )
+                for vote in decision.votes
+            ]
+        self._insert(Vote, votes)
+
+    def _decision(self, decision: DecisionLine) -> Values:
+        return new_row(
+            Decision,
+            meeting_id=self.meeting_id,
+            agenda_item_id=self._item_id(decision.agenda_item_id),
+            question=decision.question,
+            method=decision.method,
+            continuum_point=decision.continuum_point,
+            decider_member_id=self.roster.member_of(decision.decider),
+            threshold_percent=decision.threshold_percent,
+            outcome=decision.outcome,
+            status=decision.status,
+            decided_at=decision.decided_at,
+        )
 
     def _actions(self) -> None:
+        rows = []
         for action in self.minutes.actions:
             owner_id, owner_name = self.roster.holder(action.owner)
-            row = self._add(
-                ActionItem(
+            rows.append(
+                new_row(
+                    ActionItem,
                     team_id=self.team_id,
                     meeting_id=self.meeting_id,
                     agenda_item_id=self._item_id(action.agenda_item_id),
@@ -235,17 +268,21 @@ class Restorer:
                     done_at=action.done_at,
                 )
             )
-            self.actions[action.id] = row_id(row)
+        ids = self._insert(ActionItem, rows)
+        for action, new in zip(self.minutes.actions, ids, strict=True):
+            self.actions[action.id] = new
 
     def _followup(self) -> None:
         """The parking lot, the next agenda, take-aways and the communication plan."""
-        m, meeting_id = self.minutes, self.meeting_id
+        m, meeting_id, team_id = self.minutes, self.meeting_id, self.team_id
+        parking = []
         for entry in m.parking:
             raised_id, raised_name = self.roster.holder(entry.raised_by)
             action = entry.action_item_id
-            self._add(
-                ParkingLotItem(
-                    team_id=self.team_id,
+            parking.append(
+                new_row(
+                    ParkingLotItem,
+                    team_id=team_id,
                     meeting_id=meeting_id,
                     agenda_item_id=self._item_id(entry.agenda_item_id),
                     text=entry.text,
@@ -257,84 +294,111 @@ class Restorer:
                     action_item_id=None if action is None else self.actions.get(action),
                 )
             )
-        for line in m.next_agenda:
-            self._add(
-                NextAgendaEntry(
-                    team_id=self.team_id,
-                    meeting_id=meeting_id,
-                    title=line.title,
-                    note=line.note,
-                    status=line.status,
-                )
+        self._insert(ParkingLotItem, parking)
+        next_agenda = [
+            new_row(
+                NextAgendaEntry,
+                team_id=team_id,
+                meeting_id=meeting_id,
+                title=line.title,
+                note=line.note,
+                status=line.status,
             )
-        for position, text in enumerate(m.takeaways):
-            self._add(Takeaway(meeting_id=meeting_id, position=position, text=text))
-        for position, message in enumerate(m.communication):
-            messenger_id, messenger_name = self.roster.holder(message.messenger)
-            self._add(
-                CommunicationEntry(
-                    meeting_id=meeting_id,
-                    position=position,
-                    key_message=message.key_message,
-                    stakeholders=message.stakeholders,
-                    messenger_member_id=messenger_id,
-                    messenger_name=messenger_name,
-                    method=message.method,
-                    timeline=message.timeline,
-                )
-            )
+            for line in m.next_agenda
+        ]
+        self._insert(NextAgendaEntry, next_agenda)
+        takeaways = [
+            new_row(Takeaway, meeting_id=meeting_id, position=position, text=text)
+            for position, text in enumerate(m.takeaways)
+        ]
+        self._insert(Takeaway, takeaways)
+        self._insert(
+            CommunicationEntry, [self._message(p, c) for p, c in enumerate(m.communication)]
+        )
+
+    def _message(self, position: int, message: CommunicationLine) -> Values:
+        messenger_id, messenger_name = self.roster.holder(message.messenger)
+        return new_row(
+            CommunicationEntry,
+            meeting_id=self.meeting_id,
+            position=position,
+            key_message=message.key_message,
+            stakeholders=message.stakeholders,
+            messenger_member_id=messenger_id,
+            messenger_name=messenger_name,
+            method=message.method,
+            timeline=message.timeline,
+        )
 
     def _checks(self) -> None:
-        """Norms checks with their ratings, process checks and time-outs."""
-        meeting_id = self.meeting_id
-        for check in self.minutes.norms_checks:
-            row = self._add(
-                NormsCheck(
+        """Norms checks with their ratings, then process checks and time-outs."""
+        meeting_id, checks = self.meeting_id, self.minutes.norms_checks
+        ids = self._insert(
+            NormsCheck,
+            [
+                new_row(
+                    NormsCheck,
                     meeting_id=meeting_id,
                     agenda_item_id=self._item_id(check.agenda_item_id),
                     checked_at=check.checked_at,
                 )
+                for check in checks
+            ],
+        )
+        ratings = [
+            new_row(
+                NormsCheckRating,
+                norms_check_id=check_id,
+                norm_id=self.norms[match_key(rating.norm)],
+                reading=rating.reading,
+                note=rating.note,
             )
-            for rating in check.ratings:
-                self._add(
-                    NormsCheckRating(
-                        norms_check_id=row_id(row),
-                        norm_id=self.norms[match_key(rating.norm)],
-                        reading=rating.reading,
-                        note=rating.note,
-                    )
-                )
-        for process in self.minutes.process_checks:
-            self._add(
-                ProcessCheck(
-                    meeting_id=meeting_id,
-                    agenda_item_id=self._item_id(process.agenda_item_id),
-                    checked_at=process.checked_at,
-                    progress=process.progress,
-                    everyone_in=process.everyone_in,
-                    note=process.note,
-                )
+            for check, check_id in zip(checks, ids, strict=True)
+            for rating in check.ratings
+        ]
+        self._insert(NormsCheckRating, ratings)
+        self._process_checks()
+
+    def _process_checks(self) -> None:
+        """Process checks and time-outs."""
+        meeting_id = self.meeting_id
+        process_checks = [
+            new_row(
+                ProcessCheck,
+                meeting_id=meeting_id,
+                agenda_item_id=self._item_id(process.agenda_item_id),
+                checked_at=process.checked_at,
+                progress=process.progress,
+                everyone_in=process.everyone_in,
+                note=process.note,
             )
-        for time_out in self.minutes.time_outs:
-            self._add(
-                TimeOut(
-                    meeting_id=meeting_id,
-                    agenda_item_id=self._item_id(time_out.agenda_item_id),
-                    started_at=time_out.started_at,
-                    ended_at=time_out.ended_at,
-                    note=time_out.note,
-                )
+            for process in self.minutes.process_checks
+        ]
+        self._insert(ProcessCheck, process_checks)
+        time_outs = [
+            new_row(
+                TimeOut,
+                meeting_id=meeting_id,
+                agenda_item_id=self._item_id(time_out.agenda_item_id),
+                started_at=time_out.started_at,
+                ended_at=time_out.ended_at,
+                note=time_out.note,
             )
+            for time_out in self.minutes.time_outs
+        ]
+        self._insert(TimeOut, time_outs)
 
     def _turns(self) -> None:
-        for turn in self.minutes.turns:
-            self._add(
-                SpeakerTurn(
-                    meeting_id=self.meeting_id,
-                    agenda_item_id=self._item_id(turn.agenda_item_id),
-                    member_id=self.roster.member(turn.speaker.name),
-                    queued_at=turn.queued_at,
-                    started_at=turn.started_at,
-                    ended_at=turn.ended_at,
-                )
+        turns = [
+            new_row(
+                SpeakerTurn,
+                meeting_id=self.meeting_id,
+                agenda_item_id=self._item_id(turn.agenda_item_id),
+                member_id=self.roster.member(turn.speaker.name),
+                queued_at=turn.queued_at,
+                started_at=turn.started_at,
+                ended_at=turn.ended_at,
             )
+            for turn in self.minutes.turns
+        ]
+        self._insert(SpeakerTurn, turns)

@@ -13,7 +13,7 @@ from facilitator.domain.planning import CORE_ROLES, MeetingDraft, MeetingFields,
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.pack.schema import AgendaTemplate
-from facilitator.services.agenda import add_template_items, copy_items
+from facilitator.services.agenda_build import add_template_items, copy_items
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, teams
 from facilitator.store.repo.common import fetch

@@ -14,15 +14,17 @@ from facilitator.domain.team_draft import MemberDraft, TeamDraft
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.services.agenda import (
-    REVIEW_TITLE,
-    Candidate,
-    accept_carry_forward,
     add_item,
-    carry_forward_candidates,
     delete_item,
     duplicate_item,
     move_item,
     update_item,
+)
+from facilitator.services.carry_forward import (
+    REVIEW_TITLE,
+    Candidate,
+    accept_carry_forward,
+    carry_forward_candidates,
 )
 from facilitator.services.meetings import meeting_plan
 from facilitator.services.planning import create_meeting

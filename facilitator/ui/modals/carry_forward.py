@@ -18,7 +18,7 @@ from facilitator.ui.literal import join, lit
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
-    from facilitator.services.agenda import Candidate
+    from facilitator.services.carry_forward import Candidate
     from facilitator.ui.app import FacilitatorApp
 
 HEADINGS = {
@@ -81,7 +81,7 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from facilitator.services.agenda import carry_forward_candidates
+        from facilitator.services.carry_forward import carry_forward_candidates
 
         try:
             found = carry_forward_candidates(self.app.backend.db, meeting_id=self.meeting_id)
@@ -126,7 +126,7 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
 
     @work(thread=True, exclusive=True)
     def _accept(self, picks: list[tuple[str, int]]) -> None:
-        from facilitator.services.agenda import accept_carry_forward
+        from facilitator.services.carry_forward import accept_carry_forward
 
         backend = self.app.backend
         try:

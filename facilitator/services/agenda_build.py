@@ -1,0 +1,180 @@
+"""Building an agenda in one go: items from a template, from an earlier meeting or from an
+imported file, each with its steps.
+
+Rows are built first, as column values, and written with one statement for the items and
+one for all their steps (`store.bulk`), so a long agenda costs a few statements, not a
+few per item, and the write lock is held briefly. Build the rows (`NewItem`) before
+opening the unit of work where you can; only `insert_items` needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from facilitator.domain.planning import ItemFields
+from facilitator.pack.loader import Pack
+from facilitator.pack.schema import AgendaTemplate, Protocol, VideoGuide
+from facilitator.store.bulk import Values, insert_rows, new_row
+from facilitator.store.repo import meetings
+from facilitator.store.tables import AgendaItem, AgendaStep, row_id
+
+
+@dataclass
+class NewItem:
+    """An agenda item still to be written (column values, see `store.bulk.new_row`) with
+    its steps; `insert_items` sets the item's meeting and position and the steps' item."""
+
+    item: Values
+    steps: list[Values] = field(default_factory=list)
+
+
+def insert_items(
+    session: Session, *, meeting_id: int, new: Sequence[NewItem], first_position: int = 0
+) -> list[int]:
+    """Write `new` on the meeting's agenda at positions from `first_position`, inside an
+    open unit of work: one statement for the items and one for all their steps. Returns
+    the items' ids in order."""
+    items = [
+        {**entry.item, "meeting_id": meeting_id, "position": position}
+        for position, entry in enumerate(new, start=first_position)
+    ]
+    ids = insert_rows(session, AgendaItem, items)
+    steps = [
+        {**step, "agenda_item_id": item_id}
+        for item_id, entry in zip(ids, new, strict=True)
+        for step in entry.steps
+    ]
+    insert_rows(session, AgendaStep, steps)
+    return ids
+
+
+def new_item(**given: Any) -> Values:
+    """An agenda item's column values (meeting and position come with `insert_items`)."""
+    return new_row(AgendaItem, meeting_id=0, **given)
+
+
+def new_step(**given: Any) -> Values:
+    """A step's column values (its item comes with `insert_items`)."""
+    return new_row(AgendaStep, agenda_item_id=0, **given)
+
+
+def item_from_fields(fields: ItemFields, pack: Pack) -> NewItem:
+    """A checked item; a protocol brings its steps."""
+    item = new_item(**field_values(fields))
+    protocol = pack.protocols[fields.process_id] if fields.process_id else None
+    return NewItem(item, protocol_steps(protocol) if protocol else [])
+
+
+def field_values(fields: ItemFields) -> Values:
+    """A checked item's fields as the columns they are saved in."""
+    return {
+        "title": fields.title,
+        "goal": fields.goal,
+        "planned_minutes": fields.minutes,
+        "presenter_member_id": fields.presenter_member_id,
+        "presenter_name": fields.presenter_name,
+        "kind": fields.kind,
+        "process_id": fields.process_id,
+        "facilitator_notes": fields.notes,
+    }
+
+
+def apply_fields(item: AgendaItem, fields: ItemFields) -> None:
+    """Copy a checked item's fields onto its row (an edit)."""
+    for name, value in field_values(fields).items():
+        setattr(item, name, value)
+
+
+def template_items(template: AgendaTemplate, pack: Pack) -> list[NewItem]:
+    """The template's items, each with the steps of its protocol or video guide."""
+    new = []
+    for entry in template.items:
+        item = new_item(
+            title=entry.title,
+            goal=entry.goal,
+            planned_minutes=entry.minutes,
+            kind=entry.kind,
+            process_id=entry.process,
+            facilitator_notes=entry.notes,
+        )
+        steps: list[Values] = []
+        if entry.video:
+            steps = video_steps(pack.video_guides[entry.video])
+        elif entry.process:
+            steps = protocol_steps(pack.protocols[entry.process], entry.step)
+        new.append(NewItem(item, steps))
+    return new
+
+
+def add_template_items(
+    session: Session, *, meeting_id: int, template: AgendaTemplate, pack: Pack
+) -> None:
+    """The template's items (see `template_items`) on a meeting with no agenda yet."""
+    insert_items(session, meeting_id=meeting_id, new=template_items(template, pack))
+
+
+def copy_items(session: Session, *, source_id: int, meeting_id: int) -> None:
+    """Copy an earlier meeting's agenda (items and their steps; not what happened) onto a
+    meeting with no agenda yet: two reads and two writes, however long the agenda."""
+    items = meetings.agenda_of(session, meeting_id=source_id)
+    steps: dict[int, list[Values]] = {}
+    for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):
+        steps.setdefault(step.agenda_item_id, []).append(copy_step(step))
+    new = [NewItem(copy_item(item), steps.get(row_id(item), [])) for item in items]
+    insert_items(session, meeting_id=meeting_id, new=new)
+
+
+def copy_item(item: AgendaItem) -> Values:
+    """The item's plan (not what happened to it), for another place or meeting."""
+    return new_item(
+        title=item.title,
+        goal=item.goal,
+        presenter_member_id=item.presenter_member_id,
+        presenter_name=item.presenter_name,
+        planned_minutes=item.planned_minutes,
+        kind=item.kind,
+        process_id=item.process_id,
+        facilitator_notes=item.facilitator_notes,
+    )
+
+
+def copy_step(step: AgendaStep) -> Values:
+    """The step, for another item."""
+    return new_step(
+        position=step.position,
+        title=step.title,
+        detail=step.detail,
+        planned_minutes=step.planned_minutes,
+        media_ranges=step.media_ranges,
+    )
+
+
+def video_steps(guide: VideoGuide) -> list[Values]:
+    """A step per segment of the video guide, with its prompt, questions and times."""
+    return [
+        new_step(
+            position=position,
+            title=segment.title,
+            detail="\n".join((segment.prompt, *segment.questions)).strip(),
+            media_ranges=", ".join(r.label() for r in segment.ranges),
+        )
+        for position, segment in enumerate(guide.segments)
+    ]
+
+
+def protocol_steps(protocol: Protocol, only: int | None = None) -> list[Values]:
+    """The protocol's steps (just step number `only`, counting from 1, if given)."""
+    return [
+        new_step(
+            position=number - 1,
+            title=step.title,
+            detail="\n".join((step.detail, *step.questions)).strip(),
+            planned_minutes=step.minutes,
+        )
+        for number, step in enumerate(protocol.steps, start=1)
+        if only is None or number == only
+    ]

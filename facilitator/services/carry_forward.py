@@ -1,0 +1,254 @@
+"""Carrying forward what the team still owes (open action items, the parking lot, items
+set aside for "next meeting") onto a meeting's agenda.
+
+However many things are picked, a call reads each kind of row once (`IN` lists) and
+writes each kind of row in one statement, so the write lock is held for a handful of
+statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlmodel import Session, col, or_, select
+
+from facilitator.domain.enums import ActionStatus, ItemKind, NextAgendaStatus, ParkingStatus
+from facilitator.errors import InvalidInput, NotFoundError
+from facilitator.services.agenda import renumber
+from facilitator.services.agenda_build import NewItem, insert_items, new_item
+from facilitator.store.bulk import Values, insert_rows, new_row
+from facilitator.store.database import Database
+from facilitator.store.repo import meetings, teams
+from facilitator.store.repo.common import fetch
+from facilitator.store.tables import (
+    ActionItem,
+    AgendaItem,
+    AgendaStep,
+    CarryForward,
+    Meeting,
+    NextAgendaEntry,
+    ParkingLotItem,
+    row_id,
+)
+
+REVIEW_TITLE = "Review of action items"
+
+Debt = ActionItem | ParkingLotItem | NextAgendaEntry
+_TABLES: dict[str, type[ActionItem] | type[ParkingLotItem] | type[NextAgendaEntry]] = {
+    "action": ActionItem,
+    "parking": ParkingLotItem,
+    "next": NextAgendaEntry,
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something the team owes that could go on this agenda.
+
+    `kind` is "action", "parking" or "next"; `on_agenda` says it is already there.
+    """
+
+    kind: str
+    id: int
+    text: str
+    detail: str
+    on_agenda: bool
+
+
+def carry_forward_candidates(db: Database, *, meeting_id: int) -> list[Candidate]:
+    """Open action items to review, open parking-lot items, and items set aside for "next
+    meeting", from the team's other meetings."""
+    with db.read() as session:
+        meeting = fetch(session, Meeting, meeting_id, "meeting")
+        linked = _linked(_links(session, meeting_id))
+        names = _member_names(session, meeting.team_id)
+        team = meeting.team_id
+        actions = select(ActionItem).where(
+            ActionItem.team_id == team, ActionItem.status == ActionStatus.OPEN
+        )
+        parked = select(ParkingLotItem).where(
+            ParkingLotItem.team_id == team, ParkingLotItem.status == ParkingStatus.OPEN
+        )
+        carried_here = [key for kind, key in linked if kind == "next"]
+        set_aside = select(NextAgendaEntry).where(
+            NextAgendaEntry.team_id == team,
+            col(NextAgendaEntry.meeting_id) != meeting_id,
+            # Open ones, and those already carried onto this meeting's agenda.
+            or_(
+                col(NextAgendaEntry.status) == NextAgendaStatus.OPEN,
+                col(NextAgendaEntry.id).in_(carried_here),
+            ),
+        )
+        order = col(ActionItem.due_date), col(ActionItem.id)
+        candidates = [
+            Candidate("action", row_id(a), a.what, _action_detail(a, names), False)
+            for a in session.exec(actions.order_by(*order))
+        ]
+        candidates += [
+            Candidate("parking", row_id(p), p.text, _raised_by(p, names), False)
+            for p in session.exec(parked.order_by(col(ParkingLotItem.id)))
+        ]
+        candidates += [
+            Candidate("next", row_id(n), n.title, n.note or "set aside for the next meeting", False)
+            for n in session.exec(set_aside.order_by(col(NextAgendaEntry.id)))
+        ]
+        return [replace(c, on_agenda=(c.kind, c.id) in linked) for c in candidates]
+
+
+def accept_carry_forward(
+    db: Database, *, meeting_id: int, picks: Sequence[tuple[str, int]], now: datetime
+) -> list[int]:
+    """Put the picked candidates on the agenda, linked back to where they came from.
+
+    Action items share one "Review of action items" item (one step each); each
+    parking-lot or set-aside item becomes an item of its own. Returns the items touched.
+    """
+    picks = list(dict.fromkeys(picks))  # the same pick twice counts once
+    for kind, _ in picks:
+        if kind not in _TABLES:
+            raise InvalidInput({"picks": f"Cannot carry forward a {kind}."})
+    with db.write(now=now) as session:
+        meeting = fetch(session, Meeting, meeting_id, "meeting")
+        rows = _picked(session, meeting, picks)
+        links = _links(session, meeting_id)
+        fresh = [pick for pick in picks if pick not in _linked(links)]
+        items = meetings.agenda_of(session, meeting_id=meeting_id)
+        names = _member_names(session, meeting.team_id)
+        actions = [rows[pick] for pick in fresh if pick[0] == "action"]
+        touched: list[int] = []
+        if actions:
+            review = _review_item(session, meeting, items, links, actions, names)
+            touched.append(review)
+        renumber(items)
+        others = [rows[pick] for pick in fresh if pick[0] != "action"]
+        touched += _carried_items(session, row_id(meeting), len(items), others, names)
+        return touched
+
+
+def _picked(
+    session: Session, meeting: Meeting, picks: Sequence[tuple[str, int]]
+) -> dict[tuple[str, int], Debt]:
+    """The picked rows, one query per kind; refuses picks of another team (only this
+    team's debts carry forward) and picks that are not there."""
+    rows: dict[tuple[str, int], Debt] = {}
+    for kind, table in _TABLES.items():
+        keys = [key for each, key in picks if each == kind]
+        for found in session.exec(select(table).where(col(table.id).in_(keys))) if keys else ():
+            assert isinstance(found, ActionItem | ParkingLotItem | NextAgendaEntry)
+            rows[kind, row_id(found)] = found
+    for pick in picks:
+        row = rows.get(pick)
+        if row is None:
+            raise NotFoundError(f"There is no item to carry forward {pick[1]}.")
+        if row.team_id != meeting.team_id:
+            raise InvalidInput({"picks": "That item belongs to another team."})
+    return rows
+
+
+def _review_item(
+    session: Session,
+    meeting: Meeting,
+    items: list[AgendaItem],
+    links: list[CarryForward],
+    actions: Sequence[Debt],
+    names: dict[int, str],
+) -> int:
+    """The agenda's action-review item (made if there is none), with a step per action."""
+    reviewed = {link.agenda_item_id for link in links if link.action_item_id}
+    review = next((i for i in items if i.id in reviewed or i.title == REVIEW_TITLE), None)
+    if review is None:
+        review = AgendaItem(
+            meeting_id=row_id(meeting),
+            position=0,
+            title=REVIEW_TITLE,
+            goal="Check each open action item: done, on track or stuck.",
+            planned_minutes=max(5, 2 * len(actions)),
+            kind=ItemKind.INFORMATION,
+        )
+        session.add(review)
+        session.flush()
+        items.insert(min(1, len(items)), review)
+    review_id = row_id(review)
+    existing = len(meetings.steps_of(session, item_ids=[review_id]))
+    steps: list[Values] = []
+    carried: list[Values] = []
+    for offset, action in enumerate(actions):
+        assert isinstance(action, ActionItem)
+        carried.append(new_row(CarryForward, agenda_item_id=review_id, action_item_id=action.id))
+        steps.append(
+            new_row(
+                AgendaStep,
+                agenda_item_id=review_id,
+                position=existing + offset,
+                title=action.what,
+                detail=_action_detail(action, names),
+            )
+        )
+    insert_rows(session, AgendaStep, steps)
+    insert_rows(session, CarryForward, carried)
+    return review_id
+
+
+def _carried_items(
+    session: Session, meeting_id: int, first: int, rows: Sequence[Debt], names: dict[int, str]
+) -> list[int]:
+    """An item at the end of the agenda (from position `first`) for each parking-lot entry
+    or item set aside, linked back to it; their ids."""
+    new: list[NewItem] = []
+    links: list[Values] = []
+    for row in rows:
+        if isinstance(row, ParkingLotItem):
+            title, goal = row.text, f"From the parking lot ({_raised_by(row, names)})."
+            links.append(new_row(CarryForward, agenda_item_id=0, parking_lot_item_id=row.id))
+        else:
+            assert isinstance(row, NextAgendaEntry)
+            row.status = NextAgendaStatus.CARRIED
+            title, goal = row.title, row.note or "Set aside for this meeting by the last one."
+            links.append(new_row(CarryForward, agenda_item_id=0, next_agenda_entry_id=row.id))
+        new.append(NewItem(new_item(title=title[:120], goal=goal, planned_minutes=10)))
+    ids = insert_items(session, meeting_id=meeting_id, new=new, first_position=first)
+    for link, item_id in zip(links, ids, strict=True):
+        link["agenda_item_id"] = item_id
+    insert_rows(session, CarryForward, links)
+    return ids
+
+
+def _links(session: Session, meeting_id: int) -> list[CarryForward]:
+    """What the meeting's agenda items were carried forward from."""
+    statement = (
+        select(CarryForward)
+        .join(AgendaItem, col(AgendaItem.id) == CarryForward.agenda_item_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+    )
+    return list(session.exec(statement))
+
+
+def _linked(links: Sequence[CarryForward]) -> set[tuple[str, int | None]]:
+    linked: set[tuple[str, int | None]] = set()
+    for link in links:
+        if link.action_item_id is not None:
+            linked.add(("action", link.action_item_id))
+        if link.parking_lot_item_id is not None:
+            linked.add(("parking", link.parking_lot_item_id))
+        if link.next_agenda_entry_id is not None:
+            linked.add(("next", link.next_agenda_entry_id))
+    return linked
+
+
+def _member_names(session: Session, team_id: int) -> dict[int, str]:
+    """Every member's name by id, archived ones too (old items name them)."""
+    return {row_id(m): m.name for m in teams.members_of(session, team_id=team_id, archived=True)}
+
+
+def _action_detail(action: ActionItem, names: dict[int, str]) -> str:
+    unowned = "owner to be decided" if action.owner_to_be_decided else "no owner yet"
+    owner = names.get(action.owner_member_id or -1) or action.owner_name or unowned
+    due = f"due {action.due_date:%a %d %b}" if action.due_date else "no due date"
+    return f"{owner}, {due}"
+
+
+def _raised_by(parked: ParkingLotItem, names: dict[int, str]) -> str:
+    who = names.get(parked.raised_by_member_id or -1) or parked.raised_by_name
+    return f"raised by {who}" if who else "in the parking lot"
