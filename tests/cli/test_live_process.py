@@ -38,7 +38,9 @@ def test_a_killed_meeting_comes_back_as_it_was(env: dict[str, str], tmp_path: Pa
     demo_database(env, path)
     with Terminal(facilitator("--db", str(path), "run", str(DECEMBER)), env) as terminal:
         assert terminal.read_until("space starts the meeting"), terminal.text()
-        terminal.send(" ")  # start the meeting
+        terminal.send(" ")  # start the meeting, planned for a week from now: it asks
+        assert terminal.read_until("Not now"), terminal.text()
+        terminal.send("y")
         assert terminal.read_until("Pause"), terminal.text()
         terminal.send("n")
         assert terminal.read_until("Review of action items"), terminal.text()

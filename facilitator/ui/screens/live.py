@@ -520,15 +520,9 @@ class LiveScreen(Screen[None]):
         return current.item_id if current else None
 
     def action_start_pause(self) -> None:
-        from facilitator.services.live import start_or_pause
-        from facilitator.ui.live_start import start_when_agreed
+        from facilitator.ui.live_start import start_or_pause_when_agreed
 
-        db, meeting_id = self.app.backend.db, self.meeting_id
-        start_when_agreed(
-            self.app,
-            self.state,
-            lambda now: self.submit(lambda: start_or_pause(db, meeting_id=meeting_id, now=now)),
-        )
+        start_or_pause_when_agreed(self)
 
     def action_next_item(self) -> None:
         self._move(+1)
