@@ -45,7 +45,10 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one sentence on stderr."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help).\n")
+        # "unrecognized arguments" quotes them as typed: cleaned like every message.
+        from facilitator.domain.clean import for_terminal
+
+        self.exit(2, for_terminal(f"{self.prog}: {message} (see {self.prog} --help).") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,17 +127,19 @@ def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the command; errors become one sentence on stderr."""
     args = build_parser().parse_args(argv)
+    from facilitator.cli_output import complain
+
     try:
         return _dispatch(args)
     except FacilitatorError as error:
-        print(f"facilitator: {error.sentence}", file=sys.stderr)
+        complain(f"facilitator: {error.sentence}")
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as error:  # the last line of defence: log it, say one sentence
         from facilitator.crash import crash_sentence, write_crash_report
 
-        print(crash_sentence(error, write_crash_report(error)), file=sys.stderr)
+        complain(crash_sentence(error, write_crash_report(error)))
         return EXIT_CRASH
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.cli_output import complain, document_bytes, say, write_document
 from facilitator.errors import FacilitatorError
 from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
@@ -23,7 +24,7 @@ def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: boo
     app = build_app(target, open_meeting_id=meeting_id, live=live)
     code = app.run()
     if app.crash_message:
-        print(app.crash_message, file=sys.stderr)
+        complain(app.crash_message)
         return 70
     return code or 0
 
@@ -55,7 +56,7 @@ def demo(target: DatabaseTarget, *, then_open: bool) -> int:
     database.dispose()
     if not then_open:
         said = "Added the demo teams to" if result.created else "The demo teams are already in"
-        print(f"{said} {target.display}.")
+        say(f"{said} {target.display}.")
         return 0
     return open_app(target, meeting_id=result.meeting_id)
 
@@ -70,7 +71,7 @@ def list_meetings(target: DatabaseTarget, *, as_json: bool) -> int:
     database = Database(target)
     meetings = read_meetings(database)
     database.dispose()
-    print(meetings_as_json(meetings) if as_json else meetings_as_text(meetings, None))
+    say(meetings_as_json(meetings) if as_json else meetings_as_text(meetings, None))
     return 0
 
 
@@ -80,10 +81,10 @@ def db_check(target: DatabaseTarget) -> int:
 
     report = check_database(target)
     revision = report.revision or "none"
-    print(f"Database:        {report.location}")
-    print(f"Schema revision: {revision} ({report.revision_note})")
-    print(f"SQLite library:  {report.sqlite_version}")
-    print(f"Integrity check: {report.integrity}")
+    say(f"Database:        {report.location}")
+    say(f"Schema revision: {revision} ({report.revision_note})")
+    say(f"SQLite library:  {report.sqlite_version}")
+    say(f"Integrity check: {report.integrity}")
     return 0 if report.healthy else 1
 
 
@@ -112,16 +113,14 @@ def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int
         )
     except AgendaNotImported as error:
         for sentence in error.sentences:
-            print(f"facilitator: {sentence}", file=sys.stderr)
-        print(
-            "facilitator: Nothing was imported; fix the lines above and try again.", file=sys.stderr
-        )
+            complain(f"facilitator: {sentence}")
+        complain("facilitator: Nothing was imported; fix the lines above and try again.")
         return error.exit_code
     finally:
         database.dispose()
-    print(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
+    say(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
     for note in result.notes:
-        print(note)
+        say(note)
     return 0
 
 
@@ -166,18 +165,16 @@ def export_meeting(
         database.dispose()
     what = "agenda" if as_agenda else "minutes"
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_document(data)
         return 0
     try:
         with open(output, "wb" if force else "xb") as handle:
-            handle.write(data)
+            handle.write(document_bytes(data))
     except FileExistsError:
         raise FacilitatorError(f"{output} already exists; add --force to replace it.") from None
     except OSError as error:
         raise FacilitatorError(f"Could not write {output}: {_reason(error)}.") from error
-    print(f"Wrote the {what} of meeting {meeting_id} to {output}.")
+    say(f"Wrote the {what} of meeting {meeting_id} to {output}.")
     return 0
 
 
@@ -207,9 +204,9 @@ def import_minutes_file(target: DatabaseTarget, *, text: str) -> int:
         result = import_minutes(database, text=text, pack=pack, now=system_clock())
     finally:
         database.dispose()
-    print(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
+    say(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
     for note in result.notes:
-        print(note)
+        say(note)
     return 0
 
 

@@ -6,12 +6,14 @@ import json
 from collections.abc import Sequence
 from datetime import tzinfo
 
+from facilitator.domain.clean import clean_line, escape_json_controls
 from facilitator.domain.overview import MeetingSummary
 from facilitator.domain.text import local
 
 
 def meetings_as_json(meetings: Sequence[MeetingSummary]) -> str:
-    """A JSON array; times are ISO 8601 in UTC."""
+    """A JSON array; times are ISO 8601 in UTC. Control characters in text are escaped
+    (DEL, C1 and bidirectional controls as well as the C0 that JSON escapes itself)."""
     rows = [
         {
             "id": meeting.id,
@@ -25,7 +27,7 @@ def meetings_as_json(meetings: Sequence[MeetingSummary]) -> str:
         }
         for meeting in meetings
     ]
-    return json.dumps(rows, indent=2, ensure_ascii=False)
+    return escape_json_controls(json.dumps(rows, indent=2, ensure_ascii=False))
 
 
 def meetings_as_text(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:
@@ -55,4 +57,5 @@ def meetings_as_text(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> s
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Cleaned here, not only when printed, so the columns line up with what is shown.
+    return " ".join(clean_line(text).split())

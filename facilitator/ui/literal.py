@@ -15,12 +15,13 @@ import re
 from rich.text import Text
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from facilitator.domain.clean import clean_text
 
 
 def clean(text: str) -> str:
-    """`text` without control characters (newlines and tabs are kept)."""
-    return _CONTROL.sub("", text)
+    """`text` without control characters (line breaks and tabs are kept); the rule is
+    `facilitator.domain.clean`'s, the same as for text coming in."""
+    return clean_text(text)
 
 
 def lit(text: str, style: str = "") -> Content:
