@@ -16,9 +16,16 @@ if TYPE_CHECKING:
     from facilitator.store.database import Database
 
 
-def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: bool = False) -> int:
-    """Prepare the database, then run the app until it exits; return its exit code."""
-    prepare_database(target)
+def open_app(
+    target: DatabaseTarget,
+    *,
+    meeting_id: int | None = None,
+    live: bool = False,
+    create: bool = True,
+) -> int:
+    """Prepare the database (making a new one only if `create`), then run the app until
+    it exits; return its exit code."""
+    prepare_database(target, create=create)
     from facilitator.ui.app import build_app
 
     app = build_app(target, open_meeting_id=meeting_id, live=live)
@@ -29,28 +36,28 @@ def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: boo
     return code or 0
 
 
-def run_meeting(target: DatabaseTarget, *, meeting_id: int) -> int:
+def run_meeting(target: DatabaseTarget, *, meeting_id: int, create: bool = False) -> int:
     """Open the app on a planned or running meeting's live screen."""
     from facilitator.services.live import check_runnable
     from facilitator.store.database import Database
 
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     try:
         check_runnable(database, meeting_id=meeting_id)
     finally:
         database.dispose()
-    return open_app(target, meeting_id=meeting_id, live=True)
+    return open_app(target, meeting_id=meeting_id, live=True, create=False)
 
 
-def demo(target: DatabaseTarget, *, then_open: bool) -> int:
+def demo(target: DatabaseTarget, *, then_open: bool, create: bool = True) -> int:
     """Add the demo teams (once) and open the app on the demo's next meeting."""
     from facilitator.domain.clock import system_clock
     from facilitator.pack.locate import load_default_pack
     from facilitator.services.demo import fill_demo
     from facilitator.store.database import Database
 
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     result = fill_demo(database, pack=load_default_pack(), now=system_clock(), tz=None)
     database.dispose()
@@ -58,16 +65,16 @@ def demo(target: DatabaseTarget, *, then_open: bool) -> int:
         said = "Added the demo teams to" if result.created else "The demo teams are already in"
         say(f"{said} {target.display}.")
         return 0
-    return open_app(target, meeting_id=result.meeting_id)
+    return open_app(target, meeting_id=result.meeting_id, create=False)
 
 
-def list_meetings(target: DatabaseTarget, *, as_json: bool) -> int:
+def list_meetings(target: DatabaseTarget, *, as_json: bool, create: bool = False) -> int:
     """Print every meeting."""
     from facilitator.render.meeting_list import meetings_as_json, meetings_as_text
     from facilitator.services.meetings import list_meetings as read_meetings
     from facilitator.store.database import Database
 
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     meetings = read_meetings(database)
     database.dispose()
@@ -92,9 +99,12 @@ AGENDA_MAX_BYTES = 50_000_000
 """A file to import is read up to this size (JSON minutes with long notes can be large)."""
 
 
-def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int:
+def import_agenda(
+    target: DatabaseTarget, *, path: str, team: str | None, create: bool = True
+) -> int:
     """Add a planned meeting from a Markdown agenda file; problems go to stderr, one a
-    line, and nothing is saved."""
+    line, and nothing is saved. JSON minutes may make a new database (`create`), since
+    they bring their team; an agenda needs a database that has its team already."""
     from facilitator.domain.clock import system_clock
     from facilitator.pack.locate import load_default_pack
     from facilitator.services.agenda_io import AgendaNotImported
@@ -103,9 +113,10 @@ def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int
 
     text = _read_agenda(path)
     if path.lower().endswith(".json") or text.lstrip().startswith("{"):
-        return import_minutes_file(target, text=text)
+        return import_minutes_file(target, text=text, create=create)
     pack = load_default_pack()
-    prepare_database(target)
+    # An agenda is for a team already in the database, which a new file cannot hold.
+    prepare_database(target, create=False)
     database = Database(target)
     try:
         result = save_agenda(
@@ -135,6 +146,7 @@ def export_meeting(
     output: str | None,
     force: bool,
     agenda: bool = False,
+    create: bool = False,
 ) -> int:
     """Print a meeting's minutes (a planned meeting's agenda) as `fmt`, or write them to
     `output` (never over a file unless `force`)."""
@@ -150,7 +162,7 @@ def export_meeting(
     if agenda and fmt not in AGENDA_FORMATS:
         raise FacilitatorError("An agenda exports as md, html or txt; leave out --agenda for this.")
     pack = load_default_pack()
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     try:
         plan = meeting_plan(database, meeting_id=meeting_id, pack=pack)
@@ -190,18 +202,20 @@ def _agenda_bytes(database: Database, *, meeting_id: int, fmt: str, pack: Pack) 
     return export_agenda(database, meeting_id=meeting_id, fmt=fmt, pack=pack, tz=None).encode()
 
 
-def import_minutes_file(target: DatabaseTarget, *, text: str) -> int:
-    """Restore a meeting from its JSON minutes (`export --format json`)."""
+def import_minutes_file(target: DatabaseTarget, *, text: str, create: bool = True) -> int:
+    """Restore a meeting from its JSON minutes (`export --format json`). The file is read
+    first, so a file that cannot be read creates no database."""
     from facilitator.domain.clock import system_clock
     from facilitator.pack.locate import load_default_pack
-    from facilitator.services.minutes_io import import_minutes
+    from facilitator.services.minutes_io import read_minutes, save_minutes
     from facilitator.store.database import Database
 
+    minutes = read_minutes(text)
     pack = load_default_pack()
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     try:
-        result = import_minutes(database, text=text, pack=pack, now=system_clock())
+        result = save_minutes(database, minutes=minutes, pack=pack, now=system_clock())
     finally:
         database.dispose()
     say(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")

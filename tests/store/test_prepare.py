@@ -44,9 +44,10 @@ def make_foreign_database(path: Path) -> None:
 
 @pytest.mark.usefixtures("umask_022")
 def test_new_database_file_is_0600_in_a_new_0700_directory(tmp_path: Path) -> None:
+    """The default location is made with its folders (the only one that is)."""
     path = tmp_path / "data" / "facilitator.db"
 
-    prepared = prepare_database(sqlite_target(path))
+    prepared = prepare_database(sqlite_target(path, default=True))
 
     assert prepared == Prepared(revision=head_revision(), created=True)
     assert mode(path) == 0o600
@@ -70,7 +71,7 @@ def test_existing_directory_keeps_its_mode(tmp_path: Path) -> None:
 def test_missing_parent_directories_are_owner_only_too(tmp_path: Path) -> None:
     path = tmp_path / "share" / "facilitator" / "facilitator.db"
 
-    prepare_database(sqlite_target(path))
+    prepare_database(sqlite_target(path, default=True))
 
     assert mode(path.parent) == 0o700
     assert mode(path.parent.parent) == 0o700
@@ -181,6 +182,7 @@ def test_database_from_a_newer_facilitator_is_refused_untouched(target: Database
 @pytest.mark.parametrize("folder", ["with space", "at@sign", "semi;colon", "colon:x"])
 def test_paths_with_unusual_characters_work(tmp_path: Path, folder: str) -> None:
     path = tmp_path / folder / "facilitator.db"
+    path.parent.mkdir()
     target = sqlite_target(path)
     prepare_database(target)
     database = Database(target)
