@@ -38,7 +38,7 @@ Time: 15:30
 - 10 min Welcome
 """
 
-READERS = [
+READERS: list[tuple[str, ...]] = [
     ("list",),
     ("list", "--json"),
     ("export", "1"),
@@ -48,7 +48,7 @@ READERS = [
     ("import", "{agenda}"),
 ]
 """Commands that never make a database (an agenda needs its team in one already)."""
-CREATORS = [("demo", "--no-open"), ("import", "{minutes}")]
+CREATORS: list[tuple[str, ...]] = [("demo", "--no-open"), ("import", "{minutes}")]
 """Commands that may make a new database file in a folder that exists."""
 
 
