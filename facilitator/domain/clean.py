@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 """C0 without tab (09), line feed (0A) and carriage return (0D), DEL and C1."""
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 """Bidirectional embeddings, overrides and isolates."""

@@ -343,3 +343,15 @@ def test_a_path_with_control_characters_is_quoted_clean(
     argument_error = cli(capsys, "list", f"--{attack}")  # argparse quotes it back
     assert argument_error.code == 2
     assert_printed_clean("an unknown argument", argument_error)
+
+
+@pytest.mark.parametrize("fmt", sorted(CRLF_FORMATS))
+def test_formats_that_end_lines_with_cr_lf_keep_them(
+    capsys: pytest.CaptureFixture[str], demo_template: Path, fmt: str
+) -> None:
+    """What cleans a printed document keeps the CR of every CR LF (e-mail, calendar and
+    CSV need them)."""
+    with demo_copy(demo_template) as path:
+        result = cli(capsys, "--db", str(path), "export", str(CLOSED), "--format", fmt)
+    assert result.code == 0, result.err
+    assert result.out.count("\r\n") == result.out.count("\n") > 5
