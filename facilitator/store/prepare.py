@@ -76,19 +76,28 @@ def check_exists(target: DatabaseTarget) -> None:
     path = target.path
     if path is None or path.is_dir():
         return  # a server, or a directory, which ensure_file refuses in its own words
-    app = "`facilitator`" if target.default else f"`facilitator --db {shlex.quote(str(path))}`"
     try:
         size = path.stat().st_size
     except OSError:
-        if target.default:
-            raise MissingDatabaseError(
-                f"No database at {path} yet; run {app} or `facilitator demo` to create it."
-            ) from None
-        raise MissingDatabaseError(
-            f"No database at {path}; check the path, or run {app} to create it there."
-        ) from None
+        raise MissingDatabaseError(_missing(target, path)) from None
     if size == 0:
-        raise MissingDatabaseError(f"{path} is empty, not a database yet; run {app} to set it up.")
+        raise MissingDatabaseError(
+            f"{path} is empty, not a database yet; run {_app_on(target, path)} to set it up."
+        )
+
+
+def _missing(target: DatabaseTarget, path: Path) -> str:
+    app = _app_on(target, path)
+    if target.default:
+        return f"No database at {path} yet; run {app} or `facilitator demo` to create it."
+    if not path.parent.is_dir():
+        return f"No database at {path}, nor a folder {path.parent}; check the path."
+    return f"No database at {path}; check the path, or run {app} to create it there."
+
+
+def _app_on(target: DatabaseTarget, path: Path) -> str:
+    """The command that opens the app on `path` (and so creates the database there)."""
+    return "`facilitator`" if target.default else f"`facilitator --db {shlex.quote(str(path))}`"
 
 
 def not_ours(target: DatabaseTarget) -> NotADatabaseError:
