@@ -45,7 +45,10 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one sentence on stderr."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help).\n")
+        # "unrecognized arguments" quotes them as typed: cleaned like every message.
+        from facilitator.domain.clean import for_terminal
+
+        self.exit(2, for_terminal(f"{self.prog}: {message} (see {self.prog} --help).") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,19 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    # `creates`: whether the command may make a database that is not there yet (a new
+    # file in a folder that exists; see facilitator.store.prepare). The app may.
+    parser.set_defaults(creates=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     demo = commands.add_parser(
         "demo", parents=[common], help="add the demo teams and open the app on the demo meeting"
     )
     demo.add_argument("--no-open", action="store_true", help="only add the demo data")
+    demo.set_defaults(creates=True)
     running = commands.add_parser(
         "run", parents=[common], help="open the live screen of a planned or running meeting"
     )
     running.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
+    running.set_defaults(creates=False)  # a new file holds no meeting to run
     listing = commands.add_parser("list", parents=[common], help="list meetings")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(creates=False)
     _add_agenda_commands(commands, common)
     db = commands.add_parser("db", parents=[common], help="database tools")
+    db.set_defaults(creates=False)
     db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", parser_class=_Parser)
     db_commands.required = True
     db_commands.add_parser(
@@ -100,6 +110,7 @@ def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: 
     importing.add_argument(
         "--team", metavar="NAME", help="the meeting's team (default: the file's Team line)"
     )
+    importing.set_defaults(creates=True)
     exporting = commands.add_parser(
         "export",
         parents=[common],
@@ -119,22 +130,25 @@ def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: 
     )
     exporting.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    exporting.set_defaults(creates=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the command; errors become one sentence on stderr."""
     args = build_parser().parse_args(argv)
+    from facilitator.cli_output import complain
+
     try:
         return _dispatch(args)
     except FacilitatorError as error:
-        print(f"facilitator: {error.sentence}", file=sys.stderr)
+        complain(f"facilitator: {error.sentence}")
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as error:  # the last line of defence: log it, say one sentence
         from facilitator.crash import crash_sentence, write_crash_report
 
-        print(crash_sentence(error, write_crash_report(error)), file=sys.stderr)
+        complain(crash_sentence(error, write_crash_report(error)))
         return EXIT_CRASH
 
 
@@ -142,18 +156,19 @@ def _dispatch(args: argparse.Namespace) -> int:
     from facilitator.store.target import resolve_target
 
     target = resolve_target(getattr(args, "db", None), os.environ)
+    create = bool(args.creates)
     if args.command == "list":
         from facilitator.cli_commands import list_meetings
 
-        return list_meetings(target, as_json=args.json)
+        return list_meetings(target, as_json=args.json, create=create)
     if args.command == "db":
         from facilitator.cli_commands import db_check
 
-        return db_check(target)
+        return db_check(target)  # reads only, whatever `creates` says
     if args.command == "import":
         from facilitator.cli_commands import import_agenda
 
-        return import_agenda(target, path=args.file, team=args.team)
+        return import_agenda(target, path=args.file, team=args.team, create=create)
     if args.command == "export":
         from facilitator.cli_commands import export_meeting
 
@@ -164,18 +179,19 @@ def _dispatch(args: argparse.Namespace) -> int:
             output=args.output,
             force=args.force,
             agenda=args.agenda,
+            create=create,
         )
     if args.command == "run":
         from facilitator.cli_commands import run_meeting
 
-        return run_meeting(target, meeting_id=args.meeting_id)
+        return run_meeting(target, meeting_id=args.meeting_id, create=create)
     if args.command == "demo":
         from facilitator.cli_commands import demo
 
-        return demo(target, then_open=not args.no_open)
+        return demo(target, then_open=not args.no_open, create=create)
     from facilitator.cli_commands import open_app
 
-    return open_app(target)
+    return open_app(target, create=create)
 
 
 if __name__ == "__main__":

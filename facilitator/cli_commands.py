@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitator.cli_output import complain, document_bytes, say, write_document
 from facilitator.errors import FacilitatorError
 from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
@@ -15,62 +16,69 @@ if TYPE_CHECKING:
     from facilitator.store.database import Database
 
 
-def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: bool = False) -> int:
-    """Prepare the database, then run the app until it exits; return its exit code."""
-    prepare_database(target)
+def open_app(
+    target: DatabaseTarget,
+    *,
+    meeting_id: int | None = None,
+    live: bool = False,
+    create: bool = True,
+) -> int:
+    """Prepare the database (making a new one only if `create`), then run the app until
+    it exits; return its exit code."""
+    prepare_database(target, create=create)
     from facilitator.ui.app import build_app
 
     app = build_app(target, open_meeting_id=meeting_id, live=live)
     code = app.run()
     if app.crash_message:
-        print(app.crash_message, file=sys.stderr)
+        complain(app.crash_message)
         return 70
     return code or 0
 
 
-def run_meeting(target: DatabaseTarget, *, meeting_id: int) -> int:
+def run_meeting(target: DatabaseTarget, *, meeting_id: int, create: bool = False) -> int:
     """Open the app on a planned or running meeting's live screen."""
     from facilitator.services.live import check_runnable
     from facilitator.store.database import Database
 
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     try:
         check_runnable(database, meeting_id=meeting_id)
     finally:
         database.dispose()
-    return open_app(target, meeting_id=meeting_id, live=True)
+    return open_app(target, meeting_id=meeting_id, live=True, create=False)
 
 
-def demo(target: DatabaseTarget, *, then_open: bool) -> int:
+def demo(target: DatabaseTarget, *, then_open: bool, create: bool = True) -> int:
     """Add the demo teams (once) and open the app on the demo's next meeting."""
     from facilitator.domain.clock import system_clock
     from facilitator.pack.locate import load_default_pack
     from facilitator.services.demo import fill_demo
     from facilitator.store.database import Database
 
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     result = fill_demo(database, pack=load_default_pack(), now=system_clock(), tz=None)
     database.dispose()
     if not then_open:
         said = "Added the demo teams to" if result.created else "The demo teams are already in"
-        print(f"{said} {target.display}.")
+        say(f"{said} {target.display}.")
         return 0
-    return open_app(target, meeting_id=result.meeting_id)
+    return open_app(target, meeting_id=result.meeting_id, create=False)
 
 
-def list_meetings(target: DatabaseTarget, *, as_json: bool) -> int:
+def list_meetings(target: DatabaseTarget, *, as_json: bool, create: bool = False) -> int:
     """Print every meeting."""
     from facilitator.render.meeting_list import meetings_as_json, meetings_as_text
     from facilitator.services.meetings import list_meetings as read_meetings
     from facilitator.store.database import Database
 
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     meetings = read_meetings(database)
     database.dispose()
-    print(meetings_as_json(meetings, None) if as_json else meetings_as_text(meetings, None))
+    say(meetings_as_json(meetings, None) if as_json else meetings_as_text(meetings, None))
     return 0
 
 
@@ -80,10 +88,10 @@ def db_check(target: DatabaseTarget) -> int:
 
     report = check_database(target)
     revision = report.revision or "none"
-    print(f"Database:        {report.location}")
-    print(f"Schema revision: {revision} ({report.revision_note})")
-    print(f"SQLite library:  {report.sqlite_version}")
-    print(f"Integrity check: {report.integrity}")
+    say(f"Database:        {report.location}")
+    say(f"Schema revision: {revision} ({report.revision_note})")
+    say(f"SQLite library:  {report.sqlite_version}")
+    say(f"Integrity check: {report.integrity}")
     return 0 if report.healthy else 1
 
 
@@ -91,9 +99,12 @@ AGENDA_MAX_BYTES = 50_000_000
 """A file to import is read up to this size (JSON minutes with long notes can be large)."""
 
 
-def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int:
+def import_agenda(
+    target: DatabaseTarget, *, path: str, team: str | None, create: bool = True
+) -> int:
     """Add a planned meeting from a Markdown agenda file; problems go to stderr, one a
-    line, and nothing is saved."""
+    line, and nothing is saved. JSON minutes may make a new database (`create`), since
+    they bring their team; an agenda needs a database that has its team already."""
     from facilitator.domain.clock import system_clock
     from facilitator.pack.locate import load_default_pack
     from facilitator.services.agenda_io import AgendaNotImported
@@ -102,9 +113,10 @@ def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int
 
     text = _read_agenda(path)
     if path.lower().endswith(".json") or text.lstrip().startswith("{"):
-        return import_minutes_file(target, text=text)
+        return import_minutes_file(target, text=text, create=create)
     pack = load_default_pack()
-    prepare_database(target)
+    # An agenda is for a team already in the database, which a new file cannot hold.
+    prepare_database(target, create=False)
     database = Database(target)
     try:
         result = save_agenda(
@@ -112,16 +124,14 @@ def import_agenda(target: DatabaseTarget, *, path: str, team: str | None) -> int
         )
     except AgendaNotImported as error:
         for sentence in error.sentences:
-            print(f"facilitator: {sentence}", file=sys.stderr)
-        print(
-            "facilitator: Nothing was imported; fix the lines above and try again.", file=sys.stderr
-        )
+            complain(f"facilitator: {sentence}")
+        complain("facilitator: Nothing was imported; fix the lines above and try again.")
         return error.exit_code
     finally:
         database.dispose()
-    print(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
+    say(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
     for note in result.notes:
-        print(note)
+        say(note)
     return 0
 
 
@@ -136,6 +146,7 @@ def export_meeting(
     output: str | None,
     force: bool,
     agenda: bool = False,
+    create: bool = False,
 ) -> int:
     """Print a meeting's minutes (a planned meeting's agenda) as `fmt`, or write them to
     `output` (never over a file unless `force`)."""
@@ -151,7 +162,7 @@ def export_meeting(
     if agenda and fmt not in AGENDA_FORMATS:
         raise FacilitatorError("An agenda exports as md, html or txt; leave out --agenda for this.")
     pack = load_default_pack()
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     try:
         plan = meeting_plan(database, meeting_id=meeting_id, pack=pack)
@@ -166,18 +177,16 @@ def export_meeting(
         database.dispose()
     what = "agenda" if as_agenda else "minutes"
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_document(data)
         return 0
     try:
         with open(output, "wb" if force else "xb") as handle:
-            handle.write(data)
+            handle.write(document_bytes(data))
     except FileExistsError:
         raise FacilitatorError(f"{output} already exists; add --force to replace it.") from None
     except OSError as error:
         raise FacilitatorError(f"Could not write {output}: {_reason(error)}.") from error
-    print(f"Wrote the {what} of meeting {meeting_id} to {output}.")
+    say(f"Wrote the {what} of meeting {meeting_id} to {output}.")
     return 0
 
 
@@ -193,23 +202,25 @@ def _agenda_bytes(database: Database, *, meeting_id: int, fmt: str, pack: Pack) 
     return export_agenda(database, meeting_id=meeting_id, fmt=fmt, pack=pack, tz=None).encode()
 
 
-def import_minutes_file(target: DatabaseTarget, *, text: str) -> int:
-    """Restore a meeting from its JSON minutes (`export --format json`)."""
+def import_minutes_file(target: DatabaseTarget, *, text: str, create: bool = True) -> int:
+    """Restore a meeting from its JSON minutes (`export --format json`). The file is read
+    first, so a file that cannot be read creates no database."""
     from facilitator.domain.clock import system_clock
     from facilitator.pack.locate import load_default_pack
-    from facilitator.services.minutes_io import import_minutes
+    from facilitator.services.minutes_io import read_minutes, save_minutes
     from facilitator.store.database import Database
 
+    minutes = read_minutes(text)
     pack = load_default_pack()
-    prepare_database(target)
+    prepare_database(target, create=create)
     database = Database(target)
     try:
-        result = import_minutes(database, text=text, pack=pack, now=system_clock())
+        result = save_minutes(database, minutes=minutes, pack=pack, now=system_clock())
     finally:
         database.dispose()
-    print(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
+    say(f"Imported {result.title} as meeting {result.meeting_id} for {result.team_name}.")
     for note in result.notes:
-        print(note)
+        say(note)
     return 0
 
 

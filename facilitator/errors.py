@@ -27,6 +27,10 @@ class DatabaseLocationError(FacilitatorError):
     """The database file or its directory cannot be created or opened."""
 
 
+class MissingDatabaseError(DatabaseLocationError):
+    """A command that only reads was pointed at a file that does not exist (or is empty)."""
+
+
 class DatabaseURLError(FacilitatorError):
     """The --db value is neither a usable path nor a usable SQLAlchemy URL."""
 

@@ -24,6 +24,7 @@ from facilitator.domain.agenda_parsed import ParsedAgenda as ParsedAgenda
 from facilitator.domain.agenda_parsed import ParsedItem as ParsedItem
 from facilitator.domain.agenda_parsed import ParsedStep as ParsedStep
 from facilitator.domain.agenda_parsed import Problem as Problem
+from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.enums import ItemKind
 from facilitator.domain.planning import ITEM_MINUTES, MEETING_MINUTES
 from facilitator.domain.timeparse import Unreadable, parse_date, parse_minutes, parse_time
@@ -198,8 +199,8 @@ def parse_agenda(text: str, *, today: date) -> ParsedAgenda:
 
 
 def _newlines(text: str) -> str:
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line breaks as "\n" and no control characters, so a problem quoting a line is clean.
+    return clean_text(text.removeprefix("\ufeff"))
 
 
 def _without_comments(text: str) -> tuple[str, int]:
@@ -247,7 +248,8 @@ def _parse_length(text: str) -> int:
 
 
 def _text(raw: str) -> str:
-    return one_line(unescape_markdown(raw))
+    # Cleaned after unescaping: an entity such as &#27; stands for a control character.
+    return one_line(clean_line(unescape_markdown(raw)))
 
 
 class _Reader:
@@ -413,7 +415,7 @@ class _Reader:
                     'Put the agenda items on their own lines, like "- 10 min Budget review".',
                 )
         elif name and self._claim(name, line.number):
-            self._value(line.number, name, unescape_markdown(value))
+            self._value(line.number, name, clean_line(unescape_markdown(value)))
         return True
 
     def _claim(self, name: str, number: int) -> bool:

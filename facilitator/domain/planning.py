@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from typing import Generic, TypeVar
 
+from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.enums import ItemKind
 from facilitator.domain.meeting_view import Person, RoleLine
 from facilitator.domain.timeparse import (
@@ -64,7 +65,9 @@ class Checked(Generic[T]):
 
 
 def check_meeting(draft: MeetingDraft, *, today: date, tz: tzinfo | None) -> Checked[MeetingFields]:
-    """Check the meeting form; a date before `today` is allowed but noted."""
+    """Check the meeting form; a date before `today` is allowed but noted. Control
+    characters are dropped (see `facilitator.domain.clean`)."""
+    draft = _clean_meeting(draft)
     problems: dict[str, str] = {}
     notes: dict[str, str] = {}
     title = " ".join(draft.title.split())
@@ -129,7 +132,9 @@ class ItemFields:
 def check_item(
     draft: ItemDraft, *, members: Sequence[Person], processes: Sequence[str] = ()
 ) -> Checked[ItemFields]:
-    """Check the item form against the team's members and the pack's protocols."""
+    """Check the item form against the team's members and the pack's protocols.
+    Control characters are dropped (see `facilitator.domain.clean`)."""
+    draft = _clean_item(draft)
     problems: dict[str, str] = {}
     title = " ".join(draft.title.split())
     if not title:
@@ -159,6 +164,32 @@ def check_item(
             process_id=draft.process_id or None,
             notes=draft.notes.strip(),
         )
+    )
+
+
+def _clean_meeting(draft: MeetingDraft) -> MeetingDraft:
+    line, text = clean_line, clean_text
+    return replace(
+        draft,
+        title=line(draft.title),
+        date=line(draft.date),
+        time=line(draft.time),
+        minutes=line(draft.minutes),
+        location=line(draft.location),
+        purpose=text(draft.purpose),
+        goals=text(draft.goals),
+    )
+
+
+def _clean_item(draft: ItemDraft) -> ItemDraft:
+    line, text = clean_line, clean_text
+    return replace(
+        draft,
+        title=line(draft.title),
+        minutes=line(draft.minutes),
+        goal=text(draft.goal),
+        presenter=line(draft.presenter),
+        notes=text(draft.notes),
     )
 
 

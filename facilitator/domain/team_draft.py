@@ -1,10 +1,15 @@
-"""A new team as typed into a form, and the rules it must meet before it is saved."""
+"""A new team as typed into a form, and the rules it must meet before it is saved.
+
+A draft holds its text without control characters from the moment it is made (see
+`facilitator.domain.clean`), so whatever is saved from it is clean too."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from facilitator.domain.clean import clean_line
 
 NAME_MAX = 80
 PURPOSE_MAX = 240
@@ -20,6 +25,10 @@ class MemberDraft:
     name: str
     position: str = ""
     email: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("name", "position", "email"):
+            object.__setattr__(self, name, clean_line(getattr(self, name)))
 
     @property
     def is_blank(self) -> bool:
@@ -37,6 +46,11 @@ class TeamDraft:
     members: tuple[MemberDraft, ...] = ()
     pack_norm_ids: tuple[str, ...] = ()
     custom_norms: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("name", "purpose", "kind"):
+            object.__setattr__(self, name, clean_line(getattr(self, name)))
+        object.__setattr__(self, "custom_norms", tuple(map(clean_line, self.custom_norms)))
 
     def filled_members(self) -> list[tuple[int, MemberDraft]]:
         """Member rows that hold anything, with their row index."""

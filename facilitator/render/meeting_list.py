@@ -25,6 +25,7 @@ import json
 from collections.abc import Sequence
 from datetime import tzinfo
 
+from facilitator.domain.clean import clean_line, escape_json_controls
 from facilitator.domain.meeting_date import (
     held_off_schedule,
     meeting_day,
@@ -36,7 +37,9 @@ from facilitator.domain.text import local
 
 
 def meetings_as_json(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:
-    """A JSON array (see the module's docstring); days are on the wall clock of `tz`."""
+    """A JSON array (see the module's docstring); days are on the wall clock of `tz`.
+    Control characters in text are escaped (DEL, C1 and bidirectional controls as well as
+    the C0 that JSON escapes itself)."""
     rows = [
         {
             "id": meeting.id,
@@ -53,7 +56,7 @@ def meetings_as_json(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> s
         }
         for meeting in meetings
     ]
-    return json.dumps(rows, indent=2, ensure_ascii=False)
+    return escape_json_controls(json.dumps(rows, indent=2, ensure_ascii=False))
 
 
 def meetings_as_text(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:
@@ -91,4 +94,5 @@ def _status(meeting: MeetingSummary, tz: tzinfo | None) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Cleaned here, not only when printed, so the columns line up with what is shown.
+    return " ".join(clean_line(text).split())

@@ -17,8 +17,11 @@ Ids are the exporting database's. They only let parts of the file refer to each 
 `agenda_item_id` is the `id` of one of the file's `items`, a parking-lot entry's
 `action_item_id` the `id` of one of its actions; an importer gives everything new ids. A
 reader takes the default for a field left out that has one (shown below as `= default`)
-and refuses a field it does not know, a status outside its list, and a blank name. Any
-change beyond adding a field with a default comes with a new version number.
+and refuses a field it does not know, a status outside its list, and a blank name. Text
+is read without control characters, and names and titles on one line (see
+`facilitator.domain.clean`); the writer escapes DEL, C1 and bidirectional controls as
+JSON escapes C0, so an old record holding them prints safely. Any change beyond adding a
+field with a default comes with a new version number.
 
 Objects and their fields, in file order (MINUTES_JSON.md beside this module says what each
 one means):
@@ -80,6 +83,7 @@ from enum import StrEnum
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
+from facilitator.domain.clean import clean_line, clean_text, escape_json_controls
 from facilitator.domain.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -92,16 +96,18 @@ from facilitator.domain.enums import (
     NormReading,
     ParkingStatus,
 )
-from facilitator.domain.meeting_view import Attendee, Person
+from facilitator.domain.meeting_view import Attendee, Person, RoleLine, StepLine
 from facilitator.domain.minutes import (
     ActionLine,
     DecisionLine,
     ItemRecord,
     Minutes,
     NextAgendaLine,
+    NextMeeting,
     ParkingLine,
     ProcessCheckLine,
     RatingLine,
+    Recipient,
 )
 
 FORMAT = "facilitator-minutes"
@@ -124,6 +130,19 @@ _CHOICES: dict[tuple[type, str], type[StrEnum]] = {
 
 _NAMES = {(Person, "name"), (Minutes, "team_name"), (Minutes, "title")}
 """Text fields that may not be blank (an importer makes teams and members from them)."""
+
+_ONE_LINE = _NAMES | {
+    (Minutes, "location"),
+    (ItemRecord, "title"),
+    (NextAgendaLine, "title"),
+    (NextMeeting, "title"),
+    (NextMeeting, "location"),
+    (RoleLine, "label"),
+    (StepLine, "title"),
+    (Recipient, "name"),
+    (Recipient, "email"),
+}
+"""Text fields on one line: they lose line breaks and bidirectional controls too."""
 
 _KINDS = {bool: "true or false", int: "a whole number", str: "text"}
 _HINTS: dict[type[Any], dict[str, Any]] = {}
@@ -151,7 +170,8 @@ def minutes_json(minutes: Minutes, *, exported_at: datetime) -> str:
         "exported_at": _moment(exported_at),
         "meeting": _plain(minutes),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Escaped like C0, so the file shows only printable characters in a terminal.
+    return escape_json_controls(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _plain(value: object) -> object:
@@ -258,6 +278,8 @@ def _read(value: object, kind: Any, path: str) -> Any:
         raise _wrong(path, _KINDS[kind], value)
     if isinstance(value, int) and not -_INT_LIMIT < value < _INT_LIMIT:
         raise _wrong(path, "a whole number the database can hold", value)
+    if isinstance(value, str):  # text comes in without control characters
+        return clean_text(value)
     return value
 
 
@@ -277,6 +299,8 @@ def _read_object(value: object, cls: type[Any], path: str) -> Any:
         if name not in value and _has_default(field):
             continue
         found[name] = _read(_required(value, name, path), hints[name], where)
+        if (cls, name) in _ONE_LINE and isinstance(found[name], str):
+            found[name] = clean_line(found[name])
         _check_value(cls, name, found[name], where)
     return cls(**found)
 

@@ -202,7 +202,7 @@ def record_norms_check(
                     norms_check_id=row_id(check),
                     norm_id=rating.norm_id,
                     reading=rating.reading,
-                    note=rating.note.strip(),
+                    note=_text(rating.note, "form"),
                 )
             )
         return row_id(check)

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
+from facilitator.domain.clean import clean_text
 from facilitator.domain.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -378,7 +379,7 @@ def correct_notes(
         ).first()
         if note is None:
             note = Note(meeting_id=meeting_id, agenda_item_id=item_id)
-        note.body = body
+        note.body = clean_text(body)
         session.add(note)
 
 

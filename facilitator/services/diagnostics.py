@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from facilitator.errors import DatabaseLocationError
 from facilitator.store import sqlite_file
+from facilitator.store.prepare import check_exists, not_ours
 from facilitator.store.revisions import known_revisions
 from facilitator.store.target import DatabaseTarget
+
+NEWER = "newer than this facilitator"
+EMPTY = "empty database; the app sets it up when it opens it"
 
 
 @dataclass(frozen=True)
@@ -23,11 +26,14 @@ class DatabaseReport:
 
     @property
     def healthy(self) -> bool:
-        return self.integrity == "ok" and self.revision_note != "newer than this facilitator"
+        """Whether every command can use the database as it is: sound, and neither newer
+        than this facilitator nor empty (an empty file is set up by the app, not read)."""
+        return self.integrity == "ok" and self.revision_note not in (NEWER, EMPTY)
 
 
 def check_database(target: DatabaseTarget) -> DatabaseReport:
-    """Inspect the database without creating, migrating or changing it."""
+    """Inspect the database without creating, migrating or changing it, nor leaving any
+    file beside it."""
     if target.path is None:
         from facilitator.store.migrate import current_revision
 
@@ -35,11 +41,13 @@ def check_database(target: DatabaseTarget) -> DatabaseReport:
         integrity = "not applicable (PostgreSQL checks its own storage)"
     else:
         if not target.path.exists():
-            raise DatabaseLocationError(
-                f"There is no database at {target.path} yet; running facilitator creates it."
-            )
+            check_exists(target)  # says there is none, in the words every command uses
+        sqlite_file.check_access(target.path)
         sqlite_file.check_header(target.path)
-        revision, _ = sqlite_file.read_revision(target.path)
+        sqlite_file.check_length(target.path)
+        revision, has_tables = sqlite_file.read_revision(target.path)
+        if revision is None and has_tables:
+            raise not_ours(target)
         integrity = sqlite_file.integrity_check(target.path)
     return DatabaseReport(
         location=target.display,
@@ -53,9 +61,9 @@ def check_database(target: DatabaseTarget) -> DatabaseReport:
 def _revision_note(revision: str | None) -> str:
     known = known_revisions()
     if revision is None:
-        return "empty database; set up on next start"
+        return EMPTY
     if revision == known[-1]:
         return "current"
     if revision in known:
         return f"older; upgraded to {known[-1]} on next start"
-    return "newer than this facilitator"
+    return NEWER

@@ -1,5 +1,6 @@
 """Checks shared by the services that take typed text: required text, lengths, names,
-dates. Each problem is an InvalidInput naming the form field it belongs to."""
+dates. Each problem is an InvalidInput naming the form field it belongs to. Text comes
+out without control characters (see `facilitator.domain.clean`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.timeparse import Unreadable, parse_date
 from facilitator.errors import InvalidInput
 from facilitator.store.repo.teams import member_named
@@ -25,8 +27,8 @@ def required(text: str, field: str, sentence: str) -> str:
 
 
 def plain_text(text: str, field: str) -> str:
-    """`text` trimmed, within TEXT_MAX characters."""
-    value = text.strip()
+    """`text` trimmed, without control characters, within TEXT_MAX characters."""
+    value = clean_text(text).strip()
     if len(value) > TEXT_MAX:
         raise InvalidInput({field: f"Keep this under {TEXT_MAX} characters."})
     return value
@@ -34,7 +36,7 @@ def plain_text(text: str, field: str) -> str:
 
 def name(text: str, field: str) -> str:
     """A person's name on one line, within NAME_MAX characters (may be empty)."""
-    value = " ".join(text.split())
+    value = " ".join(clean_line(text).split())
     if len(value) > NAME_MAX:
         raise InvalidInput({field: f"Keep the name under {NAME_MAX} characters."})
     return value

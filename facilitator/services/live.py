@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from facilitator.domain.clean import clean_text
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.domain.room import Room
@@ -251,7 +252,9 @@ def set_step(db: Database, *, item_id: int, position: int, now: datetime) -> Non
 
 
 def save_note(db: Database, *, meeting_id: int, item_id: int, body: str, now: datetime) -> None:
-    """Store the recorder's notes for an item (the whole text, as typed)."""
+    """Store the recorder's notes for an item (the whole text, as typed, without control
+    characters: see `facilitator.domain.clean`)."""
+    body = clean_text(body)
     with db.write(now=now) as session:
         if notes.replace_note_body(
             session, meeting_id=meeting_id, item_id=item_id, body=body, now=now

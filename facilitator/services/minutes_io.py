@@ -59,11 +59,22 @@ def import_minutes(db: Database, *, text: str, pack: Pack, now: datetime) -> Imp
     """Save the meeting in the minutes file `text` (JSON) in one transaction and say what
     was made; raise MinutesNotImported, saving nothing, if the file cannot be read or is
     too large (see `check_size`)."""
+    return save_minutes(db, minutes=read_minutes(text), pack=pack, now=now)
+
+
+def read_minutes(text: str) -> Minutes:
+    """The minutes in the file `text` (JSON); MinutesNotImported if it cannot be read or
+    is too large. Needs no database: the command line reads the file before it opens one."""
     try:
         minutes = minutes_from_json(_within_size(text))
         check_size(minutes)
+        return minutes
     except UnreadableMinutes as problem:
         raise MinutesNotImported(problem) from None
+
+
+def save_minutes(db: Database, *, minutes: Minutes, pack: Pack, now: datetime) -> ImportedMinutes:
+    """Save `minutes` (from `read_minutes`) as a meeting, in one transaction."""
     team_notes: list[str] = []
     norm_notes: list[str] = []
     with db.write(now=now) as session:

@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 
 from sqlmodel import Session, select
 
+from facilitator.domain.clean import clean_line
 from facilitator.domain.enums import AttendanceStatus, MeetingStatus
 from facilitator.domain.planning import CORE_ROLES, MeetingDraft, MeetingFields, check_meeting
 from facilitator.errors import InvalidInput, NotFoundError
@@ -106,7 +107,7 @@ def assign_role(
     db: Database, *, role_id: int, holder: str, as_guest: bool = False, now: datetime
 ) -> None:
     """Give a role to a team member (by name) or a guest; an empty name leaves it open."""
-    name = " ".join(holder.split())
+    name = " ".join(clean_line(holder).split())
     with db.write(now=now) as session:
         role = fetch(session, RoleAssignment, role_id, "role")
         meeting = _meeting(session, role.meeting_id)
@@ -128,7 +129,7 @@ def add_custom_role(
     db: Database, *, meeting_id: int, label: str, now: datetime, pack: Pack | None = None
 ) -> int:
     """A role of the team's own, e.g. "Norms monitor"."""
-    name = " ".join(label.split())
+    name = " ".join(clean_line(label).split())
     if not name:
         raise InvalidInput({"label": "Give the role a name."})
     with db.write(now=now) as session:
@@ -181,7 +182,7 @@ def set_expected(
 
 def add_guest(db: Database, *, meeting_id: int, name: str, now: datetime) -> int:
     """Expect a guest (someone not on the team)."""
-    guest = " ".join(name.split())
+    guest = " ".join(clean_line(name).split())
     if not guest:
         raise InvalidInput({"guest": "Give the guest's name."})
     with db.write(now=now) as session:

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.team_draft import (
     NORM_MAX,
     MemberDraft,
@@ -50,11 +51,12 @@ def update_team(
     with db.write(now=now) as session:
         team = fetch(session, Team, team_id, "team")
         others = [t.name for t in teams.active_teams(session) if t.id != team_id]
-        problems = team_problems(TeamDraft(name=name, purpose=purpose, kind=kind or ""), others)
-        kind = " ".join((kind or "").split()) or None
+        draft = TeamDraft(name=name, purpose=purpose, kind=kind or "")  # cleaned as made
+        problems = team_problems(draft, others)
         if problems:
             raise InvalidInput(problems)
-        team.name, team.purpose, team.kind = name.strip(), purpose.strip(), kind
+        team.name, team.purpose = draft.name.strip(), draft.purpose.strip()
+        team.kind = " ".join(draft.kind.split()) or None
 
 
 def archive_team(db: Database, *, team_id: int, now: datetime) -> None:
@@ -123,7 +125,7 @@ def add_norm(
             session,
             team_id=team_id,
             text=wording,
-            detail=detail.strip(),
+            detail=clean_text(detail).strip(),
             pack_norm_id=pack_norm_id,
             position=len(teams.norms_of(session, team_id=team_id)),
         )
@@ -179,7 +181,7 @@ def _check_member(
 
 
 def _check_norm(session: Session, team_id: int, text: str, *, exclude: int | None) -> str:
-    wording = " ".join(text.split())
+    wording = " ".join(clean_line(text).split())
     if not wording:
         raise InvalidInput({"norm": "Write the norm first."})
     if len(wording) > NORM_MAX:

@@ -6,13 +6,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, String, TypeDecorator, event
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.types import TypeEngine
 from sqlmodel import Session
 
+from facilitator.domain.clean import clean_text
 from facilitator.errors import DatabaseUnavailableError, first_line
 from facilitator.store.engine import make_engine, write_engine
 from facilitator.store.tables._base import Row
@@ -110,12 +114,38 @@ def _unavailable_as_sentence(target: DatabaseTarget, doing: str) -> Iterator[Non
 @event.listens_for(OrmSession, "before_flush")
 def _stamp_rows(session: OrmSession, _context: Any, _instances: Any) -> None:
     now = session.info.get(NOW_KEY)
-    if now is None:
-        return
     for row in session.new:
         if isinstance(row, Row):
-            row.created_at = row.created_at or now
-            row.updated_at = now
+            _clean(row)
+            if now is not None:
+                row.created_at = row.created_at or now
+                row.updated_at = now
     for row in session.dirty:
         if isinstance(row, Row) and session.is_modified(row):
-            row.updated_at = now
+            _clean(row)
+            if now is not None:
+                row.updated_at = now
+
+
+def _clean(row: Row) -> None:
+    """Drop control characters from the row's text (see `facilitator.domain.clean`).
+
+    The services clean what people type where it comes in; this is the backstop that
+    keeps the rule for every row written through the ORM, whatever path it took."""
+    for name in _text_columns(type(row)):
+        value = getattr(row, name)
+        if isinstance(value, str) and not value.isprintable():
+            cleaned = clean_text(value)
+            if cleaned != value:
+                setattr(row, name, cleaned)
+
+
+@cache
+def _text_columns(table: type[Row]) -> tuple[str, ...]:
+    return tuple(column.key for column in sa_inspect(table).columns if _holds_text(column.type))
+
+
+def _holds_text(kind: TypeEngine[Any]) -> bool:
+    if isinstance(kind, TypeDecorator):  # SQLModel's AutoString wraps a String
+        kind = kind.impl_instance
+    return isinstance(kind, String)

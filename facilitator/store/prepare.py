@@ -1,15 +1,22 @@
 """Get a database ready before the app or a command uses it.
 
 Order matters: every check that can refuse the file runs before anything writes to
-it, so a file that is not ours, or is from a newer facilitator, is left untouched.
+it, so a file that is not ours, is from a newer facilitator or is damaged is left
+untouched, with nothing new beside it.
+
+Where a database may be created: in the default location (its folders too); as a new
+file in a folder that exists when the command creates (the app, `demo`, `import`);
+nowhere for a command that only reads (`list`, `export`, `db check`), which says
+there is no database instead. So a mistyped --db is an error, never a new database.
 """
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.errors import NewerDatabaseError, NotADatabaseError
+from facilitator.errors import MissingDatabaseError, NewerDatabaseError, NotADatabaseError
 from facilitator.store import sqlite_file
 from facilitator.store.revisions import known_revisions
 from facilitator.store.target import DatabaseTarget
@@ -25,13 +32,19 @@ class Prepared:
     backup_path: Path | None = None
 
 
-def prepare_database(target: DatabaseTarget, *, script_location: Path | None = None) -> Prepared:
-    """Create the database if new, refuse it if foreign or newer, migrate it if older."""
+def prepare_database(
+    target: DatabaseTarget, *, create: bool = True, script_location: Path | None = None
+) -> Prepared:
+    """Create the database if new (only if `create`: see the module docstring), refuse
+    it if foreign, newer or damaged, migrate it if older."""
     created = False
     has_tables = False
     if target.path is not None:
-        created = sqlite_file.ensure_file(target.path)
+        if not create:
+            check_exists(target)
+        created = sqlite_file.ensure_file(target.path, folders=target.default)
         sqlite_file.check_header(target.path)
+        sqlite_file.check_length(target.path)
         revision, has_tables = sqlite_file.read_revision(target.path)
     else:
         from facilitator.store.migrate import current_revision
@@ -47,10 +60,7 @@ def prepare_database(target: DatabaseTarget, *, script_location: Path | None = N
             f"(schema {revision}); upgrade facilitator to open it."
         )
     if revision is None and has_tables:
-        raise NotADatabaseError(
-            f"{target.display} is a SQLite database, but not a facilitator one; "
-            "facilitator left it alone."
-        )
+        raise not_ours(target)
     backup_path = None
     if target.path is not None and revision is not None:
         backup_path = sqlite_file.backup(target.path, revision)
@@ -58,3 +68,41 @@ def prepare_database(target: DatabaseTarget, *, script_location: Path | None = N
 
     upgrade(target, script_location=script_location, backup_path=backup_path)
     return Prepared(revision=head, created=created, upgraded_from=revision, backup_path=backup_path)
+
+
+def check_exists(target: DatabaseTarget) -> None:
+    """Raise MissingDatabaseError unless the SQLite file at `target` exists and holds
+    something (an empty file is a database only once the app has set it up)."""
+    path = target.path
+    if path is None or path.is_dir():
+        return  # a server, or a directory, which ensure_file refuses in its own words
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise MissingDatabaseError(_missing(target, path)) from None
+    if size == 0:
+        raise MissingDatabaseError(
+            f"{path} is empty, not a database yet; run {_app_on(target, path)} to set it up."
+        )
+
+
+def _missing(target: DatabaseTarget, path: Path) -> str:
+    app = _app_on(target, path)
+    if target.default:
+        return f"No database at {path} yet; run {app} or `facilitator demo` to create it."
+    if not path.parent.is_dir():
+        return f"No database at {path}, nor a folder {path.parent}; check the path."
+    return f"No database at {path}; check the path, or run {app} to create it there."
+
+
+def _app_on(target: DatabaseTarget, path: Path) -> str:
+    """The command that opens the app on `path` (and so creates the database there)."""
+    return "`facilitator`" if target.default else f"`facilitator --db {shlex.quote(str(path))}`"
+
+
+def not_ours(target: DatabaseTarget) -> NotADatabaseError:
+    """The refusal of a SQLite database that another program made."""
+    return NotADatabaseError(
+        f"{target.display} is a SQLite database, but not a facilitator one; "
+        "facilitator left it alone."
+    )

@@ -21,23 +21,27 @@ class DatabaseTarget:
     """A resolved database location.
 
     `url` is what SQLAlchemy connects to (it may hold a password); `display` is safe to
-    print. `path` is set for SQLite files.
+    print. `path` is set for SQLite files. `default` is True for the file in the user
+    data directory used when nothing else is named: the only place whose folders
+    facilitator creates (a mistyped --db must not make a database somewhere new).
     """
 
     url: str
     display: str
     path: Path | None
+    default: bool = False
 
     @property
     def is_sqlite(self) -> bool:
         return self.path is not None
 
 
-def sqlite_target(path: Path) -> DatabaseTarget:
-    """The target for a SQLite file at `path`."""
+def sqlite_target(path: Path, *, default: bool = False) -> DatabaseTarget:
+    """The target for a SQLite file at `path` (`default`: see DatabaseTarget)."""
     path = path.expanduser().absolute()
     # SQLAlchemy decodes the URL's path, so characters like "?", "#" or "%" are encoded.
-    return DatabaseTarget(url=f"sqlite:///{quote(str(path))}", display=str(path), path=path)
+    url = f"sqlite:///{quote(str(path))}"
+    return DatabaseTarget(url=url, display=str(path), path=path, default=default)
 
 
 def resolve_target(cli_value: str | None, environ: Mapping[str, str]) -> DatabaseTarget:
@@ -48,7 +52,7 @@ def resolve_target(cli_value: str | None, environ: Mapping[str, str]) -> Databas
     value = cli_value if cli_value is not None else environ.get(DB_ENV_VAR)
     source = "--db" if cli_value is not None else DB_ENV_VAR
     if value is None:
-        return sqlite_target(default_db_path())
+        return sqlite_target(default_db_path(), default=True)
     value = value.strip()
     if not value:
         raise DatabaseURLError(f"{source} is empty; give a database file path or a URL.")

@@ -7,7 +7,7 @@ import contextlib
 import gc
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import tzinfo
 from functools import partial
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
@@ -24,6 +25,7 @@ from facilitator.domain.overview import HomeOverview
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
 from facilitator.ui.backend import Backend
+from facilitator.ui.literal import ControlCharacterFilter
 from facilitator.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -66,6 +68,12 @@ class FacilitatorApp(App[int]):
         self.open_live = live
         self.overview: HomeOverview | None = None
         self.crash_message: str | None = None
+        self._control_filter = ControlCharacterFilter()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one that keeps control characters in people's text
+        from reaching the terminal (see `ControlCharacterFilter`)."""
+        return [*super().get_line_filters(), self._control_filter]
 
     def on_mount(self) -> None:
         if not self.is_headless:

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import re
 
+from rich.segment import Segment
 from rich.text import Text
+from textual.color import Color
 from textual.content import Content
+from textual.filter import LineFilter
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from facilitator.domain.clean import clean_text
 
 
 def clean(text: str) -> str:
-    """`text` without control characters (newlines and tabs are kept)."""
-    return _CONTROL.sub("", text)
+    """`text` without control characters (line breaks and tabs are kept); the rule is
+    `facilitator.domain.clean`'s, the same as for text coming in."""
+    return clean_text(text)
 
 
 def lit(text: str, style: str = "") -> Content:
@@ -45,3 +49,25 @@ _VARIABLE = re.compile(r"\$([a-z][a-z0-9-]*)")
 def theme_style(variables: dict[str, str], spec: str) -> str:
     """A Rich style with Textual theme variables ("bold $error") resolved to colours."""
     return _VARIABLE.sub(lambda match: variables.get(match.group(1), "default"), spec)
+
+
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class ControlCharacterFilter(LineFilter):
+    """Drops control characters from every line a widget renders, whatever the widget.
+
+    Textual passes ESC and C1 in text through to the terminal (Static, Label, Input,
+    TextArea, DataTable cells and notifications alike; it drops only BEL, BS, VT, FF and
+    CR), so an escape sequence stored in a database from before facilitator cleaned what
+    comes in (or typed into a field before it is saved) would drive the terminal. `lit`
+    and `cell` clean what they show; this is the backstop for everything else, such as a
+    TextArea holding old notes. The characters it drops take no cells, so layout holds."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            segment
+            if segment.control or segment.text.isprintable()
+            else Segment(_TERMINAL_CONTROL.sub("", segment.text), segment.style)
+            for segment in segments
+        ]

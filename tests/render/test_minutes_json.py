@@ -14,6 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.meeting_view import Attendee, Person, RoleLine, StepLine
 from facilitator.domain.minutes import (
     ActionLine,
@@ -70,7 +71,7 @@ DOC_NAMES: dict[type, str] = {
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
 NAME = st.text(st.characters(codec="utf-8"), min_size=1, max_size=30).filter(
-    lambda name: bool(name.strip())
+    lambda name: bool(clean_line(name).strip())
 )
 
 
@@ -256,8 +257,32 @@ def assert_one_sentence(sentence: str) -> None:
 @example(what="a\nb", owner='"quoted"', note=";")
 @example(what="\\", owner="a\r\nb", note="\x00\x1b[31m")
 def test_any_text_reads_back_equal(what: str, owner: str, note: str) -> None:
+    """Equal, but for control characters, which a reader drops (issue 15, defect 2)."""
     minutes = small_minutes(what=what, owner=owner, note=note)
-    assert minutes_from_json(minutes_json(minutes, exported_at=FROZEN_NOW)) == minutes
+    kept = small_minutes(what=clean_text(what), owner=clean_line(owner), note=clean_text(note))
+    assert minutes_from_json(minutes_json(minutes, exported_at=FROZEN_NOW)) == kept
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.text())
+@example(text="\x1b]0;pwned\x07\x9b2J\x7f\u202e\r")
+def test_the_file_shows_only_printable_characters(text: str) -> None:
+    """Regression (issue 15, defect 2): DEL, C1 and bidirectional controls were written
+    raw into the JSON (which escapes only C0), so the file drove the terminal it was
+    printed on. They are escaped and read back the same."""
+    written = minutes_json(small_minutes(note=text), exported_at=FROZEN_NOW)
+
+    assert not any(unsafe(char) for char in written)
+    assert json.loads(written)["meeting"]["items"][0]["notes"] == text
+
+
+def unsafe(char: str) -> bool:
+    """A character that a terminal obeys rather than shows (line feed aside)."""
+    code = ord(char)
+    return (code < 0x20 and char != "\n") or 0x7F <= code <= 0x9F or char in BIDI
+
+
+BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def test_a_meeting_with_every_part_reads_back_equal() -> None:

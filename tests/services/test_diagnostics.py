@@ -48,7 +48,9 @@ def test_newer_database_is_not_healthy(target: DatabaseTarget) -> None:
     assert not report.healthy
 
 
-def test_empty_file_is_set_up_on_next_start(tmp_path: Path) -> None:
+def test_empty_file_is_set_up_by_the_app(tmp_path: Path) -> None:
+    """An empty file is reported, but not healthy: only the app sets it up, and the
+    commands that read refuse it (issue 15, defect 3)."""
     path = tmp_path / "facilitator.db"
     path.touch()
 
@@ -56,8 +58,9 @@ def test_empty_file_is_set_up_on_next_start(tmp_path: Path) -> None:
 
     assert report.revision is None
     assert report.revision_note.startswith("empty database")
-    assert report.healthy
+    assert not report.healthy
     assert path.stat().st_size == 0
+    assert [p for p in tmp_path.iterdir() if p.name != "home"] == [path]
 
 
 def test_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:

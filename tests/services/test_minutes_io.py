@@ -16,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.meeting_view import Person
 from facilitator.domain.minutes import Minutes
 from facilitator.errors import InvalidInput
@@ -219,7 +220,7 @@ def test_a_bad_file_saves_nothing(
 
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
-NAME = TEXT.filter(lambda name: bool(name.strip()))
+NAME = TEXT.filter(lambda name: bool(clean_line(name).strip()))
 
 
 @settings(max_examples=15, deadline=None)
@@ -227,13 +228,17 @@ NAME = TEXT.filter(lambda name: bool(name.strip()))
 @example(what="<script>", owner="[bold]", note="*")
 @example(what="=cmd()", owner="+1", note="-2")
 @example(what="a\nb", owner='"quoted"', note="@x; \\ |")
+@example(what="\x1b[2J", owner="\x1b]0;pwned\x07Ana\u202e", note="a\r\nb\x9b31mc\rd")
 def test_any_text_survives_an_import(
     what: str, owner: str, note: str, pack: Pack, migrated_template: Path
 ) -> None:
+    """Any text reads back as written, without its control characters (regression, issue
+    15, defect 2: an escape sequence in a JSON file was stored and later printed raw)."""
     minutes = small_minutes(what=what, owner=owner, note=note)
     with (
         tempfile.TemporaryDirectory() as folder,
         fresh_database(migrated_template, Path(folder)) as database,
     ):
         _, imported = run_import(database, pack, export(minutes))
-    assert same_story(imported, replace(minutes, next_meeting=None))
+    kept = small_minutes(what=clean_text(what), owner=clean_line(owner), note=clean_text(note))
+    assert same_story(imported, replace(kept, next_meeting=None))

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, func, select
 
+from facilitator.domain.clean import clean_line
 from facilitator.domain.team_draft import MemberDraft, TeamDraft
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
@@ -127,7 +128,16 @@ def test_archived_team_name_can_be_used_again(db: Database, pack: Pack) -> None:
 # Text people type, including markup that must stay plain characters.
 typed_text = st.one_of(
     st.text(max_size=90),
-    st.sampled_from(["[bold]x[/]", "[red]Sam[/]", "[link=https://x]y[/link]", " \t ", "Ωmega 🎉"]),
+    st.sampled_from(
+        [
+            "[bold]x[/]",
+            "[red]Sam[/]",
+            "[link=https://x]y[/link]",
+            " \t ",
+            "Ωmega 🎉",
+            "\x1b[2Jx\x07",
+        ]
+    ),
 )
 
 
@@ -142,6 +152,8 @@ typed_text = st.one_of(
 def test_typed_text_is_stored_exactly_or_refused(
     db: Database, pack: Pack, name: str, purpose: str, member_names: list[str]
 ) -> None:
+    """Stored as typed, trimmed and without control characters (issue 15, defect 2:
+    an escape sequence in a team's name reached the terminal of whoever listed it)."""
     draft = TeamDraft(
         name=name,
         purpose=purpose,
@@ -158,6 +170,6 @@ def test_typed_text_is_stored_exactly_or_refused(
         return
     event("stored")
     team, members, _ = saved(db, team_id)
-    assert team.name == name.strip()
-    assert team.purpose == purpose.strip()
-    assert [m.name for m in members] == [member.strip() for member in member_names]
+    assert team.name == clean_line(name).strip()
+    assert team.purpose == clean_line(purpose).strip()
+    assert [m.name for m in members] == [clean_line(member).strip() for member in member_names]

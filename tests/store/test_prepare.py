@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.errors import DatabaseLocationError, NewerDatabaseError, NotADatabaseError
+from facilitator.errors import (
+    DatabaseLocationError,
+    MissingDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+)
+from facilitator.store import sqlite_file
 from facilitator.store.database import Database
 from facilitator.store.prepare import Prepared, prepare_database
 from facilitator.store.revisions import head_revision
@@ -44,9 +50,10 @@ def make_foreign_database(path: Path) -> None:
 
 @pytest.mark.usefixtures("umask_022")
 def test_new_database_file_is_0600_in_a_new_0700_directory(tmp_path: Path) -> None:
+    """The default location is made with its folders (the only one that is)."""
     path = tmp_path / "data" / "facilitator.db"
 
-    prepared = prepare_database(sqlite_target(path))
+    prepared = prepare_database(sqlite_target(path, default=True))
 
     assert prepared == Prepared(revision=head_revision(), created=True)
     assert mode(path) == 0o600
@@ -70,7 +77,7 @@ def test_existing_directory_keeps_its_mode(tmp_path: Path) -> None:
 def test_missing_parent_directories_are_owner_only_too(tmp_path: Path) -> None:
     path = tmp_path / "share" / "facilitator" / "facilitator.db"
 
-    prepare_database(sqlite_target(path))
+    prepare_database(sqlite_target(path, default=True))
 
     assert mode(path.parent) == 0o700
     assert mode(path.parent.parent) == 0o700
@@ -181,6 +188,7 @@ def test_database_from_a_newer_facilitator_is_refused_untouched(target: Database
 @pytest.mark.parametrize("folder", ["with space", "at@sign", "semi;colon", "colon:x"])
 def test_paths_with_unusual_characters_work(tmp_path: Path, folder: str) -> None:
     path = tmp_path / folder / "facilitator.db"
+    path.parent.mkdir()
     target = sqlite_target(path)
     prepare_database(target)
     database = Database(target)
@@ -217,3 +225,62 @@ def test_new_database_under_uri_characters_is_created_there(tmp_path: Path, fold
 
     assert stored_revision(path) == head_revision()
     assert sorted(entry.name for entry in tmp_path.iterdir()) == [folder]
+
+
+def test_a_path_in_a_missing_folder_is_refused_unless_it_is_the_default(tmp_path: Path) -> None:
+    """Regression (issue 15, defect 3): a mistyped --db made its folders and a database."""
+    path = tmp_path / "nonexistent" / "dir" / "x.db"
+
+    with pytest.raises(DatabaseLocationError) as raised:
+        prepare_database(sqlite_target(path))
+
+    assert_one_sentence(raised.value.sentence, path)
+    assert "does not exist" in raised.value.sentence
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_command_that_only_reads_creates_nothing(tmp_path: Path) -> None:
+    """Regression (issue 15, defect 3): `list` on a missing file made an empty database."""
+    path = tmp_path / "missing.db"
+
+    with pytest.raises(MissingDatabaseError) as raised:
+        prepare_database(sqlite_target(path), create=False)
+
+    assert raised.value.sentence.startswith(f"No database at {path}; check the path")
+    assert list(tmp_path.iterdir()) == []
+
+
+def make_wal_database(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999')")
+        connection.commit()
+
+
+def test_reading_a_wal_database_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    """Regression (issue 15, defect 3): a read-only open of a WAL database made empty
+    -wal and -shm files beside a file refused as too new."""
+    path = tmp_path / "newer.db"
+    make_wal_database(path)
+    before = listing(tmp_path)
+
+    assert sqlite_file.read_revision(path) == ("9999", False)
+    assert sqlite_file.integrity_check(path) == "ok"
+    with pytest.raises(NewerDatabaseError):
+        prepare_database(sqlite_target(path))
+
+    assert listing(tmp_path) == before
+
+
+def test_a_database_in_use_is_read_with_its_log(tmp_path: Path) -> None:
+    """While another connection has it open (its -wal and -shm exist), what waits in the
+    log is read too."""
+    path = tmp_path / "busy.db"
+    make_wal_database(path)
+    with closing(sqlite3.connect(path)) as writer:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("UPDATE alembic_version SET version_num = '0001'")
+        writer.commit()
+
+        assert sqlite_file.read_revision(path) == ("0001", False)
