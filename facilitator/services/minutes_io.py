@@ -21,16 +21,22 @@ from facilitator.domain.planning import AGENDA_ITEMS_MAX
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_json import UnreadableMinutes, minutes_from_json
-from facilitator.services.minutes_people import Roster, find_or_add_team, norm_ids
+from facilitator.services.minutes_people import (
+    Roster,
+    find_or_add_team,
+    norm_ids,
+    people_to_add,
+)
 from facilitator.services.minutes_restore import Restorer
 from facilitator.store.database import Database
 from facilitator.store.tables import Meeting, Team, row_id
 
 MINUTES_MAX_BYTES = 10_000_000
 """The largest minutes file read: a long meeting's notes fit many times over."""
-MINUTES_RECORDS_MAX = 10_000
-"""The most rows one minutes file may become (500 items with a decision, an action,
-notes and a few steps each fit)."""
+MINUTES_RECORDS_MAX = 5_000
+"""The most rows one minutes file may become: 350 items, each with steps, notes, a
+decision with options and votes, an action and a parking-lot entry, fit. Writing 5,000
+rows holds the write lock for about 50 ms (benchmarks/lock_hold.py)."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,11 @@ def import_minutes(db: Database, *, text: str, pack: Pack, now: datetime) -> Imp
         raise MinutesNotImported(problem) from None
     team_notes: list[str] = []
     norm_notes: list[str] = []
+    wanted = people_to_add(minutes)
     with db.write(now=now) as session:
         team = find_or_add_team(session, minutes, team_notes)
         twice = _already_there(session, team, minutes)
-        roster = Roster(session, team=team, minutes=minutes)
+        roster = Roster(session, team=team, minutes=minutes, wanted=wanted)
         norms = norm_ids(session, team=team, minutes=minutes, pack=pack, notes=norm_notes)
         meeting_id = Restorer(
             session, minutes=minutes, team_id=row_id(team), roster=roster, norms=norms, pack=pack
