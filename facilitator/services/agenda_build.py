@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -19,7 +19,7 @@ from sqlmodel import Session
 from facilitator.domain.planning import ItemFields
 from facilitator.pack.loader import Pack
 from facilitator.pack.schema import AgendaTemplate, Protocol, VideoGuide
-from facilitator.store.bulk import Values, core_table, insert_rows, new_row
+from facilitator.store.bulk import Values, core_table, insert_rows, new_row, update_each
 from facilitator.store.tables import AgendaItem, AgendaStep
 
 
@@ -50,6 +50,32 @@ def insert_items(
     ]
     insert_rows(session, AgendaStep, steps)
     return ids
+
+
+class Slot(NamedTuple):
+    """An agenda item's place: what ordering the agenda needs to know of it."""
+
+    id: int
+    position: int
+    title: str
+
+
+def agenda_slots(session: Session, meeting_id: int) -> list[Slot]:
+    """The meeting's items in order, as plain columns (no ORM objects)."""
+    item = core_table(AgendaItem).c
+    statement = (
+        select(item.id, item.position, item.title)
+        .where(item.meeting_id == meeting_id)
+        .order_by(item.position, item.id)
+    )
+    return [Slot(*row) for row in session.execute(statement)]
+
+
+def renumber_slots(session: Session, slots: Sequence[Slot]) -> None:
+    """Number the items 0, 1, 2... in the order given, in one statement (items already
+    in place are left alone)."""
+    moved = [{"id": slot.id, "position": n} for n, slot in enumerate(slots) if slot.position != n]
+    update_each(session, AgendaItem, moved)
 
 
 def new_item(**given: Any) -> Values:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 import sqlalchemy as sql
 from sqlalchemy.engine import Row
@@ -19,13 +19,19 @@ from sqlmodel import Session, col, or_, select
 
 from facilitator.domain.enums import ActionStatus, ItemKind, NextAgendaStatus, ParkingStatus
 from facilitator.errors import InvalidInput, NotFoundError
-from facilitator.services.agenda_build import NewItem, insert_items, new_item
+from facilitator.services.agenda_build import (
+    NewItem,
+    Slot,
+    agenda_slots,
+    insert_items,
+    new_item,
+    renumber_slots,
+)
 from facilitator.store.bulk import (
     Values,
     core_table,
     insert_rows,
     new_row,
-    update_each,
     update_rows,
 )
 from facilitator.store.database import Database
@@ -122,13 +128,13 @@ def accept_carry_forward(
         rows = _picked(session, meeting, picks)
         links = _links(session, meeting_id)
         fresh = [pick for pick in picks if pick not in _linked(links)]
-        agenda = _agenda(session, meeting_id)
+        agenda = agenda_slots(session, meeting_id)
         names = _member_names(session, meeting.team_id)
         actions = [rows[pick] for pick in fresh if pick[0] == "action"]
         touched: list[int] = []
         if actions:
             touched.append(_review_item(session, meeting_id, agenda, links, actions, names))
-        _renumber(session, agenda)
+        renumber_slots(session, agenda)
         others = [(pick[0], rows[pick]) for pick in fresh if pick[0] != "action"]
         touched += _carried_items(session, meeting_id, len(agenda), others, names)
         return touched
@@ -154,29 +160,10 @@ def _picked(
     return rows
 
 
-class _Slot(NamedTuple):
-    """An agenda item's place: all that carrying forward needs to know of it."""
-
-    id: int
-    position: int
-    title: str
-
-
-def _agenda(session: Session, meeting_id: int) -> list[_Slot]:
-    """The meeting's items in order."""
-    item = core_table(AgendaItem).c
-    statement = (
-        sql.select(item.id, item.position, item.title)
-        .where(item.meeting_id == meeting_id)
-        .order_by(item.position, item.id)
-    )
-    return [_Slot(*row) for row in session.execute(statement)]
-
-
 def _review_item(
     session: Session,
     meeting_id: int,
-    agenda: list[_Slot],
+    agenda: list[Slot],
     links: Sequence[Row[Any]],
     actions: Sequence[Row[Any]],
     names: dict[int, str],
@@ -195,7 +182,7 @@ def _review_item(
             kind=ItemKind.INFORMATION,
         )
         (review,) = insert_items(session, meeting_id=meeting_id, new=[NewItem(values)])
-        agenda.insert(min(1, len(agenda)), _Slot(review, -1, REVIEW_TITLE))
+        agenda.insert(min(1, len(agenda)), Slot(review, -1, REVIEW_TITLE))
     else:
         step = core_table(AgendaStep).c
         count = sql.select(sql.func.count()).where(step.agenda_item_id == review)
@@ -214,13 +201,6 @@ def _review_item(
     carried = [new_row(CarryForward, agenda_item_id=review, action_item_id=a.id) for a in actions]
     insert_rows(session, CarryForward, carried)
     return review
-
-
-def _renumber(session: Session, agenda: Sequence[_Slot]) -> None:
-    """Number the agenda 0, 1, 2... in its order, in one statement (rows already in
-    place are left alone)."""
-    moved = [{"id": row.id, "position": n} for n, row in enumerate(agenda) if row.position != n]
-    update_each(session, AgendaItem, moved)
 
 
 def _carried_items(
