@@ -94,8 +94,8 @@ def _within_size(text: str) -> str:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MINUTES_MAX_BYTES:
         raise UnreadableMinutes(
-            f"The minutes file is {size / 1e6:.1f} MB; a minutes file can be at most "
-            f"{MINUTES_MAX_BYTES / 1e6:g} MB."
+            f"The minutes file is {size:,} bytes; a minutes file can be at most "
+            f"{MINUTES_MAX_BYTES:,} bytes ({MINUTES_MAX_BYTES / 1e6:g} MB)."
         )
     return text
 

@@ -121,4 +121,4 @@ def test_minutes_of_too_many_records_or_bytes_are_refused(demo_db: Database, pac
 
     assert row_counts(demo_db) == before
     assert "5,0" in sentences[0] and "at most 5,000" in sentences[0]
-    assert "10.0 MB" in sentences[1] and "at most 10 MB" in sentences[1]
+    assert "at most 10,000,000 bytes (10 MB)" in sentences[1]
