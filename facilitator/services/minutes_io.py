@@ -31,8 +31,9 @@ from facilitator.services.minutes_restore import Restorer
 from facilitator.store.database import Database
 from facilitator.store.tables import Meeting, Team, row_id
 
-MINUTES_MAX_BYTES = 10_000_000
-"""The largest minutes file read: a long meeting's notes fit many times over."""
+MINUTES_MAX_BYTES = 5_000_000
+"""The largest minutes file read: a long meeting's notes fit many times over (a file of
+10 MB of notes held the write lock for about 110 ms here)."""
 MINUTES_RECORDS_MAX = 5_000
 """The most rows one minutes file may become: 350 items, each with steps, notes, a
 decision with options and votes, an action and a parking-lot entry, fit. Writing 5,000

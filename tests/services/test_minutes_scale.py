@@ -105,12 +105,12 @@ def test_minutes_of_501_items_are_refused_before_anything_is_written(
 
 def test_minutes_of_too_many_records_or_bytes_are_refused(demo_db: Database, pack: Pack) -> None:
     """Regression (issue 15, defect 1): a minutes file of a few items but tens of thousands
-    of take-aways, or megabytes of notes, was one long write. Over 5,000 records or 10 MB
+    of take-aways, or megabytes of notes, was one long write. Over 5,000 records or 5 MB
     is refused with one sentence naming the limit."""
     document = json.loads(minutes_json(demo_db, pack, 3))
     before = row_counts(demo_db)
     many = dict(document, meeting=dict(document["meeting"], takeaways=["Keep going"] * 5_001))
-    huge = dict(document, meeting=dict(document["meeting"], meeting_notes="x" * 10_000_001))
+    huge = dict(document, meeting=dict(document["meeting"], meeting_notes="x" * 5_000_001))
 
     sentences = []
     for changed in (many, huge):
@@ -121,4 +121,4 @@ def test_minutes_of_too_many_records_or_bytes_are_refused(demo_db: Database, pac
 
     assert row_counts(demo_db) == before
     assert "5,0" in sentences[0] and "at most 5,000" in sentences[0]
-    assert "at most 10,000,000 bytes (10 MB)" in sentences[1]
+    assert "at most 5,000,000 bytes (5 MB)" in sentences[1]
