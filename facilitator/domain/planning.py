@@ -27,6 +27,9 @@ ITEM_MINUTES = (1, 600)
 AGENDA_ITEMS_MAX = 500
 """The most items a file may bring in (an agenda or minutes): a longer one is refused
 before anything is written, so an import never holds the database for long."""
+AGENDA_STEPS_MAX = 3_000
+"""The most process steps an imported agenda may bring (written out or from the
+protocols it names): 500 items with a six-step protocol each."""
 
 
 @dataclass(frozen=True)

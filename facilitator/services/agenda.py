@@ -7,7 +7,6 @@ Building a whole agenda at once (a template, an earlier meeting's, an imported f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -19,12 +18,15 @@ from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
 from facilitator.services.agenda_build import (
     NewItem,
+    Slot,
+    agenda_slots,
     apply_fields,
     copy_item,
     copy_step,
     insert_items,
     item_from_fields,
     protocol_steps,
+    renumber_slots,
 )
 from facilitator.store.bulk import insert_rows
 from facilitator.store.database import Database
@@ -55,14 +57,13 @@ def add_item(
     with db.write(now=now) as session:
         meeting = fetch(session, Meeting, meeting_id, "meeting")
         fields = _checked(session, meeting, draft, pack)
-        items = meetings.agenda_of(session, meeting_id=meeting_id)
-        index = len(items)
+        slots = agenda_slots(session, meeting_id)
+        index = len(slots)
         if after_item_id is not None:
-            index = next((i + 1 for i, it in enumerate(items) if it.id == after_item_id), index)
+            index = next((i + 1 for i, it in enumerate(slots) if it.id == after_item_id), index)
         new = [item_from_fields(fields, pack)]
         (item_id,) = insert_items(session, meeting_id=meeting_id, new=new, first_position=index)
-        renumber(items[:index])
-        renumber(items[index:], start=index + 1)
+        renumber_slots(session, [*slots[:index], Slot(item_id, index, ""), *slots[index:]])
         return item_id
 
 
@@ -86,26 +87,25 @@ def move_item(db: Database, *, item_id: int, offset: int, now: datetime) -> None
     """Move an item up (negative) or down (positive) the agenda; the ends stop it."""
     with db.write(now=now) as session:
         item = fetch(session, AgendaItem, item_id, "agenda item")
-        items = meetings.agenda_of(session, meeting_id=item.meeting_id)
-        index = next(i for i, it in enumerate(items) if it.id == item_id)
-        target = max(0, min(len(items) - 1, index + offset))
-        items.insert(target, items.pop(index))
-        renumber(items)
+        slots = agenda_slots(session, item.meeting_id)
+        index = next(i for i, it in enumerate(slots) if it.id == item_id)
+        target = max(0, min(len(slots) - 1, index + offset))
+        slots.insert(target, slots.pop(index))
+        renumber_slots(session, slots)
 
 
 def duplicate_item(db: Database, *, item_id: int, now: datetime) -> int:
     """A copy of the item (with its steps) right after it."""
     with db.write(now=now) as session:
         item = fetch(session, AgendaItem, item_id, "agenda item")
-        items = meetings.agenda_of(session, meeting_id=item.meeting_id)
-        index = next(i for i, it in enumerate(items) if it.id == item_id)
+        slots = agenda_slots(session, item.meeting_id)
+        index = next(i for i, it in enumerate(slots) if it.id == item_id) + 1
         steps = [copy_step(step) for step in meetings.steps_of(session, item_ids=[item_id])]
         new = [NewItem(copy_item(item), steps)]
         (copy_id,) = insert_items(
-            session, meeting_id=item.meeting_id, new=new, first_position=index + 1
+            session, meeting_id=item.meeting_id, new=new, first_position=index
         )
-        renumber(items[: index + 1])
-        renumber(items[index + 1 :], start=index + 2)
+        renumber_slots(session, [*slots[:index], Slot(copy_id, index, ""), *slots[index:]])
         return copy_id
 
 
@@ -122,7 +122,7 @@ def delete_item(db: Database, *, item_id: int, now: datetime) -> None:
         meeting_id = item.meeting_id
         session.delete(item)
         session.flush()
-        renumber(meetings.agenda_of(session, meeting_id=meeting_id))
+        renumber_slots(session, agenda_slots(session, meeting_id))
 
 
 def _checked(session: Session, meeting: Meeting, draft: ItemDraft, pack: Pack) -> ItemFields:
@@ -134,11 +134,3 @@ def _checked(session: Session, meeting: Meeting, draft: ItemDraft, pack: Pack) -
     if checked.value is None:
         raise InvalidInput(checked.problems)
     return checked.value
-
-
-def renumber(items: Sequence[AgendaItem], start: int = 0) -> None:
-    """Number the items `start`, `start` + 1... in the order given (only those that moved
-    change)."""
-    for position, item in enumerate(items, start=start):
-        if item.position != position:
-            item.position = position

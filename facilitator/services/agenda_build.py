@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from sqlalchemy import select
 from sqlmodel import Session
 
 from facilitator.domain.planning import ItemFields
 from facilitator.pack.loader import Pack
 from facilitator.pack.schema import AgendaTemplate, Protocol, VideoGuide
-from facilitator.store.bulk import Values, insert_rows, new_row
-from facilitator.store.repo import meetings
-from facilitator.store.tables import AgendaItem, AgendaStep, row_id
+from facilitator.store.bulk import Values, core_table, insert_rows, new_row, update_each
+from facilitator.store.tables import AgendaItem, AgendaStep
 
 
 @dataclass
@@ -50,6 +50,32 @@ def insert_items(
     ]
     insert_rows(session, AgendaStep, steps)
     return ids
+
+
+class Slot(NamedTuple):
+    """An agenda item's place: what ordering the agenda needs to know of it."""
+
+    id: int
+    position: int
+    title: str
+
+
+def agenda_slots(session: Session, meeting_id: int) -> list[Slot]:
+    """The meeting's items in order, as plain columns (no ORM objects)."""
+    item = core_table(AgendaItem).c
+    statement = (
+        select(item.id, item.position, item.title)
+        .where(item.meeting_id == meeting_id)
+        .order_by(item.position, item.id)
+    )
+    return [Slot(*row) for row in session.execute(statement)]
+
+
+def renumber_slots(session: Session, slots: Sequence[Slot]) -> None:
+    """Number the items 0, 1, 2... in the order given, in one statement (items already
+    in place are left alone)."""
+    moved = [{"id": slot.id, "position": n} for n, slot in enumerate(slots) if slot.position != n]
+    update_each(session, AgendaItem, moved)
 
 
 def new_item(**given: Any) -> Values:
@@ -110,47 +136,56 @@ def template_items(template: AgendaTemplate, pack: Pack) -> list[NewItem]:
     return new
 
 
-def add_template_items(
-    session: Session, *, meeting_id: int, template: AgendaTemplate, pack: Pack
-) -> None:
-    """The template's items (see `template_items`) on a meeting with no agenda yet."""
-    insert_items(session, meeting_id=meeting_id, new=template_items(template, pack))
-
-
-def copy_items(session: Session, *, source_id: int, meeting_id: int) -> None:
-    """Copy an earlier meeting's agenda (items and their steps; not what happened) onto a
-    meeting with no agenda yet: two reads and two writes, however long the agenda."""
-    items = meetings.agenda_of(session, meeting_id=source_id)
+def agenda_copy(session: Session, *, source_id: int) -> list[NewItem]:
+    """A copy of a meeting's agenda (items and their steps; not what happened), to
+    insert into another meeting: two reads of plain columns, however long the agenda.
+    Read it before the write that inserts it."""
+    item, step = core_table(AgendaItem).c, core_table(AgendaStep).c
+    items = session.execute(
+        select(item.id, *(item[name] for name in ITEM_PLAN))
+        .where(item.meeting_id == source_id)
+        .order_by(item.position, item.id)
+    )
+    of_source = select(item.id).where(item.meeting_id == source_id)
     steps: dict[int, list[Values]] = {}
-    for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):
-        steps.setdefault(step.agenda_item_id, []).append(copy_step(step))
-    new = [NewItem(copy_item(item), steps.get(row_id(item), [])) for item in items]
-    insert_items(session, meeting_id=meeting_id, new=new)
+    for row in session.execute(
+        select(step.agenda_item_id, *(step[name] for name in STEP_PLAN))
+        .where(step.agenda_item_id.in_(of_source))
+        .order_by(step.agenda_item_id, step.position)
+    ):
+        values = row._asdict()
+        steps.setdefault(values.pop("agenda_item_id"), []).append(new_step(**values))
+    new = []
+    for row in items:
+        values = row._asdict()
+        item_id = values.pop("id")
+        new.append(NewItem(new_item(**values), steps.get(item_id, [])))
+    return new
+
+
+ITEM_PLAN = (
+    "title",
+    "goal",
+    "presenter_member_id",
+    "presenter_name",
+    "planned_minutes",
+    "kind",
+    "process_id",
+    "facilitator_notes",
+)
+"""What a copy of an item keeps: its plan, not what happened to it."""
+STEP_PLAN = ("position", "title", "detail", "planned_minutes", "media_ranges")
+"""What a copy of a step keeps."""
 
 
 def copy_item(item: AgendaItem) -> Values:
     """The item's plan (not what happened to it), for another place or meeting."""
-    return new_item(
-        title=item.title,
-        goal=item.goal,
-        presenter_member_id=item.presenter_member_id,
-        presenter_name=item.presenter_name,
-        planned_minutes=item.planned_minutes,
-        kind=item.kind,
-        process_id=item.process_id,
-        facilitator_notes=item.facilitator_notes,
-    )
+    return new_item(**{name: getattr(item, name) for name in ITEM_PLAN})
 
 
 def copy_step(step: AgendaStep) -> Values:
     """The step, for another item."""
-    return new_step(
-        position=step.position,
-        title=step.title,
-        detail=step.detail,
-        planned_minutes=step.planned_minutes,
-        media_ranges=step.media_ranges,
-    )
+    return new_step(**{name: getattr(step, name) for name in STEP_PLAN})
 
 
 def video_steps(guide: VideoGuide) -> list[Values]:

@@ -14,6 +14,7 @@ from facilitator.domain.agenda_markdown import parse_agenda as read_agenda
 from facilitator.domain.meeting_view import MeetingPlan, Person
 from facilitator.domain.planning import (
     AGENDA_ITEMS_MAX,
+    AGENDA_STEPS_MAX,
     ItemDraft,
     ItemFields,
     MeetingDraft,
@@ -102,26 +103,16 @@ def import_agenda(
 ) -> ImportResult:
     """Save the agenda in `text` as a planned meeting (core roles open, every active member
     expected) in one transaction; with any problem, raise AgendaNotImported and save nothing
-    (AgendaTooLarge for a file over AGENDA_MAX_BYTES or AGENDA_ITEMS_MAX items).
+    (AgendaTooLarge for a file over AGENDA_MAX_BYTES, AGENDA_ITEMS_MAX items or
+    AGENDA_STEPS_MAX steps).
 
     The team is `team_name`, else the file's Team line, else the only active team. A
     presenter who is not on the team presents as a guest (said in the notes). The file is
     read, checked and turned into rows before the write begins, so the write lock is held
     for a few statements however long the agenda is.
     """
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > AGENDA_MAX_BYTES:
-        raise AgendaTooLarge(
-            f"The agenda file is {size / 1e6:.1f} MB; an agenda can be at most "
-            f"{AGENDA_MAX_BYTES / 1e6:g} MB. Nothing was imported."
-        )
     today = now.astimezone(tz).date()
-    parsed = read_agenda(text, today=today)
-    if len(parsed.items) > AGENDA_ITEMS_MAX:
-        raise AgendaTooLarge(
-            f"The agenda has {len(parsed.items):,} items; an agenda can have at most "
-            f"{AGENDA_ITEMS_MAX}. Split it into several meetings; nothing was imported."
-        )
+    parsed = _within_limits(text, today)
     problems, notes = list(parsed.problems), list[str]()
     fields = _meeting_fields(parsed, today, tz, problems, notes)
     with db.read() as session:
@@ -133,6 +124,7 @@ def import_agenda(
     new = [
         _new_item(item, checked, pack) for item, checked in zip(parsed.items, items, strict=True)
     ]
+    _within_step_limit(new)
     with db.write(now=now) as session:
         meeting = new_meeting(session, team=_still_active(session, team), fields=fields, pack=pack)
         insert_items(session, meeting_id=row_id(meeting), new=new)
@@ -141,6 +133,33 @@ def import_agenda(
         planned = fields.planned_minutes
         notes.append(f"The agenda runs {plural(over, 'minute')} over the planned {planned}.")
     return ImportResult(row_id(meeting), tuple(notes), fields.title, team.name)
+
+
+def _within_limits(text: str, today: date) -> ParsedAgenda:
+    """The agenda read, if it is within AGENDA_MAX_BYTES (checked before reading it)
+    and AGENDA_ITEMS_MAX; else AgendaTooLarge."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > AGENDA_MAX_BYTES:
+        raise AgendaTooLarge(
+            f"The agenda file is {size:,} bytes; an agenda can be at most "
+            f"{AGENDA_MAX_BYTES:,} bytes ({AGENDA_MAX_BYTES / 1e6:g} MB). Nothing was imported."
+        )
+    parsed = read_agenda(text, today=today)
+    if len(parsed.items) > AGENDA_ITEMS_MAX:
+        raise AgendaTooLarge(
+            f"The agenda has {len(parsed.items):,} items; an agenda can have at most "
+            f"{AGENDA_ITEMS_MAX}. Split it into several meetings; nothing was imported."
+        )
+    return parsed
+
+
+def _within_step_limit(new: Sequence[NewItem]) -> None:
+    steps = sum(len(item.steps) for item in new)
+    if steps > AGENDA_STEPS_MAX:
+        raise AgendaTooLarge(
+            f"The agenda has {steps:,} steps, written out or from its protocols; an agenda can "
+            f"have at most {AGENDA_STEPS_MAX:,}. Nothing was imported."
+        )
 
 
 def export_agenda(db: Database, *, meeting_id: int, fmt: str, pack: Pack, tz: tzinfo | None) -> str:

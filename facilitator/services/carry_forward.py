@@ -1,9 +1,9 @@
 """Carrying forward what the team still owes (open action items, the parking lot, items
 set aside for "next meeting") onto a meeting's agenda.
 
-However many things are picked, a call reads each kind of row once (`IN` lists) and
-writes each kind of row in one statement, so the write lock is held for a handful of
-statements.
+However many things are picked, a call reads each kind of row once (`IN` lists, plain
+columns rather than ORM objects) and writes each kind of row in one statement, so the
+write lock is held for a handful of statements.
 """
 
 from __future__ import annotations
@@ -11,16 +11,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
+import sqlalchemy as sql
+from sqlalchemy.engine import Row
 from sqlmodel import Session, col, or_, select
 
 from facilitator.domain.enums import ActionStatus, ItemKind, NextAgendaStatus, ParkingStatus
 from facilitator.errors import InvalidInput, NotFoundError
-from facilitator.services.agenda import renumber
-from facilitator.services.agenda_build import NewItem, insert_items, new_item
-from facilitator.store.bulk import Values, insert_rows, new_row
+from facilitator.services.agenda_build import (
+    NewItem,
+    Slot,
+    agenda_slots,
+    insert_items,
+    new_item,
+    renumber_slots,
+)
+from facilitator.store.bulk import (
+    Values,
+    core_table,
+    insert_rows,
+    new_row,
+    update_rows,
+)
 from facilitator.store.database import Database
-from facilitator.store.repo import meetings, teams
+from facilitator.store.repo import teams
 from facilitator.store.repo.common import fetch
 from facilitator.store.tables import (
     ActionItem,
@@ -35,7 +50,6 @@ from facilitator.store.tables import (
 
 REVIEW_TITLE = "Review of action items"
 
-Debt = ActionItem | ParkingLotItem | NextAgendaEntry
 _TABLES: dict[str, type[ActionItem] | type[ParkingLotItem] | type[NextAgendaEntry]] = {
     "action": ActionItem,
     "parking": ParkingLotItem,
@@ -114,97 +128,99 @@ def accept_carry_forward(
         rows = _picked(session, meeting, picks)
         links = _links(session, meeting_id)
         fresh = [pick for pick in picks if pick not in _linked(links)]
-        items = meetings.agenda_of(session, meeting_id=meeting_id)
+        agenda = agenda_slots(session, meeting_id)
         names = _member_names(session, meeting.team_id)
         actions = [rows[pick] for pick in fresh if pick[0] == "action"]
         touched: list[int] = []
         if actions:
-            review = _review_item(session, meeting, items, links, actions, names)
-            touched.append(review)
-        renumber(items)
-        others = [rows[pick] for pick in fresh if pick[0] != "action"]
-        touched += _carried_items(session, row_id(meeting), len(items), others, names)
+            touched.append(_review_item(session, meeting_id, agenda, links, actions, names))
+        renumber_slots(session, agenda)
+        others = [(pick[0], rows[pick]) for pick in fresh if pick[0] != "action"]
+        touched += _carried_items(session, meeting_id, len(agenda), others, names)
         return touched
 
 
 def _picked(
     session: Session, meeting: Meeting, picks: Sequence[tuple[str, int]]
-) -> dict[tuple[str, int], Debt]:
-    """The picked rows, one query per kind; refuses picks of another team (only this
-    team's debts carry forward) and picks that are not there."""
-    rows: dict[tuple[str, int], Debt] = {}
+) -> dict[tuple[str, int], Row[Any]]:
+    """The picked rows (plain columns), one query per kind; refuses picks of another
+    team (only this team's debts carry forward) and picks that are not there."""
+    rows: dict[tuple[str, int], Row[Any]] = {}
     for kind, table in _TABLES.items():
         keys = [key for each, key in picks if each == kind]
-        for found in session.exec(select(table).where(col(table.id).in_(keys))) if keys else ():
-            assert isinstance(found, ActionItem | ParkingLotItem | NextAgendaEntry)
-            rows[kind, row_id(found)] = found
+        core = core_table(table)
+        for row in session.execute(sql.select(core).where(core.c.id.in_(keys))) if keys else ():
+            rows[kind, row.id] = row
     for pick in picks:
-        row = rows.get(pick)
-        if row is None:
+        found = rows.get(pick)
+        if found is None:
             raise NotFoundError(f"There is no item to carry forward {pick[1]}.")
-        if row.team_id != meeting.team_id:
+        if found.team_id != meeting.team_id:
             raise InvalidInput({"picks": "That item belongs to another team."})
     return rows
 
 
 def _review_item(
     session: Session,
-    meeting: Meeting,
-    items: list[AgendaItem],
-    links: list[CarryForward],
-    actions: Sequence[Debt],
+    meeting_id: int,
+    agenda: list[Slot],
+    links: Sequence[Row[Any]],
+    actions: Sequence[Row[Any]],
     names: dict[int, str],
 ) -> int:
-    """The agenda's action-review item (made if there is none), with a step per action."""
+    """The agenda's action-review item (made second if there is none), with a step per
+    action; a new one joins `agenda` where it goes."""
     reviewed = {link.agenda_item_id for link in links if link.action_item_id}
-    review = next((i for i in items if i.id in reviewed or i.title == REVIEW_TITLE), None)
+    review = next((i.id for i in agenda if i.id in reviewed or i.title == REVIEW_TITLE), None)
+    existing = 0
     if review is None:
-        review = AgendaItem(
-            meeting_id=row_id(meeting),
-            position=0,
+        goal = "Check each open action item: done, on track or stuck."
+        values = new_item(
             title=REVIEW_TITLE,
-            goal="Check each open action item: done, on track or stuck.",
+            goal=goal,
             planned_minutes=max(5, 2 * len(actions)),
             kind=ItemKind.INFORMATION,
         )
-        session.add(review)
-        session.flush()
-        items.insert(min(1, len(items)), review)
-    review_id = row_id(review)
-    existing = len(meetings.steps_of(session, item_ids=[review_id]))
-    steps: list[Values] = []
-    carried: list[Values] = []
-    for offset, action in enumerate(actions):
-        assert isinstance(action, ActionItem)
-        carried.append(new_row(CarryForward, agenda_item_id=review_id, action_item_id=action.id))
-        steps.append(
-            new_row(
-                AgendaStep,
-                agenda_item_id=review_id,
-                position=existing + offset,
-                title=action.what,
-                detail=_action_detail(action, names),
-            )
+        (review,) = insert_items(session, meeting_id=meeting_id, new=[NewItem(values)])
+        agenda.insert(min(1, len(agenda)), Slot(review, -1, REVIEW_TITLE))
+    else:
+        step = core_table(AgendaStep).c
+        count = sql.select(sql.func.count()).where(step.agenda_item_id == review)
+        existing = session.execute(count).scalar_one()
+    steps = [
+        new_row(
+            AgendaStep,
+            agenda_item_id=review,
+            position=existing + offset,
+            title=action.what,
+            detail=_action_detail(action, names),
         )
+        for offset, action in enumerate(actions)
+    ]
     insert_rows(session, AgendaStep, steps)
+    carried = [new_row(CarryForward, agenda_item_id=review, action_item_id=a.id) for a in actions]
     insert_rows(session, CarryForward, carried)
-    return review_id
+    return review
 
 
 def _carried_items(
-    session: Session, meeting_id: int, first: int, rows: Sequence[Debt], names: dict[int, str]
+    session: Session,
+    meeting_id: int,
+    first: int,
+    rows: Sequence[tuple[str, Row[Any]]],
+    names: dict[int, str],
 ) -> list[int]:
     """An item at the end of the agenda (from position `first`) for each parking-lot entry
     or item set aside, linked back to it; their ids."""
     new: list[NewItem] = []
     links: list[Values] = []
-    for row in rows:
-        if isinstance(row, ParkingLotItem):
+    set_aside: list[int] = []
+    for kind, row in rows:
+        if kind == "parking":
             title, goal = row.text, f"From the parking lot ({_raised_by(row, names)})."
             links.append(new_row(CarryForward, agenda_item_id=0, parking_lot_item_id=row.id))
         else:
-            assert isinstance(row, NextAgendaEntry)
-            row.status = NextAgendaStatus.CARRIED
+            set_aside.append(row.id)
             title, goal = row.title, row.note or "Set aside for this meeting by the last one."
             links.append(new_row(CarryForward, agenda_item_id=0, next_agenda_entry_id=row.id))
         new.append(NewItem(new_item(title=title[:120], goal=goal, planned_minutes=10)))
@@ -212,20 +228,22 @@ def _carried_items(
     for link, item_id in zip(links, ids, strict=True):
         link["agenda_item_id"] = item_id
     insert_rows(session, CarryForward, links)
+    update_rows(session, NextAgendaEntry, set_aside, status=NextAgendaStatus.CARRIED)
     return ids
 
 
-def _links(session: Session, meeting_id: int) -> list[CarryForward]:
-    """What the meeting's agenda items were carried forward from."""
+def _links(session: Session, meeting_id: int) -> list[Row[Any]]:
+    """What the meeting's agenda items were carried forward from (plain columns)."""
+    link, item = core_table(CarryForward).c, core_table(AgendaItem).c
     statement = (
-        select(CarryForward)
-        .join(AgendaItem, col(AgendaItem.id) == CarryForward.agenda_item_id)
-        .where(AgendaItem.meeting_id == meeting_id)
+        sql.select(core_table(CarryForward))
+        .join(core_table(AgendaItem), item.id == link.agenda_item_id)
+        .where(item.meeting_id == meeting_id)
     )
-    return list(session.exec(statement))
+    return list(session.execute(statement))
 
 
-def _linked(links: Sequence[CarryForward]) -> set[tuple[str, int | None]]:
+def _linked(links: Sequence[Row[Any]]) -> set[tuple[str, int | None]]:
     linked: set[tuple[str, int | None]] = set()
     for link in links:
         if link.action_item_id is not None:
@@ -242,13 +260,13 @@ def _member_names(session: Session, team_id: int) -> dict[int, str]:
     return {row_id(m): m.name for m in teams.members_of(session, team_id=team_id, archived=True)}
 
 
-def _action_detail(action: ActionItem, names: dict[int, str]) -> str:
+def _action_detail(action: ActionItem | Row[Any], names: dict[int, str]) -> str:
     unowned = "owner to be decided" if action.owner_to_be_decided else "no owner yet"
     owner = names.get(action.owner_member_id or -1) or action.owner_name or unowned
     due = f"due {action.due_date:%a %d %b}" if action.due_date else "no due date"
     return f"{owner}, {due}"
 
 
-def _raised_by(parked: ParkingLotItem, names: dict[int, str]) -> str:
+def _raised_by(parked: ParkingLotItem | Row[Any], names: dict[int, str]) -> str:
     who = names.get(parked.raised_by_member_id or -1) or parked.raised_by_name
     return f"raised by {who}" if who else "in the parking lot"

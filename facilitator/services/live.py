@@ -21,6 +21,7 @@ from facilitator.domain.room import Room
 from facilitator.domain.timer import ItemClock, ItemTime, MeetingClock, Segment, run_seconds
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
+from facilitator.services.agenda_build import agenda_slots
 from facilitator.services.captures import read_room
 from facilitator.services.meetings import read_plan
 from facilitator.store.database import Database
@@ -173,17 +174,15 @@ def start_or_pause(db: Database, *, meeting_id: int, now: datetime) -> bool:
         meeting = _runnable(session, meeting_id)
         if meetings.stop_running_segments(session, meeting_id=meeting_id, now=now):
             return False
-        items = meetings.agenda_of(session, meeting_id=meeting_id)
+        items = _agenda_ids(session, meeting_id)
         if not items:
             raise InvalidInput({"agenda": "The agenda has no items yet; add one to start."})
         if meeting.status == MeetingStatus.PLANNED:
             meeting.status = MeetingStatus.RUNNING
             meeting.started_at = now
         current = _current_item(meeting, items)
-        meeting.current_item_id = row_id(current)
-        session.add(
-            TimerSegment(meeting_id=meeting_id, agenda_item_id=row_id(current), started_at=now)
-        )
+        meeting.current_item_id = current
+        session.add(TimerSegment(meeting_id=meeting_id, agenda_item_id=current, started_at=now))
         return True
 
 
@@ -193,7 +192,7 @@ def move_to_item(db: Database, *, meeting_id: int, step: int, now: datetime) -> 
     no item that way."""
     with db.write(now=now) as session:
         meeting = _runnable(session, meeting_id)
-        items = meetings.agenda_of(session, meeting_id=meeting_id)
+        items = _agenda_ids(session, meeting_id)
         if not items:
             return None
         index = items.index(_current_item(meeting, items))
@@ -201,7 +200,7 @@ def move_to_item(db: Database, *, meeting_id: int, step: int, now: datetime) -> 
         if not 0 <= target < len(items):
             return None
         was_running = meetings.stop_running_segments(session, meeting_id=meeting_id, now=now)
-        new_id = row_id(items[target])
+        new_id = items[target]
         meeting.current_item_id = new_id
         if was_running:
             session.add(TimerSegment(meeting_id=meeting_id, agenda_item_id=new_id, started_at=now))
@@ -296,7 +295,13 @@ def _item(session: Session, item_id: int) -> AgendaItem:
     return item
 
 
-def _current_item(meeting: Meeting, items: Sequence[AgendaItem]) -> AgendaItem:
+def _agenda_ids(session: Session, meeting_id: int) -> list[int]:
+    """The meeting's item ids in order (plain columns: a long agenda costs little)."""
+    return [slot.id for slot in agenda_slots(session, meeting_id)]
+
+
+def _current_item(meeting: Meeting, items: Sequence[int]) -> int:
     """The item on the clock: the stored one while it is still on the agenda, else the
     first."""
-    return next((item for item in items if item.id == meeting.current_item_id), items[0])
+    current = meeting.current_item_id
+    return current if current is not None and current in items else items[0]

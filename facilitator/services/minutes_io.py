@@ -21,16 +21,23 @@ from facilitator.domain.planning import AGENDA_ITEMS_MAX
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_json import UnreadableMinutes, minutes_from_json
-from facilitator.services.minutes_people import Roster, find_or_add_team, norm_ids
+from facilitator.services.minutes_people import (
+    Roster,
+    find_or_add_team,
+    norm_ids,
+    people_to_add,
+)
 from facilitator.services.minutes_restore import Restorer
 from facilitator.store.database import Database
 from facilitator.store.tables import Meeting, Team, row_id
 
-MINUTES_MAX_BYTES = 10_000_000
-"""The largest minutes file read: a long meeting's notes fit many times over."""
-MINUTES_RECORDS_MAX = 10_000
-"""The most rows one minutes file may become (500 items with a decision, an action,
-notes and a few steps each fit)."""
+MINUTES_MAX_BYTES = 5_000_000
+"""The largest minutes file read: a long meeting's notes fit many times over (a file of
+10 MB of notes held the write lock for about 110 ms here)."""
+MINUTES_RECORDS_MAX = 5_000
+"""The most rows one minutes file may become: 350 items, each with steps, notes, a
+decision with options and votes, an action and a parking-lot entry, fit. Writing 5,000
+rows holds the write lock for about 50 ms (benchmarks/lock_hold.py)."""
 
 
 @dataclass(frozen=True)
@@ -77,10 +84,11 @@ def save_minutes(db: Database, *, minutes: Minutes, pack: Pack, now: datetime) -
     """Save `minutes` (from `read_minutes`) as a meeting, in one transaction."""
     team_notes: list[str] = []
     norm_notes: list[str] = []
+    wanted = people_to_add(minutes)
     with db.write(now=now) as session:
         team = find_or_add_team(session, minutes, team_notes)
         twice = _already_there(session, team, minutes)
-        roster = Roster(session, team=team, minutes=minutes)
+        roster = Roster(session, team=team, minutes=minutes, wanted=wanted)
         norms = norm_ids(session, team=team, minutes=minutes, pack=pack, notes=norm_notes)
         meeting_id = Restorer(
             session, minutes=minutes, team_id=row_id(team), roster=roster, norms=norms, pack=pack
@@ -98,8 +106,8 @@ def _within_size(text: str) -> str:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MINUTES_MAX_BYTES:
         raise UnreadableMinutes(
-            f"The minutes file is {size / 1e6:.1f} MB; a minutes file can be at most "
-            f"{MINUTES_MAX_BYTES / 1e6:g} MB."
+            f"The minutes file is {size:,} bytes; a minutes file can be at most "
+            f"{MINUTES_MAX_BYTES:,} bytes ({MINUTES_MAX_BYTES / 1e6:g} MB)."
         )
     return text
 

@@ -10,7 +10,7 @@ one without a match is added to the team.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import fields, is_dataclass
 
 from sqlmodel import Session, col, select
@@ -48,13 +48,16 @@ def find_or_add_team(session: Session, minutes: Minutes, notes: list[str]) -> Te
 class Roster:
     """The team's members by name, adding those the minutes name and the team lacks.
 
-    Members are made when the roster is built, recipients first (with their e-mail
-    addresses, in the file's order, so the minutes' To: line keeps its order), then
-    everyone else in the order the file names them. Archived members match too (old
-    minutes keep their people), after active ones of the same name.
+    Members are made when the roster is built, for everyone `wanted` (`people_to_add`):
+    recipients first (with their e-mail addresses, in the file's order, so the minutes'
+    To: line keeps its order), then everyone else in the order the file names them.
+    Archived members match too (old minutes keep their people), after active ones of the
+    same name.
     """
 
-    def __init__(self, session: Session, *, team: Team, minutes: Minutes) -> None:
+    def __init__(
+        self, session: Session, *, team: Team, minutes: Minutes, wanted: Sequence[str]
+    ) -> None:
         self.session = session
         self.team_id = row_id(team)
         self.added: list[str] = []
@@ -63,14 +66,9 @@ class Roster:
         for member in sorted(everyone, key=lambda m: m.archived_at is not None):
             self._ids.setdefault(match_key(member.name), row_id(member))
         self._emails = {match_key(r.name): r.email for r in minutes.recipients}
-        named = [
-            person.name
-            for person, part in named_people(minutes)
-            if person.member_id is not None or isinstance(part, MEMBERS_ONLY)
-        ]
-        self._add([*(r.name for r in minutes.recipients), *named])
+        self._add(wanted)
 
-    def _add(self, names: list[str]) -> None:
+    def _add(self, names: Sequence[str]) -> None:
         """Add the people the team lacks, in one statement."""
         missing: dict[str, str] = {}
         for name in names:
@@ -111,6 +109,18 @@ class Roster:
             return []
         people = plural(len(self.added), "person", "people")
         return [f"Added {people} to {one_line(team_name)}: {', '.join(self.added)}."]
+
+
+def people_to_add(minutes: Minutes) -> list[str]:
+    """Everyone the team must have as a member for these minutes (`Roster`'s `wanted`),
+    in the order they would be added. It walks the whole record, so call it before the
+    write begins."""
+    named = [
+        person.name
+        for person, part in named_people(minutes)
+        if person.member_id is not None or isinstance(part, MEMBERS_ONLY)
+    ]
+    return [*(recipient.name for recipient in minutes.recipients), *named]
 
 
 def named_people(value: object, part: object = None) -> Iterator[tuple[Person, object]]:

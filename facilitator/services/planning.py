@@ -14,7 +14,7 @@ from facilitator.domain.planning import CORE_ROLES, MeetingDraft, MeetingFields,
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.pack.schema import AgendaTemplate
-from facilitator.services.agenda_build import add_template_items, copy_items
+from facilitator.services.agenda_build import NewItem, agenda_copy, insert_items, template_items
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, teams
 from facilitator.store.repo.common import fetch
@@ -47,6 +47,10 @@ def create_meeting(
         checked.problems["template"] = f"There is no agenda template called {template_id}."
     if checked.value is None or checked.problems:
         raise InvalidInput(checked.problems)
+    copied: list[NewItem] = []
+    if copy_of and template_id is None:  # read before the write: it adds it in two statements
+        with db.read() as session:
+            copied = agenda_copy(session, source_id=copy_of)
     with db.write(now=now) as session:
         team = _active_team(session, team_id)
         earlier = _earlier_meeting(session, copy_of, row_id(team)) if copy_of else None
@@ -54,6 +58,7 @@ def create_meeting(
         meeting = new_meeting(
             session, team=team, fields=checked.value, pack=pack, template=template, earlier=earlier
         )
+        insert_items(session, meeting_id=row_id(meeting), new=copied)
         return Saved(id=row_id(meeting), notes=checked.notes)
 
 
@@ -66,7 +71,9 @@ def new_meeting(
     template: AgendaTemplate | None = None,
     earlier: Meeting | None = None,
 ) -> Meeting:
-    """Add a planned meeting inside an open unit of work (see `create_meeting`)."""
+    """Add a planned meeting inside an open unit of work (see `create_meeting`): the
+    core roles (their holders from `earlier`), every active member expected, and the
+    template's agenda. `earlier`'s agenda is the caller's to add (`agenda_copy`)."""
     meeting = Meeting(
         team_id=row_id(team),
         title=fields.title,
@@ -84,9 +91,7 @@ def new_meeting(
     for member in teams.members_of(session, team_id=row_id(team)):
         session.add(Attendance(meeting_id=meeting_id, member_id=row_id(member)))
     if template is not None:
-        add_template_items(session, meeting_id=meeting_id, template=template, pack=pack)
-    elif earlier is not None:
-        copy_items(session, source_id=row_id(earlier), meeting_id=meeting_id)
+        insert_items(session, meeting_id=meeting_id, new=template_items(template, pack))
     return meeting
 
 

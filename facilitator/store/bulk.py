@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Dialect, Table, func, insert, select
+from sqlalchemy import Dialect, Table, bindparam, func, insert, select, update
 from sqlmodel import Session
 
 from facilitator.store.database import NOW_KEY
@@ -38,7 +38,7 @@ def insert_rows(session: Session, table: type[Row], rows: Sequence[Values]) -> l
     if not rows:
         return []
     now = session.info[NOW_KEY]
-    core = _table(table)
+    core = core_table(table)
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         stamped = [{**row, "created_at": now, "updated_at": now} for row in rows]
@@ -67,6 +67,32 @@ def insert_rows(session: Session, table: type[Row], rows: Sequence[Values]) -> l
     return list(ids)
 
 
+def update_rows(session: Session, table: type[Row], ids: Sequence[int], **values: Any) -> None:
+    """Set the same `values` on the rows with these ids, in one statement stamped with
+    the unit of work's clock."""
+    if ids:
+        core = core_table(table)
+        changes = {**values, "updated_at": session.info[NOW_KEY]}
+        session.execute(update(core).where(core.c.id.in_(ids)).values(changes))
+
+
+def update_each(session: Session, table: type[Row], rows: Sequence[Values]) -> None:
+    """Set each row's own values (dicts of its "id" and the same columns for every row),
+    in one executemany stamped with the unit of work's clock."""
+    if not rows:
+        return
+    core = core_table(table)
+    names = [name for name in rows[0] if name != "id"]
+    changes: dict[str, Any] = {name: bindparam(f"new_{name}") for name in (*names, "updated_at")}
+    statement = update(core).where(core.c.id == bindparam("row_id")).values(changes)
+    now = session.info[NOW_KEY]
+    params = [
+        {"row_id": row["id"], "new_updated_at": now, **{f"new_{n}": row[n] for n in names}}
+        for row in rows
+    ]
+    session.execute(statement, params)
+
+
 def _statement(
     dialect: Dialect, core: Table, names: tuple[str, ...]
 ) -> tuple[str, dict[str, Callable[[Any], Any]]]:
@@ -80,13 +106,14 @@ def _statement(
     )
     convert: dict[str, Callable[[Any], Any]] = {}
     for name in columns:
-        processor = core.c[name].type.bind_processor(dialect)
+        processor = core.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
             convert[name] = processor
     return sql, convert
 
 
-def _table(table: type[Row]) -> Table:
+def core_table(table: type[Row]) -> Table:
+    """The SQLAlchemy core table of a table class, for queries of plain columns."""
     core = getattr(table, "__table__", None)
     assert isinstance(core, Table), f"{table.__name__} is not a table"
     return core
@@ -95,7 +122,7 @@ def _table(table: type[Row]) -> Table:
 @cache
 def _defaults(table: type[Row]) -> Values:
     defaults: Values = {}
-    for column in _table(table).columns:
+    for column in core_table(table).columns:
         if column.key in _STAMPS:
             continue
         default = column.default

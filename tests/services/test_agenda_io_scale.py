@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.domain.planning import AGENDA_ITEMS_MAX
+from facilitator.domain.planning import AGENDA_ITEMS_MAX, AGENDA_STEPS_MAX
 from facilitator.pack.loader import Pack
 from facilitator.services.agenda_io import (
     AGENDA_MAX_BYTES,
@@ -97,4 +97,22 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(
 
     assert len(statements) == 0
     assert row_counts(demo_db) == before
-    assert "1.0 MB" in refused.value.sentence and "at most 1 MB" in refused.value.sentence
+    size = len(text.encode())
+    assert f"is {size:,} bytes" in refused.value.sentence
+    assert "at most 1,000,000 bytes (1 MB)" in refused.value.sentence
+
+
+def test_an_agenda_of_too_many_steps_is_refused_before_anything_is_written(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Regression (issue 15, defect 1): the steps written under an item were not limited,
+    so a file of two items could still be a hundred thousand rows in one write."""
+    steps = "".join(f"    - Step {n}\n" for n in range(AGENDA_STEPS_MAX + 1))
+    text = big_agenda(2) + "- 5 min Long one\n  - Steps:\n" + steps
+    before = row_counts(demo_db)
+    with counted(demo_db) as statements, pytest.raises(AgendaTooLarge) as refused:
+        run_import(demo_db, pack, text)
+
+    assert statements.writes == []
+    assert row_counts(demo_db) == before
+    assert "3,0" in refused.value.sentence and "at most 3,000" in refused.value.sentence
