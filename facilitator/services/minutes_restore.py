@@ -13,7 +13,8 @@ from sqlmodel import Session
 
 from facilitator.domain.minutes import CommunicationLine, DecisionLine, ItemRecord, Minutes
 from facilitator.pack.loader import Pack
-from facilitator.services.minutes_people import Roster, match_key
+from facilitator.services.minutes_people import Roster
+from facilitator.services.minutes_restore_live import LiveRecord
 from facilitator.store.bulk import Values, insert_rows, new_row
 from facilitator.store.tables import (
     ActionItem,
@@ -25,15 +26,10 @@ from facilitator.store.tables import (
     DecisionOption,
     Meeting,
     NextAgendaEntry,
-    NormsCheck,
-    NormsCheckRating,
     Note,
     ParkingLotItem,
-    ProcessCheck,
     RoleAssignment,
-    SpeakerTurn,
     Takeaway,
-    TimeOut,
     TimerSegment,
     Vote,
 )
@@ -76,8 +72,10 @@ class Restorer:
         self._decisions()
         self._actions()
         self._followup()
-        self._checks()
-        self._turns()
+        record = LiveRecord(
+            self.session, self.minutes, self.meeting_id, self.items, self.norms, self.roster
+        )
+        record.write()
         return self.meeting_id
 
     def _insert(self, table: type[Row], rows: list[Values]) -> list[int]:
@@ -329,76 +327,3 @@ class Restorer:
             method=message.method,
             timeline=message.timeline,
         )
-
-    def _checks(self) -> None:
-        """Norms checks with their ratings, then process checks and time-outs."""
-        meeting_id, checks = self.meeting_id, self.minutes.norms_checks
-        ids = self._insert(
-            NormsCheck,
-            [
-                new_row(
-                    NormsCheck,
-                    meeting_id=meeting_id,
-                    agenda_item_id=self._item_id(check.agenda_item_id),
-                    checked_at=check.checked_at,
-                )
-                for check in checks
-            ],
-        )
-        ratings = [
-            new_row(
-                NormsCheckRating,
-                norms_check_id=check_id,
-                norm_id=self.norms[match_key(rating.norm)],
-                reading=rating.reading,
-                note=rating.note,
-            )
-            for check, check_id in zip(checks, ids, strict=True)
-            for rating in check.ratings
-        ]
-        self._insert(NormsCheckRating, ratings)
-        self._process_checks()
-
-    def _process_checks(self) -> None:
-        """Process checks and time-outs."""
-        meeting_id = self.meeting_id
-        process_checks = [
-            new_row(
-                ProcessCheck,
-                meeting_id=meeting_id,
-                agenda_item_id=self._item_id(process.agenda_item_id),
-                checked_at=process.checked_at,
-                progress=process.progress,
-                everyone_in=process.everyone_in,
-                note=process.note,
-            )
-            for process in self.minutes.process_checks
-        ]
-        self._insert(ProcessCheck, process_checks)
-        time_outs = [
-            new_row(
-                TimeOut,
-                meeting_id=meeting_id,
-                agenda_item_id=self._item_id(time_out.agenda_item_id),
-                started_at=time_out.started_at,
-                ended_at=time_out.ended_at,
-                note=time_out.note,
-            )
-            for time_out in self.minutes.time_outs
-        ]
-        self._insert(TimeOut, time_outs)
-
-    def _turns(self) -> None:
-        turns = [
-            new_row(
-                SpeakerTurn,
-                meeting_id=self.meeting_id,
-                agenda_item_id=self._item_id(turn.agenda_item_id),
-                member_id=self.roster.member(turn.speaker.name),
-                queued_at=turn.queued_at,
-                started_at=turn.started_at,
-                ended_at=turn.ended_at,
-            )
-            for turn in self.minutes.turns
-        ]
-        self._insert(SpeakerTurn, turns)
