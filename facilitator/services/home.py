@@ -63,4 +63,5 @@ def _meeting(row: Row) -> MeetingSummary:
         status=row[7],
         closed_at=to_datetime(row[8]),
         minutes_sent_at=to_datetime(row[9]),
+        minutes_corrected_at=to_datetime(row[10]),
     )

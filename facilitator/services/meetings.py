@@ -51,6 +51,7 @@ def meeting_summary(meeting: Meeting, team_name: str) -> MeetingSummary:
         status=meeting.status,
         closed_at=meeting.closed_at,
         minutes_sent_at=meeting.minutes_sent_at,
+        minutes_corrected_at=meeting.minutes_corrected_at,
     )
 
 

@@ -9,7 +9,7 @@ from facilitator.store.quick_read import Reader, Row
 
 MEETING_COLUMNS = """
     m.id, m.team_id, t.name, m.title, m.scheduled_start, m.planned_minutes, m.location,
-    m.status, m.closed_at, m.minutes_sent_at
+    m.status, m.closed_at, m.minutes_sent_at, m.minutes_corrected_at
 """
 
 

@@ -24,6 +24,7 @@ from facilitator.domain.overview import HomeOverview
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
 from facilitator.ui.backend import Backend
+from facilitator.ui.screens.fresh import DataSaved, FreshScreen
 from facilitator.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class FacilitatorApp(App[int]):
         self.open_live = live
         self.overview: HomeOverview | None = None
         self.crash_message: str | None = None
+        backend.on_saved = self._post_saved
 
     def on_mount(self) -> None:
         if not self.is_headless:
@@ -78,6 +80,15 @@ class FacilitatorApp(App[int]):
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+    def _post_saved(self) -> None:
+        self.post_message(DataSaved())  # from whichever thread saved
+
+    def on_data_saved(self) -> None:
+        """Something was saved: the screen on top shows it if it shows saved data (a
+        screen underneath reads again when it comes back; see `FreshScreen`)."""
+        if isinstance(self.screen, FreshScreen):
+            self.screen.reload_if_changed()
 
     def remember_overview(self, overview: HomeOverview) -> None:
         """Keep the latest home data for the command palette's meeting entries."""
@@ -175,7 +186,7 @@ class FacilitatorApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.team_id = None
-                screen.load()
+                screen.reload()
 
     # Command palette ---------------------------------------------------------
 

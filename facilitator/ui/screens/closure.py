@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,6 +34,7 @@ from facilitator.ui.actions import bindings
 from facilitator.ui.closure_actions import CLOSURE_ACTIONS
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import FormModal, Values
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class ClosureFailed(Message):
         self.sentence = sentence
 
 
-class ClosureScreen(Screen[None]):
+class ClosureScreen(FreshScreen[None]):
     """The closure steps of one meeting."""
 
     CSS_PATH = "closure.tcss"
@@ -86,7 +86,7 @@ class ClosureScreen(Screen[None]):
         self.sub_title = "Closure"
         self.query_one("#step-pane").border_title = STEP_TITLES[self.step]
         self.query_one("#steps", OptionList).border_title = "Steps"
-        self.load()
+        self.reload()
 
     # Reading -------------------------------------------------------------------------
 
@@ -258,13 +258,13 @@ class ClosureScreen(Screen[None]):
         else:
             if said:
                 self.app.call_from_thread(self.app.notify, said, markup=False)
-        self.load()
+        self.app.call_from_thread(self.reload_if_changed)
 
     def form(
         self, title: str, fields: list[Any], save: Callable[[Values], object], intro: str = ""
     ) -> None:
-        """Show a form; whatever it saved is read back when it closes."""
-        self.app.push_screen(FormModal(title, fields, save, intro=intro), self._reload)
+        """Show a form; whatever it saved is read back when it closes (`FreshScreen`)."""
+        self.app.push_screen(FormModal(title, fields, save, intro=intro))
 
     def action_add(self) -> None:
         from facilitator.ui.closure_edits import add_entry
@@ -352,10 +352,7 @@ class ClosureScreen(Screen[None]):
     def action_minutes(self) -> None:
         from facilitator.ui.screens.minutes import MinutesScreen
 
-        self.app.push_screen(MinutesScreen(self.meeting_id), self._reload)
-
-    def _reload(self, _: object = None) -> None:
-        self.load()
+        self.app.push_screen(MinutesScreen(self.meeting_id))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -77,7 +77,12 @@ def status_label(meeting: MeetingSummary, now: datetime) -> tuple[str, str]:
         if meeting.scheduled_start < now:
             return "planned, date passed", "$warning"
         return "planned", "$text-muted"
-    state, left = minutes_state(meeting.closed_at, meeting.minutes_sent_at, now)
+    state, left = minutes_state(
+        meeting.closed_at,
+        meeting.minutes_sent_at,
+        now,
+        corrected_at=meeting.minutes_corrected_at,
+    )
     if state is MinutesState.SENT:
         return "closed, minutes sent", "$text-muted"
     if state is MinutesState.OVERDUE:
