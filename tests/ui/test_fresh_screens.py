@@ -110,9 +110,9 @@ def _add_guest(db: Database) -> object:
     return add_guest(db, meeting_id=DECEMBER, name="Rosa Diaz", now=FROZEN_NOW)
 
 
-def _new_purpose(db: Database) -> object:
+def _new_purpose(db: Database) -> None:
     name = "Riverside Elementary Leadership Team"
-    return update_team(
+    update_team(
         db,
         team_id=RIVERSIDE,
         name=name,
@@ -135,12 +135,12 @@ def _new_action(db: Database) -> object:
     )
 
 
-def _unsent(db: Database) -> object:
-    return closure.mark_minutes_sent(db, meeting_id=NOVEMBER, now=FROZEN_NOW, sent=False)
+def _unsent(db: Database) -> None:
+    closure.mark_minutes_sent(db, meeting_id=NOVEMBER, now=FROZEN_NOW, sent=False)
 
 
-def _reopened(db: Database) -> object:
-    return closure.reopen_meeting(db, meeting_id=NOVEMBER, now=FROZEN_NOW)
+def _reopened(db: Database) -> None:
+    closure.reopen_meeting(db, meeting_id=NOVEMBER, now=FROZEN_NOW)
 
 
 CASES: list[tuple[str, Callable[[], FreshScreen[Any]], Change, str]] = [
