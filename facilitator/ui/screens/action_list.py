@@ -23,6 +23,7 @@ from facilitator.ui.literal import join, lit
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.action_table import ActionTable, Group
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.panel import PANEL
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -165,7 +166,7 @@ class ActionListScreen(FreshScreen[None]):
         yield Static(self._title("Loading…"), id="actions-heading")
         yield Static(id="actions-filter")
         yield ActionTable(id="actions")
-        yield Static(id="actions-empty")
+        yield Static(id="actions-empty", classes=PANEL)
         yield Static(id="actions-detail")
         yield KeysFooter()
 

@@ -36,6 +36,7 @@ from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import FormModal, Values
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.panel import PANEL, PanelList
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -75,10 +76,10 @@ class ClosureScreen(FreshScreen[None]):
         yield Header(icon="◆")
         yield Static("Reading the meeting…", id="closure-heading")
         with Horizontal(id="closure-body"):
-            yield OptionList(id="steps")
-            with Vertical(id="step-pane"):
+            yield PanelList(id="steps")
+            with Vertical(id="step-pane", classes=PANEL):
                 yield Static(id="step-guidance")
-                yield OptionList(id="entries")
+                yield PanelList(id="entries", framed=False)
                 yield Static(id="step-problem")
         yield KeysFooter()
 

@@ -20,6 +20,7 @@ from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.team_actions import TEAM_ACTIONS
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.panel import PanelList
 
 if TYPE_CHECKING:
     from facilitator.domain.team_view import TeamDetail
@@ -27,11 +28,11 @@ if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
 
-class MemberList(OptionList):
+class MemberList(PanelList):
     BINDINGS = bindings(TEAM_ACTIONS, scope="members")
 
 
-class NormList(OptionList):
+class NormList(PanelList):
     BINDINGS = bindings(TEAM_ACTIONS, scope="norms")
 
 
