@@ -28,6 +28,9 @@ from textual.widgets import (
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import lit
+from facilitator.ui.modals.confirm import (
+    ConfirmModal as ConfirmModal,  # re-exported: it lived here first
+)
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 ResultT = TypeVar("ResultT")
@@ -253,44 +256,3 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ConfirmModal(ModalScreen[bool]):
-    """A yes/no question; enter confirms, escape declines."""
-
-    DEFAULT_CSS = """
-    ConfirmModal { align: center middle; }
-    ConfirmModal > VerticalScroll {
-        width: 70%; max-width: 70; height: auto;
-        border: round $warning; background: $surface; padding: 1 2;
-    }
-    ConfirmModal #confirm-buttons { height: auto; margin-top: 1; }
-    ConfirmModal Button { margin-right: 2; }
-    """
-    BINDINGS = [Binding("escape", "no", "Cancel")]
-
-    def __init__(self, question: str, yes: str = "Yes") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(lit(self.question))
-            with Horizontal(id="confirm-buttons"):
-                yield Button(
-                    f"{self.yes} (enter)", id="confirm-yes", variant="warning", compact=True
-                )
-                yield Button("Cancel (esc)", id="confirm-no", compact=True)
-        yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-yes").focus()
-
-    @on(Button.Pressed, "#confirm-yes")
-    def action_yes(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def action_no(self) -> None:
-        self.dismiss(False)

@@ -725,7 +725,7 @@ class LiveScreen(Screen[None]):
             if check:
                 self.action_norms_check()
 
-        card = ConfirmModal(live_forms.norms_card(self.state.room), yes="Norms check")
+        card = ConfirmModal(live_forms.norms_card(self.state.room), yes="Norms check", default=True)
         self.app.push_screen(card, answered)
 
     def action_norms_check(self) -> None:

@@ -248,7 +248,8 @@ class PlanScreen(FreshScreen[None]):
                 self._item_op("delete_item")
 
         self.app.push_screen(
-            ConfirmModal(f'Delete the item "{line.title}"?', yes="Delete"), confirmed
+            ConfirmModal(f'Delete the item "{line.title}"?', yes="Delete", default=True),
+            confirmed,
         )
 
     def _item_op(self, operation: str, **arguments: int) -> None:

@@ -176,7 +176,7 @@ class TeamScreen(FreshScreen[None]):
         question = (
             f"Archive {self.team.name}? It leaves the home screen; its meetings and minutes stay."
         )
-        self.app.push_screen(ConfirmModal(question, yes="Archive"), confirmed)
+        self.app.push_screen(ConfirmModal(question, yes="Archive", default=True), confirmed)
 
     # Members ------------------------------------------------------------------------
 
@@ -235,7 +235,7 @@ class TeamScreen(FreshScreen[None]):
                 self._write("archive_member", member_id=member.id)
 
         question = f"Take {member.name} off the team? Old minutes keep their name."
-        self.app.push_screen(ConfirmModal(question, yes="Remove"), confirmed)
+        self.app.push_screen(ConfirmModal(question, yes="Remove", default=True), confirmed)
 
     # Norms --------------------------------------------------------------------------
 
@@ -321,7 +321,7 @@ class TeamScreen(FreshScreen[None]):
                 self._write("retire_norm", norm_id=norm.id)
 
         question = f'Retire the norm "{norm.text}"? Old minutes and norms checks keep it.'
-        self.app.push_screen(ConfirmModal(question, yes="Retire"), confirmed)
+        self.app.push_screen(ConfirmModal(question, yes="Retire", default=True), confirmed)
 
     def action_develop_norms(self) -> None:
         from facilitator.ui.modals.norms_wizard import NormsWizard
