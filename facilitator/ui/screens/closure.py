@@ -342,13 +342,9 @@ class ClosureScreen(FreshScreen[None]):
         )
 
     def action_reopen(self) -> None:
-        from facilitator.services.closure import reopen_meeting
+        from facilitator.ui.closure_edits import reopen
 
-        backend = self.app.backend
-        self.run(
-            lambda: reopen_meeting(backend.db, meeting_id=self.meeting_id, now=backend.now()),
-            "Reopened for corrections; ctrl+s closes it again.",
-        )
+        reopen(self)
 
     def action_minutes(self) -> None:
         from facilitator.ui.screens.minutes import MinutesScreen
