@@ -58,6 +58,7 @@ class MinutesScreen(FreshScreen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.minutes: Minutes | None = None
+        self.shown_markdown: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -89,7 +90,11 @@ class MinutesScreen(FreshScreen[None]):
     async def on_minutes_rendered(self, message: MinutesRendered) -> None:
         self.minutes = message.minutes
         self.query_one("#minutes-state", Static).update(self._state_line(message.minutes))
-        await self.query_one("#minutes-body", Markdown).update(message.markdown)
+        # Read again on coming back, the text is often the same: the Markdown (the
+        # costly part to lay out) is only rebuilt when it changed.
+        if message.markdown != self.shown_markdown:
+            self.shown_markdown = message.markdown
+            await self.query_one("#minutes-body", Markdown).update(message.markdown)
 
     def _state_line(self, minutes: Minutes) -> Content:
         backend = self.app.backend
