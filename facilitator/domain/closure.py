@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from facilitator.domain.enums import AttendanceStatus
+from facilitator.domain.enums import AttendanceStatus, MeetingStatus
 from facilitator.domain.minutes import ActionLine, Minutes, ParkingLine
 from facilitator.domain.text import plural
 
@@ -99,9 +99,19 @@ def step_states(minutes: Minutes) -> tuple[StepState, ...]:
         ),
     ]
     blocking = [s.problem for s in states if s.problem]
-    summary = "ready to close" if not blocking else f"{plural(len(blocking), 'step')} to finish"
-    states.append(StepState(Step.CLOSE, summary, " ".join(blocking)))
+    states.append(
+        StepState(Step.CLOSE, _close_summary(minutes.status, blocking), " ".join(blocking))
+    )
     return tuple(states)
+
+
+def _close_summary(status: str, blocking: list[str]) -> str:
+    """The last step's line: what closing stands at, for this meeting as it is now."""
+    if status == MeetingStatus.CLOSED:
+        return "closed"
+    if blocking:
+        return f"{plural(len(blocking), 'step')} to finish"
+    return "ready to close again" if status == MeetingStatus.REOPENED else "ready to close"
 
 
 def closing_problems(minutes: Minutes) -> list[str]:

@@ -37,6 +37,7 @@ class MeetingSummary:
     held_at: datetime | None = None
     """When its clock first started; it is dated by that day from then on
     (`facilitator.domain.meeting_date`)."""
+    minutes_corrected_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,25 @@ class MinutesState(StrEnum):
 
 
 def minutes_state(
-    closed_at: datetime | None, sent_at: datetime | None, now: datetime
+    closed_at: datetime | None,
+    sent_at: datetime | None,
+    now: datetime,
+    *,
+    corrected_at: datetime | None = None,
 ) -> tuple[MinutesState, timedelta]:
-    """The minutes' state and the time left (negative once overdue) before 48 hours pass."""
-    if sent_at is not None:
+    """The minutes' state and the time left (negative once overdue) before 48 hours pass.
+
+    Corrected minutes (reopened and closed again) are new minutes: a sending before the
+    correction does not count, and the 48 hours run from the correction."""
+    if sent_since_correction(sent_at, corrected_at):
         return MinutesState.SENT, timedelta(0)
     if closed_at is None:
         return MinutesState.NOT_CLOSED, timedelta(0)
-    left = closed_at + MINUTES_DUE_WITHIN - now
+    due_from = max(closed_at, corrected_at) if corrected_at is not None else closed_at
+    left = due_from + MINUTES_DUE_WITHIN - now
     return (MinutesState.DUE if left >= timedelta(0) else MinutesState.OVERDUE), left
+
+
+def sent_since_correction(sent_at: datetime | None, corrected_at: datetime | None) -> bool:
+    """Whether the minutes as they stand went out: sent, and not corrected since."""
+    return sent_at is not None and (corrected_at is None or sent_at >= corrected_at)

@@ -27,6 +27,23 @@ MONTHS = {
     )
     for name in names
 }
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "weds", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        )
+    )
+    for name in names
+}
+"""Weekday names and abbreviations as people type them, to `date.weekday()` numbers."""
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = [
     "January",
     "February",
@@ -45,6 +62,10 @@ MONTH_NAMES = [
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})\s+([a-z]+)\.?,?\s*(\d{4})?$")
 _MONTH_DAY = re.compile(r"^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s*(\d{4})?$")
+_WEEKDAY = re.compile(r"^(?:(this|next)\s+)?([a-z]+)\.?$")
+_LEADING_WORD = re.compile(r"^([a-z]+)\.?,?\s")
+UNREADABLE_DATE = '"{text}" is not a date; write it like 2026-12-07, 7 Dec 2026 or fri.'
+"""Names every form `parse_date` reads, so the sentence never offers one it refuses."""
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 _MINUTES = re.compile(r"^(\d{1,7})\s*(?:m|min|mins|minute|minutes)?\.?$")
 
@@ -84,17 +105,23 @@ def _limit(high: int) -> str:
 
 
 def parse_date(text: str, *, today: date) -> date:
-    """A date such as 2026-12-07, 7 Dec 2026, Dec 7 or "today"/"tomorrow".
+    """A date such as 2026-12-07, 7 Dec 2026, Dec 7, "today", "tomorrow" or a weekday
+    ("fri", "Friday", "this fri").
 
-    Without a year, the next such date from `today` is meant.
+    Without a year, the next such date from `today` is meant. A weekday is the next one
+    after today, 1 to 7 days ahead ("fri" on a Friday is a week later; "today" is today).
+    "next fri" is refused with both dates it could mean: people use it for either.
+    A weekday written before a date ("Fri 11 Dec") must be that date's.
     """
     value = " ".join(text.strip().lower().split())
     if not value:
-        raise Unreadable("Give the date, e.g. 2026-12-07 or 7 Dec 2026.")
+        raise Unreadable("Give the date, e.g. 2026-12-07, 7 Dec 2026 or fri.")
     if value in ("today", "tomorrow"):
         return date.fromordinal(today.toordinal() + (value == "tomorrow"))
     if match := _ISO.match(value):
         return _make_date(int(match[1]), int(match[2]), int(match[3]), text)
+    if (match := _WEEKDAY.match(value)) and match[2] in WEEKDAYS:
+        return _next_weekday(today, WEEKDAYS[match[2]], text, said_next=match[1] == "next")
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         if match := pattern.match(value):
             month = MONTHS.get(match[month_group])
@@ -102,9 +129,43 @@ def parse_date(text: str, *, today: date) -> date:
                 break
             day = int(match[day_group])
             if match[3]:
-                return _make_date(int(match[3]), month, day, text)
-            return _next_date(today, month, day, text)
-    raise Unreadable(f'"{text.strip()}" is not a date; write it like 2026-12-07 or 7 Dec 2026.')
+                found = _make_date(int(match[3]), month, day, text)
+            else:
+                found = _next_date(today, month, day, text)
+            return _check_weekday(value, found)
+    raise Unreadable(UNREADABLE_DATE.format(text=text.strip()))
+
+
+def _next_weekday(today: date, weekday: int, text: str, *, said_next: bool) -> date:
+    """The first `weekday` after `today`; "next <weekday>" is refused as ambiguous."""
+    ahead = (weekday - today.weekday() - 1) % 7 + 1
+    found = date.fromordinal(today.toordinal() + ahead)
+    if said_next:
+        later = date.fromordinal(found.toordinal() + 7)
+        raise Unreadable(
+            f'"{text.strip()}" could mean {_day_words(found)} or '
+            f'{_day_words(later)}; write "{WEEKDAY_NAMES[weekday][:3].lower()}" for the '
+            "first, or the date."
+        )
+    return found
+
+
+def _check_weekday(value: str, found: date) -> date:
+    """Refuse "Mon 11 Dec" when 11 December is a Friday: one of the two is a slip."""
+    match = _LEADING_WORD.match(value)
+    said = WEEKDAYS.get(match[1]) if match else None
+    if said is not None and said != found.weekday():
+        raise Unreadable(
+            f"{found.day} {MONTH_NAMES[found.month - 1]} {found.year} is a "
+            f"{WEEKDAY_NAMES[found.weekday()]}, "
+            f"not a {WEEKDAY_NAMES[said]}."
+        )
+    return found
+
+
+def _day_words(day: date) -> str:
+    """E.g. "Fri 11 Dec"."""
+    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
 
 
 def _next_date(today: date, month: int, day: int, text: str) -> date:

@@ -22,6 +22,7 @@ from facilitator.domain.minutes import (
     Minutes,
     NextMeeting,
 )
+from facilitator.domain.overview import sent_since_correction
 from facilitator.domain.text import clock_label, local, plural
 from facilitator.domain.timeparse import MONTH_NAMES
 from facilitator.render.agenda import long_day
@@ -220,6 +221,6 @@ def footer_fields(minutes: Minutes, tz: tzinfo | None) -> list[Field]:
         fields.append(("Draft", "the meeting has not been closed yet"))
     if minutes.corrected_at is not None:
         fields.append(("Last corrected", day_and_time(minutes.corrected_at, tz)))
-    if minutes.sent_at is not None:
+    if minutes.sent_at is not None and sent_since_correction(minutes.sent_at, minutes.corrected_at):
         fields.append(("Sent", day_and_time(minutes.sent_at, tz)))
     return fields

@@ -63,7 +63,9 @@ def end_meeting(db: Database, *, meeting_id: int, now: datetime) -> None:
 
 def close_meeting(db: Database, *, meeting_id: int, now: datetime, pack: Pack) -> None:
     """Close the meeting, or refuse with every step still to finish (InvalidInput under
-    "close"). Closing a reopened meeting records when the minutes were corrected."""
+    "close"). Closing a reopened meeting records when the minutes were corrected; the
+    corrected minutes have not gone out yet, so they are due again within 48 hours of
+    the correction."""
     with db.write(now=now) as session:
         meeting = _editable(session, meeting_id)
         problems = closing_problems_in(session, meeting)
@@ -72,6 +74,7 @@ def close_meeting(db: Database, *, meeting_id: int, now: datetime, pack: Pack) -
         stop_running_segments(session, meeting_id=meeting_id, now=now)
         if meeting.status == MeetingStatus.REOPENED:
             meeting.minutes_corrected_at = now
+            meeting.minutes_sent_at = None
         else:
             meeting.ended_at = meeting.ended_at or now
             meeting.closed_at = now

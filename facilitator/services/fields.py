@@ -43,7 +43,8 @@ def name(text: str, field: str) -> str:
 
 
 def due(text: str, today: date, field: str = "due") -> date | None:
-    """A due date as people type it ("Dec 14", "2026-12-14", "tomorrow"); None if empty."""
+    """A due date as people type it ("Dec 14", "2026-12-14", "tomorrow", "fri"); None if
+    empty."""
     if not text.strip():
         return None
     try:

@@ -64,4 +64,5 @@ def _meeting(row: Row) -> MeetingSummary:
         closed_at=to_datetime(row[8]),
         minutes_sent_at=to_datetime(row[9]),
         held_at=to_datetime(row[10]),
+        minutes_corrected_at=to_datetime(row[11]),
     )

@@ -54,6 +54,7 @@ def meeting_summary(meeting: Meeting, team_name: str, held_at: datetime | None) 
         closed_at=meeting.closed_at,
         minutes_sent_at=meeting.minutes_sent_at,
         held_at=held_at,
+        minutes_corrected_at=meeting.minutes_corrected_at,
     )
 
 

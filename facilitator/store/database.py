@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
@@ -30,7 +30,9 @@ class Database:
 
     `read()` yields a session for queries; `write(now=...)` yields one whose transaction
     begins IMMEDIATE, commits when the block ends and rolls back if it raises. Rows
-    flushed in a write get `created_at`/`updated_at` from `now`.
+    flushed in a write get `created_at`/`updated_at` from `now`. `commits` counts the
+    writes committed through this handle, and `after_commit` (if set) is called after
+    each, in the writing thread: the app uses both to show what was just saved.
     """
 
     def __init__(self, target: DatabaseTarget) -> None:
@@ -38,6 +40,8 @@ class Database:
         self._engine: Engine | None = None
         self._writer: Engine | None = None
         self._lock = threading.Lock()
+        self.commits = 0
+        self.after_commit: Callable[[], object] | None = None
 
     @property
     def engine(self) -> Engine:
@@ -76,6 +80,10 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+            with self._lock:
+                self.commits += 1
+            if self.after_commit is not None:
+                self.after_commit()
 
     def checkpoint(self) -> None:
         """Copy what the SQLite write-ahead log holds into the database file, without

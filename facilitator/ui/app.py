@@ -26,6 +26,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
 from facilitator.ui.backend import Backend
 from facilitator.ui.literal import ControlCharacterFilter
+from facilitator.ui.screens.fresh import DataSaved, FreshScreen
 from facilitator.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class FacilitatorApp(App[int]):
         self.overview: HomeOverview | None = None
         self.crash_message: str | None = None
         self._control_filter = ControlCharacterFilter()
+        backend.on_saved = self._post_saved
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then one that keeps control characters in people's text
@@ -86,6 +88,15 @@ class FacilitatorApp(App[int]):
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+    def _post_saved(self) -> None:
+        self.post_message(DataSaved())  # from whichever thread saved
+
+    def on_data_saved(self) -> None:
+        """Something was saved: the screen on top shows it if it shows saved data (a
+        screen underneath reads again when it comes back; see `FreshScreen`)."""
+        if isinstance(self.screen, FreshScreen):
+            self.screen.reload_if_changed()
 
     def remember_overview(self, overview: HomeOverview) -> None:
         """Keep the latest home data for the command palette's meeting entries."""
@@ -183,7 +194,7 @@ class FacilitatorApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.team_id = None
-                screen.load()
+                screen.reload()
 
     # Command palette ---------------------------------------------------------
 

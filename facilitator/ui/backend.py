@@ -43,6 +43,8 @@ class Backend:
         self._db: Database | None = None
         self._db_lock = threading.Lock()
         self._pack_lock = threading.Lock()
+        self.on_saved: Callable[[], object] | None = None
+        """Called (in the writing thread) after each commit this window makes."""
 
     def now(self) -> datetime:
         return self.clock()
@@ -53,8 +55,14 @@ class Backend:
             if self._db is None:
                 from facilitator.store.database import Database
 
-                self._db = Database(self.target)
+                database = Database(self.target)
+                database.after_commit = self._saved
+                self._db = database
             return self._db
+
+    def _saved(self) -> None:
+        if self.on_saved is not None:
+            self.on_saved()
 
     @property
     def pack(self) -> Pack:
@@ -78,6 +86,13 @@ class Backend:
         from facilitator.store.sqlite_file import change_stamp
 
         return change_stamp(self.target.path)
+
+    def data_version(self) -> tuple[int, tuple[int, ...] | None]:
+        """A value that changes whenever this window saves something, or (SQLite files)
+        any process commits. Cheap enough for the event loop: a counter and two `stat`
+        calls; it never opens the database layer, nor waits for a thread opening it."""
+        database = self._db
+        return (database.commits if database is not None else 0), self.change_stamp()
 
     def load_home(self, team_id: int | None) -> HomeOverview:
         from facilitator.services.home import load_home

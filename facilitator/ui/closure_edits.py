@@ -6,9 +6,14 @@ Entries are named by a letter and an id ("a12": action item 12); see
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from facilitator.domain.closure import Step
+from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.minutes import Minutes
+from facilitator.domain.overview import sent_since_correction
+from facilitator.domain.text import clock_label, day_label, local
 from facilitator.ui import closure_forms as forms
 from facilitator.ui.modals.form import Values
 
@@ -210,6 +215,46 @@ def set_attendance(screen: ClosureScreen, key: str | None, status: str) -> None:
         lambda: closure.set_attendance(
             backend.db, attendee_id=attendee, status=status, now=backend.now()
         )
+    )
+
+
+def reopen(screen: ClosureScreen) -> None:
+    """o: reopen a closed meeting for corrections once the user confirms it (keeping it
+    closed is the default: its minutes may have gone out)."""
+    from facilitator.services.closure import reopen_meeting
+    from facilitator.ui.modals.confirm import ConfirmModal
+
+    minutes, backend = screen.minutes, screen.app.backend
+    if minutes is None:
+        return
+    if minutes.status != MeetingStatus.CLOSED:
+        screen.app.notify("Only a closed meeting is reopened for corrections.", markup=False)
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.run(
+                lambda: reopen_meeting(backend.db, meeting_id=screen.meeting_id, now=backend.now()),
+                "Reopened for corrections; ctrl+s closes it again.",
+            )
+
+    question = reopen_question(minutes, backend.tz)
+    modal = ConfirmModal(question, title="Reopen the meeting?", yes="Reopen", no="Keep closed")
+    screen.app.push_screen(modal, answered)
+
+
+def reopen_question(minutes: Minutes, tz: tzinfo | None) -> str:
+    """What reopening a closed meeting means for it, asked before it is done."""
+    question = (
+        f'Reopen "{minutes.title}" to correct its record? Closing it again dates the '
+        "correction in the minutes."
+    )
+    if minutes.sent_at is None or not sent_since_correction(minutes.sent_at, minutes.corrected_at):
+        return question
+    sent = local(minutes.sent_at, tz)
+    return (
+        f"{question} Its minutes went out {day_label(sent.date())} {clock_label(sent)}; "
+        "once corrected they are due to go out again within 48 hours."
     )
 
 

@@ -36,7 +36,7 @@ def action_fields(room: Room) -> list[Field]:
             suggestions=member_names(room),
             help="A member (→ completes the name) or anyone else; may wait for closure.",
         ),
-        Field("due", "By when", help="Dec 14, 2026-12-14, tomorrow...; may wait for closure."),
+        Field("due", "By when", help="Dec 14, 2026-12-14, tomorrow, fri...; may wait for closure."),
     ]
 
 

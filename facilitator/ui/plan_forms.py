@@ -38,7 +38,7 @@ def meeting_fields(plan: MeetingPlan | None, backend: Backend, today: date) -> l
         extra = ("", "", "")
     return [
         Field("title", "Title", values[0], placeholder="e.g. December leadership team meeting"),
-        Field("date", "Date", values[1], help="2026-12-07, 7 Dec 2026, Dec 7, tomorrow..."),
+        Field("date", "Date", values[1], help="2026-12-07, 7 Dec 2026, Dec 7, tomorrow, fri..."),
         Field("time", "Start time", values[2], help="15:30 or 3:30 pm"),
         Field("minutes", "Planned length in minutes", values[3]),
         Field("location", "Location", extra[0], placeholder="e.g. Library"),

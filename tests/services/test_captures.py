@@ -176,6 +176,8 @@ def test_owner_and_due_date_may_wait_for_closure(demo_db: Database) -> None:
         ("2026-12-14", date(2026, 12, 14)),
         ("Nov 1", date(2027, 11, 1)),  # already past this year: next year's
         ("tomorrow", date(2026, 12, 1)),
+        ("fri", date(2026, 12, 4)),  # the hint offers it (issue 15, defect 6)
+        ("Friday", date(2026, 12, 4)),
     ],
 )
 def test_a_due_date_is_read_the_way_people_type_it(

@@ -203,6 +203,28 @@ def test_a_closed_meeting_refuses_changes_until_reopened(demo_db: Database, pack
         closure.reopen_meeting(demo_db, meeting_id=DECEMBER, now=FROZEN_NOW)
 
 
+def test_closing_corrected_minutes_makes_them_due_again(demo_db: Database, pack: Pack) -> None:
+    """Regression (issue 15, defect 5): corrected minutes (reopened, then closed again)
+    still showed as sent. Closing again clears "sent": the corrected minutes go out again,
+    within 48 hours of the correction; the last step says the meeting is closed."""
+    from facilitator.domain.overview import MinutesState, minutes_state
+
+    assert _minutes(demo_db, pack, NOVEMBER).sent_at is not None
+    closure.reopen_meeting(demo_db, meeting_id=NOVEMBER, now=FROZEN_NOW)
+    states = {s.step: s for s in step_states(_minutes(demo_db, pack, NOVEMBER))}
+    assert states[Step.CLOSE].summary == "ready to close again"
+    later = FROZEN_NOW + timedelta(minutes=5)
+    closure.close_meeting(demo_db, meeting_id=NOVEMBER, now=later, pack=pack)
+    minutes = _minutes(demo_db, pack, NOVEMBER)
+    assert (minutes.sent_at, minutes.corrected_at) == (None, later)
+    state, left = minutes_state(
+        minutes.closed_at, minutes.sent_at, later + timedelta(hours=1), corrected_at=later
+    )
+    assert (state, left) == (MinutesState.DUE, timedelta(hours=47))
+    states = {s.step: s for s in step_states(minutes)}
+    assert (states[Step.CLOSE].summary, states[Step.CLOSE].done) == ("closed", True)
+
+
 def test_minutes_sent_only_once_closed(demo_db: Database, pack: Pack) -> None:
     with pytest.raises(InvalidInput):
         closure.mark_minutes_sent(demo_db, meeting_id=DECEMBER, now=T0)

@@ -40,7 +40,8 @@ def test_home_with_the_demo(
     """Home on the demo: two teams (All teams highlighted first), Upcoming (PLC data meeting
     Wed 25 Nov, December leadership meeting Mon 30 Nov) and Recent (November meeting,
     "closed, minutes sent"), four open action items with the Daniel Okafor one marked
-    OVERDUE, and "Parking lot: 1 item open"."""
+    OVERDUE, and "Parking lot: 1 item open". The Meetings panel has focus: its border is
+    heavy, the others' rounded."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
@@ -68,8 +69,9 @@ def test_closure(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
     """Closure of the November meeting after reopening it: the heading says "reopened for
-    corrections"; the steps list (all ✔ but none to finish) with their summaries; the
-    Action items step shown, five items with owners and due dates (one done)."""
+    corrections"; the steps list (all ✔ but none to finish) with their summaries, the
+    last "ready to close again"; the Action items step shown, five items with owners and
+    due dates (one done), in the focused pane (heavy border)."""
     from facilitator.services.closure import reopen_meeting
     from facilitator.ui.screens.closure import ClosureScreen
     from tests.conftest import FROZEN_NOW
@@ -120,7 +122,8 @@ def test_library(
 ) -> None:
     """The library opened with l: entries grouped by kind ("Norms (7)", "Developing norms
     (6)", "Roles (5)", ...) on the left, and the first entry, Pausing, on the right with
-    its kind and its source (the guidebook, "The Seven Norms of Collaborative Work")."""
+    its kind and its source (the guidebook, "The Seven Norms of Collaborative Work").
+    The entries list has focus (heavy border); the entry's panel is rounded."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=size, run_before=steps("l"))
 
@@ -140,7 +143,8 @@ def test_plan(
     """Planning the December meeting: heading with team, date 15:30–16:30 and the team's
     purpose line; the agenda with start times and "Agenda · 60 of 60 min"; roles (Norms
     monitor: Grace Liu) and the nine people expected. At 80x24 the roles and attendance sit
-    under the agenda; at the projector size beside it."""
+    under the agenda; at the projector size beside it. The agenda has focus (heavy
+    border)."""
     app = make_app(demo_db.target, pack, open_meeting_id=2)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
@@ -166,7 +170,8 @@ def test_plan_item_form(snap_compare: SnapCompare, demo_db: Database, pack: Pack
 
 def test_team(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
     """The Riverside team's screen: name and type, purpose line, eight members with
-    positions on the left, nine numbered norms on the right; footer keys for members."""
+    positions on the left (focused: heavy border), nine numbered norms on the right;
+    footer keys for members."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)

@@ -117,10 +117,10 @@ async def test_parking_disposition_and_reopen(demo_db: Database, pack: Pack) -> 
         fill(form_of(pilot), disposition="dropped")
         await submit(pilot)
         assert "reopen it" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # a choice was made: y discards it
         await settle(pilot)
 
-        await pilot.press("o")
+        await pilot.press("o", "y")  # reopening asks first; y says yes
         await settle(pilot)
         assert "reopened for corrections" in screen_text(app)
         await pilot.press("enter")

@@ -225,13 +225,13 @@ async def test_home_follows_changes_made_by_another_window(demo_db: Database, pa
             return len({id(message) for message in messages if isinstance(message, HomeLoaded)})
 
         before = loads()
-        home.reload_if_changed()  # what the two-second timer does
+        home.watch_other_windows()  # what the two-second timer does
         await settle(pilot)
         assert loads() == before
         other = Database(demo_db.target)
         create_team(other, draft=TeamDraft(name="Science Department"), pack=pack, now=FROZEN_NOW)
         other.dispose()
-        home.reload_if_changed()
+        home.watch_other_windows()
         await settle(pilot)
         assert loads() == before + 1
         names = [str(option.prompt).split("\n")[0] for option in home.query_one(TeamList).options]
@@ -244,7 +244,7 @@ async def test_home_follows_changes_made_by_another_window(demo_db: Database, pa
         other = Database(demo_db.target)
         create_team(other, draft=TeamDraft(name="Music Department"), pack=pack, now=FROZEN_NOW)
         other.dispose()
-        home.reload_if_changed()
+        home.watch_other_windows()
         await settle(pilot)
         assert loads() == before + 1
         app.pop_screen()  # back on top: it reads what changed meanwhile

@@ -11,6 +11,7 @@ from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.tables import Member, Norm, Team
 from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.modals.confirm import ConfirmModal
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.team_form import TeamFormScreen
 from tests.ui.helpers import SIZE, make_app, notifications, settle
@@ -148,14 +149,37 @@ async def test_a_duplicate_team_name_is_refused(demo_db: Database, pack: Pack) -
 
 
 async def test_escape_cancels_without_saving(db: Database, pack: Pack) -> None:
+    """Regression (issue 15, defect 6): escape on a half-filled form threw it away
+    without asking. An untouched form closes at once; a filled one asks, enter keeps
+    editing, y discards."""
     app = make_app(db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_form(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
         screen = await open_form(pilot)
         fill(screen, name="Never saved")
         await pilot.press("escape")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("enter")  # the default: keep editing
+        await settle(pilot)
+        assert isinstance(app.screen, TeamFormScreen)
+        assert screen.query_one("#name", Input).value == "Never saved"
+        await pilot.press("escape", "y")
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert teams_in(db) == []
+
+
+async def test_unticking_a_norm_is_a_change_too(db: Database, pack: Pack) -> None:
+    app = make_app(db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_form(pilot)
+        assert not screen.has_changes()
+        screen.query_one("#pack-norms", SelectionList).deselect(next(iter(pack.norms)))
+        assert screen.has_changes()
 
 
 async def test_ctrl_n_adds_a_member_row_and_focuses_it(db: Database, pack: Pack) -> None:

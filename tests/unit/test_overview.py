@@ -71,3 +71,26 @@ def test_deadline_is_the_same_instant_in_any_zone() -> None:
 )
 def test_action_is_overdue_once_its_day_has_passed(due: date | None, overdue: bool) -> None:
     assert is_overdue(due, date(2026, 11, 23)) is overdue
+
+
+def test_corrected_minutes_are_due_again_from_the_correction() -> None:
+    """Regression (issue 15, defect 5): minutes sent, then reopened and corrected, still
+    showed as sent. A sending before the correction does not count, and the 48 hours
+    start again from the correction."""
+    sent = CLOSED + timedelta(hours=2)
+    corrected = CLOSED + timedelta(days=3)
+
+    assert minutes_state(CLOSED, sent, corrected + timedelta(hours=1), corrected_at=corrected) == (
+        MinutesState.DUE,
+        timedelta(hours=47),
+    )
+    late = corrected + timedelta(hours=50)
+    assert minutes_state(CLOSED, sent, late, corrected_at=corrected) == (
+        MinutesState.OVERDUE,
+        -timedelta(hours=2),
+    )
+    resent = corrected + timedelta(hours=1)
+    assert minutes_state(CLOSED, resent, late, corrected_at=corrected) == (
+        MinutesState.SENT,
+        timedelta(0),
+    )

@@ -75,9 +75,9 @@ def test_the_start_is_on_the_wall_clock_of_the_zone() -> None:
         ),
         (
             {"date": "soonish"},
-            {"date": '"soonish" is not a date; write it like 2026-12-07 or 7 Dec 2026.'},
+            {"date": '"soonish" is not a date; write it like 2026-12-07, 7 Dec 2026 or fri.'},
         ),
-        ({"date": ""}, {"date": "Give the date, e.g. 2026-12-07 or 7 Dec 2026."}),
+        ({"date": ""}, {"date": "Give the date, e.g. 2026-12-07, 7 Dec 2026 or fri."}),
         (
             {"time": "25:00"},
             {"time": '"25:00" is not a time of day; use 24-hour time like 15:30.'},

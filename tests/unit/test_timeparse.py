@@ -144,11 +144,11 @@ def test_a_date_that_passed_is_kept_when_its_year_is_given() -> None:
         ("31 Apr", "There is no 31 April 2026."),
         ("2026-13-01", '"2026-13-01" has no month 13; months run from 1 to 12.'),
         ("2026-00-10", '"2026-00-10" has no month 0; months run from 1 to 12.'),
-        ("next week", '"next week" is not a date; write it like 2026-12-07 or 7 Dec 2026.'),
-        ("7 Foo", '"7 Foo" is not a date; write it like 2026-12-07 or 7 Dec 2026.'),
-        ("12/07/2026", '"12/07/2026" is not a date; write it like 2026-12-07 or 7 Dec 2026.'),
-        ("", "Give the date, e.g. 2026-12-07 or 7 Dec 2026."),
-        (" \t ", "Give the date, e.g. 2026-12-07 or 7 Dec 2026."),
+        ("next week", '"next week" is not a date; write it like 2026-12-07, 7 Dec 2026 or fri.'),
+        ("7 Foo", '"7 Foo" is not a date; write it like 2026-12-07, 7 Dec 2026 or fri.'),
+        ("12/07/2026", '"12/07/2026" is not a date; write it like 2026-12-07, 7 Dec 2026 or fri.'),
+        ("", "Give the date, e.g. 2026-12-07, 7 Dec 2026 or fri."),
+        (" \t ", "Give the date, e.g. 2026-12-07, 7 Dec 2026 or fri."),
     ],
 )
 def test_unreadable_dates_say_why(text: str, sentence: str) -> None:
@@ -156,6 +156,96 @@ def test_unreadable_dates_say_why(text: str, sentence: str) -> None:
         parse_date(text, today=TODAY)
 
     assert str(raised.value) == sentence
+
+
+FRIDAY = date(2026, 12, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("fri", date(2026, 11, 27)),
+        ("Fri", date(2026, 11, 27)),
+        ("FRIDAY", date(2026, 11, 27)),
+        ("fri.", date(2026, 11, 27)),
+        ("this fri", date(2026, 11, 27)),
+        ("tue", date(2026, 11, 24)),
+        ("tues", date(2026, 11, 24)),
+        ("wed", date(2026, 11, 25)),
+        ("thurs", date(2026, 11, 26)),
+        ("Thursday", date(2026, 11, 26)),
+        ("sat", date(2026, 11, 28)),
+        ("sun", date(2026, 11, 29)),
+        ("mon", date(2026, 11, 30)),  # TODAY is a Monday: a week on
+        ("monday", date(2026, 11, 30)),
+    ],
+)
+def test_weekday_names_are_the_next_such_day(text: str, day: date) -> None:
+    """Regression (issue 15, defect 6): the date hint offered "fri", which was then
+    refused. A weekday name is the next such day after today, 1 to 7 days ahead."""
+    assert parse_date(text, today=TODAY) == day
+
+
+def test_a_weekday_named_on_that_day_is_a_week_later() -> None:
+    """ "fri" said on a Friday means the Friday after ("today" is today)."""
+    assert parse_date("fri", today=FRIDAY) == date(2026, 12, 18)
+    assert parse_date("today", today=FRIDAY) == FRIDAY
+
+
+def test_next_weekday_is_refused_with_both_dates_it_could_mean() -> None:
+    with pytest.raises(Unreadable) as raised:
+        parse_date("next Fri", today=TODAY)
+
+    assert str(raised.value) == (
+        '"next Fri" could mean Fri 27 Nov or Fri 4 Dec; write "fri" for the first, or the date.'
+    )
+
+
+def test_a_weekday_before_a_date_must_be_that_dates() -> None:
+    assert parse_date("Fri 11 Dec", today=TODAY) == FRIDAY
+    with pytest.raises(Unreadable) as raised:
+        parse_date("Mon 11 Dec", today=TODAY)
+
+    assert str(raised.value) == "11 December 2026 is a Friday, not a Monday."
+
+
+def _date_hints() -> list[str]:
+    """Every one-line string in the app's source that lists date forms for people (it
+    names "tomorrow" or "fri"); docstrings span lines."""
+    import ast
+    from pathlib import Path
+
+    import facilitator
+
+    hints = []
+    for path in sorted(Path(facilitator.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if (
+                isinstance(text, str)
+                and "\n" not in text
+                and ("tomorrow" in text or "or fri" in text)
+            ):
+                hints.append(text)
+    return hints
+
+
+def _examples(hint: str) -> list[str]:
+    """ "Dec 14, 2026-12-14, tomorrow, fri...; may wait" -> the four examples."""
+    listed = hint.split("e.g. ")[-1].split("like ")[-1].split(";")[0]
+    listed = listed.replace("...", "").rstrip(".").replace(" or ", ", ")
+    return [example.strip() for example in listed.split(",") if example.strip()]
+
+
+def test_every_form_a_date_hint_offers_is_read() -> None:
+    """Regression (issue 15, defect 6): the date hint offered "fri", which was then
+    refused. Every hint in the app that lists date forms (form help, the sentences for a
+    missing or unreadable date) offers only forms the parser reads."""
+    hints = _date_hints()
+    assert len(hints) >= 4, hints
+    for hint in hints:
+        for example in _examples(hint):
+            parse_date(example, today=TODAY)  # raises if refused
 
 
 def test_29_february_without_a_year_is_the_next_one() -> None:

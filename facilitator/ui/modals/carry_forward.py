@@ -140,4 +140,14 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
 
     @on(Button.Pressed, "#carry-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without adding: at once if nothing is ticked, else once the user says
+        to discard the ticks."""
+        from facilitator.ui.modals.discard import leave_form
+
+        ticked = bool(self.query_one("#candidates", SelectionList).selected)
+        leave_form(
+            self,
+            lambda: self.dismiss(None),
+            changed=ticked,
+            sentence="The items you ticked are not on the agenda yet (ctrl+s adds them).",
+        )

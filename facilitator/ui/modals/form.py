@@ -131,6 +131,8 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
         self.intro = intro
         self.outro = outro
         self.saving = False
+        self.opened_with: Values = {}
+        """What the fields held when the form opened (escape asks once they differ)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
@@ -185,6 +187,7 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
         )
 
     def on_mount(self) -> None:
+        self.opened_with = self.values()
         self.call_after_refresh(self._reveal_top)
 
     def _reveal_top(self) -> None:
@@ -254,5 +257,13 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
     def on_form_saved(self, message: FormSaved) -> None:
         self.dismiss(message.result)  # type: ignore[arg-type]
 
+    def has_changes(self) -> bool:
+        """Whether the form holds anything other than what it opened with."""
+        return self.values() != self.opened_with
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving: at once if nothing changed, else once the user says to
+        discard the changes (keep editing is the default)."""
+        from facilitator.ui.modals.discard import leave_form
+
+        leave_form(self, lambda: self.dismiss(None), changed=self.has_changes())

@@ -145,4 +145,16 @@ class NormsWizard(ModalScreen[int]):
 
     @on(Button.Pressed, "#wizard-finish")
     def action_finish(self) -> None:
-        self.dismiss(self.added)
+        """End the walk; a norm written for this topic but not saved is only dropped
+        once the user says so (ctrl+s saves it)."""
+        from facilitator.ui.modals.discard import leave_form
+
+        written = self.query_one("#wizard-answer", TextArea).text.strip()
+        topic = self.prompts[self.index].topic if self.prompts else ""
+        leave_form(
+            self,
+            lambda: self.dismiss(self.added),
+            changed=bool(written),
+            sentence=f'The norm you wrote for "{topic}" is not saved yet (ctrl+s saves it).',
+            yes="Finish without it",
+        )

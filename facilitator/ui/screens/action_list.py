@@ -12,7 +12,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.action_list import ActionFilter, ActionList, toggled_status
@@ -21,8 +20,10 @@ from facilitator.domain.text import local, short_day_label
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import UiAction, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.action_table import ActionTable, Group
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.panel import PANEL
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -134,7 +135,7 @@ class ActionMarked(Message):
         self.status = status
 
 
-class ActionListScreen(Screen[None]):
+class ActionListScreen(FreshScreen[None]):
     """One team's action items (or every team's), filtered and grouped by keys."""
 
     CSS_PATH = "action_list.tcss"
@@ -165,7 +166,7 @@ class ActionListScreen(Screen[None]):
         yield Static(self._title("Loading…"), id="actions-heading")
         yield Static(id="actions-filter")
         yield ActionTable(id="actions")
-        yield Static(id="actions-empty")
+        yield Static(id="actions-empty", classes=PANEL)
         yield Static(id="actions-detail")
         yield KeysFooter()
 
@@ -177,7 +178,7 @@ class ActionListScreen(Screen[None]):
 
     # Reading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def load(self) -> None:
         """Read the action items again (a reading already under way is ignored)."""
         self._generation += 1
         self._load(self._generation)

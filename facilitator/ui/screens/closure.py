@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,7 +34,9 @@ from facilitator.ui.actions import bindings
 from facilitator.ui.closure_actions import CLOSURE_ACTIONS
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import FormModal, Values
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.panel import PANEL, PanelList
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -55,7 +56,7 @@ class ClosureFailed(Message):
         self.sentence = sentence
 
 
-class ClosureScreen(Screen[None]):
+class ClosureScreen(FreshScreen[None]):
     """The closure steps of one meeting."""
 
     CSS_PATH = "closure.tcss"
@@ -75,10 +76,10 @@ class ClosureScreen(Screen[None]):
         yield Header(icon="◆")
         yield Static("Reading the meeting…", id="closure-heading")
         with Horizontal(id="closure-body"):
-            yield OptionList(id="steps")
-            with Vertical(id="step-pane"):
+            yield PanelList(id="steps")
+            with Vertical(id="step-pane", classes=PANEL):
                 yield Static(id="step-guidance")
-                yield OptionList(id="entries")
+                yield PanelList(id="entries", framed=False)
                 yield Static(id="step-problem")
         yield KeysFooter()
 
@@ -86,7 +87,7 @@ class ClosureScreen(Screen[None]):
         self.sub_title = "Closure"
         self.query_one("#step-pane").border_title = STEP_TITLES[self.step]
         self.query_one("#steps", OptionList).border_title = "Steps"
-        self.load()
+        self.reload()
 
     # Reading -------------------------------------------------------------------------
 
@@ -258,13 +259,13 @@ class ClosureScreen(Screen[None]):
         else:
             if said:
                 self.app.call_from_thread(self.app.notify, said, markup=False)
-        self.load()
+        self.app.call_from_thread(self.reload_if_changed)
 
     def form(
         self, title: str, fields: list[Any], save: Callable[[Values], object], intro: str = ""
     ) -> None:
-        """Show a form; whatever it saved is read back when it closes."""
-        self.app.push_screen(FormModal(title, fields, save, intro=intro), self._reload)
+        """Show a form; whatever it saved is read back when it closes (`FreshScreen`)."""
+        self.app.push_screen(FormModal(title, fields, save, intro=intro))
 
     def action_add(self) -> None:
         from facilitator.ui.closure_edits import add_entry
@@ -341,21 +342,14 @@ class ClosureScreen(Screen[None]):
         )
 
     def action_reopen(self) -> None:
-        from facilitator.services.closure import reopen_meeting
+        from facilitator.ui.closure_edits import reopen
 
-        backend = self.app.backend
-        self.run(
-            lambda: reopen_meeting(backend.db, meeting_id=self.meeting_id, now=backend.now()),
-            "Reopened for corrections; ctrl+s closes it again.",
-        )
+        reopen(self)
 
     def action_minutes(self) -> None:
         from facilitator.ui.screens.minutes import MinutesScreen
 
-        self.app.push_screen(MinutesScreen(self.meeting_id), self._reload)
-
-    def _reload(self, _: object = None) -> None:
-        self.load()
+        self.app.push_screen(MinutesScreen(self.meeting_id))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Header, OptionList, Static
 
 from facilitator.domain.overview import HomeOverview
@@ -20,6 +19,7 @@ from facilitator.domain.text import plural
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.action_list import ActionList
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.meeting_list import MeetingList
@@ -52,7 +52,7 @@ class HomeFailed(Message):
         self.sentence = sentence
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FreshScreen[None]):
     """The first screen."""
 
     CSS_PATH = "home.tcss"
@@ -66,7 +66,6 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.team_id: int | None = None
         self.overview: HomeOverview | None = None
-        self.stamp: tuple[int, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -87,32 +86,25 @@ class HomeScreen(Screen[None]):
         self.query_one("#actions").border_title = "Open action items"
         # Paint first, then read: the worker loads the database layer, and starting it
         # now would compete with the first paint for the interpreter.
-        self.call_after_refresh(self.load)
+        self.call_after_refresh(self.reload)
         # Another window (the recorder's, a projector's) may change the same file.
-        self.set_interval(WATCH_SECONDS, self.reload_if_changed)
+        self.set_interval(WATCH_SECONDS, self.watch_other_windows)
 
-    def on_screen_resume(self) -> None:
-        if self.overview is not None:
-            self.load()
-
-    def reload_if_changed(self) -> None:
-        """Read again if the database changed since the last read (SQLite files only).
+    def watch_other_windows(self) -> None:
+        """Read again if the database changed since the last read (this window's own
+        saves are signalled; another process's show in the SQLite file).
 
         Not while another screen covers home (the live screen saves notes every second
-        or so); home reads again when it comes back. (`is_active`, not `is_current`:
-        Textual counts the screen just under the top one as current, opaque or not.)"""
-        if (
-            self.is_active
-            and self.overview is not None
-            and self.app.backend.change_stamp() != self.stamp
-        ):
-            self.load()
+        or so); home reads again when it comes back (see `FreshScreen`). (`is_active`,
+        not `is_current`: Textual counts the screen just under the top one as current,
+        opaque or not.)"""
+        if self.is_active and self.overview is not None:
+            self.reload_if_changed()
 
     @work(thread=True, exclusive=True, group="home-load")
     def load(self) -> None:
         """Read the overview for the selected team (all teams when None)."""
         backend = self.app.backend
-        self.stamp = backend.change_stamp()
         try:
             overview = backend.load_home(self.team_id)
         except FacilitatorError as error:
@@ -178,7 +170,7 @@ class HomeScreen(Screen[None]):
         team_id = None if option_id in (None, ALL_TEAMS) else int(option_id)
         if team_id != self.team_id and self.overview is not None:
             self.team_id = team_id
-            self.load()
+            self.reload()
 
     @on(OptionList.OptionSelected, "#teams")
     def _team_clicked(self) -> None:
@@ -261,7 +253,7 @@ class HomeScreen(Screen[None]):
     def _team_created(self, team_id: int | None) -> None:
         if team_id is not None:
             self.team_id = team_id
-            self.load()
+            self.reload()
 
     def action_action_items(self) -> None:
         from facilitator.ui.screens.action_list import ActionListScreen
@@ -271,19 +263,14 @@ class HomeScreen(Screen[None]):
             if self.overview
             else None
         )
-        self.app.push_screen(
-            ActionListScreen(self.team_id, team.name if team else None), self._reload_after
-        )
-
-    def _reload_after(self, _: object = None) -> None:
-        self.load()
+        self.app.push_screen(ActionListScreen(self.team_id, team.name if team else None))
 
     def action_library(self) -> None:
         self.app.action_library()
 
     def action_all_teams(self) -> None:
         self.team_id = None
-        self.load()
+        self.reload()
 
     def action_refresh(self) -> None:
-        self.load()
+        self.reload()

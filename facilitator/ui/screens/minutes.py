@@ -10,17 +10,17 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.minutes import Minutes
-from facilitator.domain.overview import MinutesState, minutes_state
+from facilitator.domain.overview import MinutesState, minutes_state, sent_since_correction
 from facilitator.domain.text import clock_label, day_label, duration_label, local
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
 from facilitator.ui.closure_actions import MINUTES_ACTIONS
 from facilitator.ui.literal import join, lit
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class MinutesFailed(Message):
         self.sentence = sentence
 
 
-class MinutesScreen(Screen[None]):
+class MinutesScreen(FreshScreen[None]):
     """Preview of one meeting's minutes; export them, mark them sent."""
 
     DEFAULT_CSS = """
@@ -58,6 +58,7 @@ class MinutesScreen(Screen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.minutes: Minutes | None = None
+        self.shown_markdown: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -68,7 +69,7 @@ class MinutesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Minutes"
-        self.load()
+        self.reload()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -89,7 +90,11 @@ class MinutesScreen(Screen[None]):
     async def on_minutes_rendered(self, message: MinutesRendered) -> None:
         self.minutes = message.minutes
         self.query_one("#minutes-state", Static).update(self._state_line(message.minutes))
-        await self.query_one("#minutes-body", Markdown).update(message.markdown)
+        # Read again on coming back, the text is often the same: the Markdown (the
+        # costly part to lay out) is only rebuilt when it changed.
+        if message.markdown != self.shown_markdown:
+            self.shown_markdown = message.markdown
+            await self.query_one("#minutes-body", Markdown).update(message.markdown)
 
     def _state_line(self, minutes: Minutes) -> Content:
         backend = self.app.backend
@@ -102,20 +107,23 @@ class MinutesScreen(Screen[None]):
                 else "Not closed yet: c opens the closure steps."
             )
             return join((words, "bold $warning"))
-        state, left = minutes_state(minutes.closed_at, minutes.sent_at, now)
+        state, left = minutes_state(
+            minutes.closed_at, minutes.sent_at, now, corrected_at=minutes.corrected_at
+        )
         if state is MinutesState.SENT and minutes.sent_at is not None:
             sent = local(minutes.sent_at, backend.tz)
             return join(
                 ("✔ Minutes sent ", "$success"),
                 f"{day_label(sent.date())} {clock_label(sent)}. s takes that back.",
             )
+        which = "Corrected minutes" if minutes.corrected_at is not None else "Minutes"
         if state is MinutesState.OVERDUE:
             return join(
-                (f"✘ Minutes overdue by {duration_label(left)}", "bold $error"),
+                (f"✘ {which} overdue by {duration_label(left)}", "bold $error"),
                 " (the 48-hour rule). e exports them; s marks them sent.",
             )
         return join(
-            (f"Minutes due within {duration_label(left)}", "bold $warning"),
+            (f"{which} due within {duration_label(left)}", "bold $warning"),
             " (the 48-hour rule). e exports them; s marks them sent.",
         )
 
@@ -140,7 +148,7 @@ class MinutesScreen(Screen[None]):
         minutes, backend = self.minutes, self.app.backend
         if minutes is None:
             return
-        sent = minutes.sent_at is None
+        sent = not sent_since_correction(minutes.sent_at, minutes.corrected_at)
         try:
             mark_minutes_sent(backend.db, meeting_id=self.meeting_id, now=backend.now(), sent=sent)
         except FacilitatorError as error:
@@ -150,15 +158,12 @@ class MinutesScreen(Screen[None]):
             return
         said = "Minutes marked sent." if sent else "Minutes marked not sent."
         self.app.call_from_thread(self.app.notify, said, markup=False)
-        self.load()
+        self.app.call_from_thread(self.reload_if_changed)
 
     def action_closure(self) -> None:
         from facilitator.ui.screens.closure import ClosureScreen
 
-        self.app.push_screen(ClosureScreen(self.meeting_id), self._reload)
-
-    def _reload(self, _: object = None) -> None:
-        self.load()
+        self.app.push_screen(ClosureScreen(self.meeting_id))
 
     def action_back(self) -> None:
         self.dismiss()

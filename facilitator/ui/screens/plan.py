@@ -23,6 +23,7 @@ from facilitator.ui.actions import QUIET_QUIT, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.plan_actions import PLAN_ACTIONS
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.agenda_table import AgendaTable
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.plan_side import GUEST, AttendanceList, RolesList
@@ -44,7 +45,7 @@ class PlanLoaded(Message):
         self.pack = pack
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(FreshScreen[None]):
     """The team leader's planning desk for one meeting."""
 
     CSS_PATH = "plan.tcss"
@@ -81,7 +82,7 @@ class PlanScreen(Screen[None]):
         self.sub_title = "Plan"
         self.query_one("#roles").border_title = "Roles"
         self.query_one("#attendance").border_title = "Expected"
-        self.load()
+        self.reload()
 
     # Reading ------------------------------------------------------------------------
 
@@ -178,7 +179,7 @@ class PlanScreen(Screen[None]):
 
         today = backend.now().astimezone(backend.tz).date()
         fields = plan_forms.meeting_fields(self.plan, backend, today)
-        self.app.push_screen(FormModal("Meeting details", fields, save), self._after_form)
+        self.app.push_screen(FormModal("Meeting details", fields, save))
 
     # Agenda ------------------------------------------------------------------------
 
@@ -220,9 +221,10 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(FormModal(title, fields, save), self._after_item)
 
     def _after_item(self, result: object) -> None:
+        # The plan is read again as the form closes (`FreshScreen`); the cursor goes to
+        # the item saved.
         if isinstance(result, int):
             self.focus_item = result
-        self.load()
 
     def action_item_up(self) -> None:
         self._item_op("move_item", offset=-1)
@@ -258,7 +260,7 @@ class PlanScreen(Screen[None]):
     def action_carry_forward(self) -> None:
         from facilitator.ui.modals.carry_forward import CarryForwardModal
 
-        self.app.push_screen(CarryForwardModal(self.meeting_id), self._after_form)
+        self.app.push_screen(CarryForwardModal(self.meeting_id))
 
     # Roles ------------------------------------------------------------------------
 
@@ -285,7 +287,7 @@ class PlanScreen(Screen[None]):
         intro = plan_forms.role_intro(role, self.pack)
         duties = plan_forms.role_duties(role, self.pack)
         form = FormModal(role.label, fields, save, intro=intro, outro=duties)
-        self.app.push_screen(form, self._after_form)
+        self.app.push_screen(form)
 
     def action_add_role(self) -> None:
         backend = self.app.backend
@@ -302,7 +304,7 @@ class PlanScreen(Screen[None]):
             )
 
         fields = [Field("label", "Name of the role", placeholder="e.g. Norms monitor")]
-        self.app.push_screen(FormModal("Add a role", fields, save), self._after_form)
+        self.app.push_screen(FormModal("Add a role", fields, save))
 
     def action_remove_role(self) -> None:
         role_id = self.query_one(RolesList).selected_role_id()
@@ -316,7 +318,7 @@ class PlanScreen(Screen[None]):
         value = str(event.selection.value)
         if value.startswith(GUEST):
             # A guest is removed with delete; ticking cannot un-invite them.
-            self.load()
+            self.reload()
             return
         expected = value in event.selection_list.selected
         self._write(
@@ -342,7 +344,7 @@ class PlanScreen(Screen[None]):
                 "guest", "Guest's name", placeholder="e.g. Sam Ortiz (district literacy specialist)"
             )
         ]
-        self.app.push_screen(FormModal("Add a guest", fields, save), self._after_form)
+        self.app.push_screen(FormModal("Add a guest", fields, save))
 
     def action_remove_guest(self) -> None:
         value = self.query_one(AttendanceList).highlighted_value()
@@ -364,9 +366,6 @@ class PlanScreen(Screen[None]):
 
     # Saving ------------------------------------------------------------------------
 
-    def _after_form(self, result: object) -> None:
-        self.load()
-
     @work(thread=True, group="plan-write")
     def _write(self, module: str, operation: str, **arguments: Any) -> None:
         import importlib
@@ -385,9 +384,13 @@ class PlanScreen(Screen[None]):
         self.app.call_from_thread(self._reload, focus)
 
     def _reload(self, focus_item: int | None) -> None:
+        # The save's own signal may have started a reading already (`FreshScreen`); one
+        # that must land the cursor on a new row reads again to be sure of it.
         if focus_item is not None:
             self.focus_item = focus_item
-        self.load()
+            self.reload()
+        else:
+            self.reload_if_changed()
 
     def action_run_live(self) -> None:
         self.app.switch_screen(_live_screen(self.meeting_id))

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,8 +17,10 @@ from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
+from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.team_actions import TEAM_ACTIONS
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.panel import PanelList
 
 if TYPE_CHECKING:
     from facilitator.domain.team_view import TeamDetail
@@ -27,11 +28,11 @@ if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
 
-class MemberList(OptionList):
+class MemberList(PanelList):
     BINDINGS = bindings(TEAM_ACTIONS, scope="members")
 
 
-class NormList(OptionList):
+class NormList(PanelList):
     BINDINGS = bindings(TEAM_ACTIONS, scope="norms")
 
 
@@ -42,7 +43,7 @@ class TeamLoaded(Message):
         self.pack = pack
 
 
-class TeamScreen(Screen[None]):
+class TeamScreen(FreshScreen[None]):
     """Members on the left, norms on the right; every change is saved at once."""
 
     CSS_PATH = "team.tcss"
@@ -68,7 +69,7 @@ class TeamScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Team"
-        self.load()
+        self.reload()
 
     @work(thread=True, exclusive=True, group="team-load")
     def load(self) -> None:
@@ -162,7 +163,7 @@ class TeamScreen(Screen[None]):
             ),
             Field("purpose", "Purpose line, shown on every agenda", team.purpose),
         ]
-        self.app.push_screen(FormModal("Edit team", fields, save), self._saved)
+        self.app.push_screen(FormModal("Edit team", fields, save))
 
     def action_archive_team(self) -> None:
         if self.team is None:
@@ -219,7 +220,7 @@ class TeamScreen(Screen[None]):
             ),
         ]
         title = "Edit member" if member else "Add a member"
-        self.app.push_screen(FormModal(title, fields, save), self._saved)
+        self.app.push_screen(FormModal(title, fields, save))
 
     def action_remove_member(self) -> None:
         member_id = self._selected("#members")
@@ -279,7 +280,7 @@ class TeamScreen(Screen[None]):
             ),
             Field("text", "Or write your own", placeholder="e.g. Start and end on time"),
         ]
-        self.app.push_screen(FormModal("Add a norm", fields, save), self._saved)
+        self.app.push_screen(FormModal("Add a norm", fields, save))
 
     def action_edit_norm(self) -> None:
         norm_id = self._selected("#norms")
@@ -293,9 +294,7 @@ class TeamScreen(Screen[None]):
             backend = self.app.backend
             update_norm(backend.db, norm_id=norm.id, text=str(values["norm"]), now=backend.now())
 
-        self.app.push_screen(
-            FormModal("Reword the norm", [Field("norm", "Norm", norm.text)], save), self._saved
-        )
+        self.app.push_screen(FormModal("Reword the norm", [Field("norm", "Norm", norm.text)], save))
 
     def action_norm_up(self) -> None:
         self._move_norm(-1)
@@ -327,12 +326,9 @@ class TeamScreen(Screen[None]):
     def action_develop_norms(self) -> None:
         from facilitator.ui.modals.norms_wizard import NormsWizard
 
-        self.app.push_screen(NormsWizard(self.team_id), self._saved)
+        self.app.push_screen(NormsWizard(self.team_id))
 
     # Saving -------------------------------------------------------------------------
-
-    def _saved(self, result: object) -> None:
-        self.load()
 
     @work(thread=True, group="team-write")
     def _write(self, operation: str, then_leave: bool = False, **arguments: int) -> None:
@@ -347,7 +343,7 @@ class TeamScreen(Screen[None]):
         if then_leave:
             self.app.call_from_thread(self.dismiss)
         else:
-            self.app.call_from_thread(self.load)
+            self.app.call_from_thread(self.reload_if_changed)
 
     def action_back(self) -> None:
         self.dismiss()

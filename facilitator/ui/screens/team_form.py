@@ -66,6 +66,8 @@ class TeamFormScreen(Screen[int | None]):
         super().__init__()
         self.member_rows = 0
         self.saving = False
+        self.norms_offered: set[str] = set()
+        """The Seven Norms as the form offers them: all ticked."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -134,6 +136,7 @@ class TeamFormScreen(Screen[int | None]):
             for norm in message.pack.norms.values()
         ]
         self.query_one("#pack-norms", SelectionList).add_options(selections)
+        self.norms_offered = {norm.id for norm in message.pack.norms.values()}
         types = [team_type.name for team_type in message.pack.team_types.values()]
         if types:
             self.query_one("#kind", Input).suggester = SuggestFromList(types, case_sensitive=False)
@@ -215,5 +218,18 @@ class TeamFormScreen(Screen[int | None]):
         self.app.notify(f"Team {message.name} created.", markup=False)
         self.dismiss(message.team_id)
 
+    def has_changes(self) -> bool:
+        """Whether anything was typed, or a norm ticked or unticked (all seven start
+        ticked once the library has loaded)."""
+        draft = self.draft()
+        typed = any(text.strip() for text in (draft.name, draft.purpose, draft.kind))
+        typed = typed or any(line.strip() for line in draft.custom_norms)
+        typed = typed or not all(member.is_blank for member in draft.members)
+        return typed or set(draft.pack_norm_ids) != self.norms_offered
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without creating the team: at once if nothing was entered, else once
+        the user says to discard it."""
+        from facilitator.ui.modals.discard import leave_form
+
+        leave_form(self, lambda: self.dismiss(None), changed=self.has_changes())

@@ -14,6 +14,7 @@ from facilitator.domain.action_list import ActionEntry
 from facilitator.domain.enums import ActionStatus
 from facilitator.domain.text import short_day_label
 from facilitator.ui.literal import cell, theme_style
+from facilitator.ui.widgets.panel import PANEL
 
 HEADING = "heading:"
 """Row keys of owner headings start with this (action item rows are plain ids)."""
@@ -66,7 +67,7 @@ class ActionTable(DataTable[object]):
     """Due, What, Owner, Meeting, Status; overdue rows say "overdue" in words."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, classes=PANEL)
         self._shown: tuple[list[Group], date] | None = None
         self._widths: Widths | None = None
         self._last_row = 0

@@ -13,6 +13,7 @@ from facilitator.domain.text import clock_label, local
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import cell
 from facilitator.ui.plan_actions import PLAN_ACTIONS
+from facilitator.ui.widgets.panel import PANEL
 
 KIND_SHORT = {"information": "info", "discussion": "discuss", "decision": "decide"}
 
@@ -65,7 +66,7 @@ class AgendaTable(DataTable[object]):
     BINDINGS = bindings(PLAN_ACTIONS, scope="agenda")
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, classes=PANEL)
         self._shown: tuple[MeetingPlan, tzinfo | None] | None = None
         self._widths: Widths | None = None
 

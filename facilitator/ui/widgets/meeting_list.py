@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.enums import MeetingStatus
@@ -14,9 +13,10 @@ from facilitator.domain.overview import MeetingSummary, MinutesState, minutes_st
 from facilitator.domain.text import clock_label, duration_label, local, short_day_label
 from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.panel import PanelList
 
 
-class MeetingList(OptionList):
+class MeetingList(PanelList):
     """Meetings grouped under "Upcoming" and "Recent"; an option's id is the meeting id."""
 
     DEFAULT_CSS = """
@@ -83,7 +83,12 @@ def status_label(meeting: MeetingSummary, now: datetime) -> tuple[str, str]:
         if meeting.scheduled_start < now:
             return "planned, date passed", "$warning"
         return "planned", "$text-muted"
-    state, left = minutes_state(meeting.closed_at, meeting.minutes_sent_at, now)
+    state, left = minutes_state(
+        meeting.closed_at,
+        meeting.minutes_sent_at,
+        now,
+        corrected_at=meeting.minutes_corrected_at,
+    )
     if state is MinutesState.SENT:
         return "closed, minutes sent", "$text-muted"
     if state is MinutesState.OVERDUE:
