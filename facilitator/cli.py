@@ -31,6 +31,8 @@ from facilitator.paths import DB_ENV_VAR
 
 EXIT_CRASH = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE, what a shell reports for a program whose reader closed the pipe."""
 EXPORT_FORMATS = ("md", "html", "txt", "eml", "ics", "csv", "json")
 """What `facilitator export` writes (see `facilitator.services.minutes_export`)."""
 FORMAT_HELP = (
@@ -145,11 +147,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`facilitator list --json | head`): not a crash. Point
+        # stdout at /dev/null so the interpreter's final flush does not fail again, and
+        # exit as a program killed by SIGPIPE would.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the last line of defence: log it, say one sentence
         from facilitator.crash import crash_sentence, write_crash_report
 
         complain(crash_sentence(error, write_crash_report(error)))
         return EXIT_CRASH
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (a test's capture): nothing to flush into a pipe
+    finally:
+        os.close(devnull)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
