@@ -33,11 +33,23 @@ def make_app(target: DatabaseTarget, pack: Pack, **kwargs: object) -> Facilitato
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let thread workers finish and their messages be handled."""
+    """Let thread workers finish and their messages be handled; then stop the text
+    cursors blinking, so a picture taken now shows them whatever the time."""
     for _ in range(3):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    steady_cursors(pilot.app)
+
+
+def steady_cursors(app: App[Any]) -> None:
+    """Show every text cursor on the current screen steadily instead of blinking.
+
+    A blink toggles on a real-time timer every half second: on a busy machine a snapshot
+    taken a little later than usual caught the cursor hidden, and a picture that passed
+    alone failed in the full run (`test_team_form_with_problems`)."""
+    for field in app.screen.query("Input, TextArea"):
+        field.cursor_blink = False  # type: ignore[attr-defined]
 
 
 _TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
