@@ -126,9 +126,9 @@ def test_library(
 
 
 def test_library_search(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
-    """The library after typing /ladder: the entries that mention the ladder of inference
-    (the protocol first, as its title matches), with the protocol shown: its uses as steps
-    and its five questions."""
+    """The library after typing /ladder: "Entries · 1", under "In the title (1)" the
+    ladder of inference with its kind ("· Protocols"), shown on the right: its kind, its
+    source, what it is and when to use it."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("l", "slash", *"ladder"))
 

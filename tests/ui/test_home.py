@@ -186,7 +186,8 @@ async def test_palette_opens_a_meeting_by_title(demo_db: Database, pack: Pack) -
         provider = MeetingCommands(app.screen)
         hits = [hit async for hit in provider.search("november leadership")]
         assert [hit.text for hit in hits] == [
-            "Meeting: open November leadership team meeting (Riverside Elementary Leadership Team)"
+            "Meeting: open November leadership team meeting "
+            "(Riverside Elementary Leadership Team · Mon 9 Nov 2026)"
         ]
         hits[0].command()
         await settle(pilot)
