@@ -22,7 +22,7 @@ from facilitator.crash import crash_sentence, write_crash_report
 from facilitator.domain.clock import Clock, system_clock
 from facilitator.domain.overview import HomeOverview
 from facilitator.errors import FacilitatorError
-from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
+from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings, typing_bindings
 from facilitator.ui.backend import Backend
 from facilitator.ui.screens.home import HomeScreen
 
@@ -49,6 +49,7 @@ class FacilitatorApp(App[int]):
     ACTIONS = APP_ACTIONS
     BINDINGS = [
         *bindings(APP_ACTIONS),
+        *typing_bindings(APP_ACTIONS),
         # Priority, so focus moves the moment tab arrives: as an ordinary binding it waits
         # for the focused field to pass the key back up, and the letters typed straight
         # after it (a fast typist, a paste, a password manager) land in the old field.

@@ -40,7 +40,9 @@ def test_home_with_the_demo(
     """Home on the demo: two teams (All teams highlighted first), Upcoming (PLC data meeting
     Wed 25 Nov, December leadership meeting Mon 30 Nov) and Recent (November meeting,
     "closed, minutes sent"), four open action items with the Daniel Okafor one marked
-    OVERDUE, and "Parking lot: 1 item open"."""
+    OVERDUE, and "Parking lot: 1 item open". At 80x24 the footer takes two rows and
+    shows every key: Open meeting, Run, New meeting, New team, Action items, Library,
+    Refresh, Quit, Help and the palette hint (issue 15, defect 7)."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
@@ -137,10 +139,12 @@ def test_library_search(snap_compare: SnapCompare, demo_db: Database, pack: Pack
 def test_plan(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
-    """Planning the December meeting: heading with team, date 15:30–16:30 and the team's
-    purpose line; the agenda with start times and "Agenda · 60 of 60 min"; roles (Norms
-    monitor: Grace Liu) and the nine people expected. At 80x24 the roles and attendance sit
-    under the agenda; at the projector size beside it."""
+    """Planning the December meeting: heading with the title, then the day, 15:30–16:30,
+    place and team, the team's purpose and the meeting's purpose; the agenda with start
+    times and "Agenda · 60 of 60 min"; roles (Norms monitor: Grace Liu) and the nine
+    people expected. At 80x24 the heading keeps to four lines, the team purpose cut with
+    "…" and " …" after the purpose for the goals below it (e shows them); the roles and
+    attendance sit under the agenda; at the projector size beside it."""
     app = make_app(demo_db.target, pack, open_meeting_id=2)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 

@@ -158,7 +158,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("r", "Home: refresh"),
         ]
         assert help_rows(app.screen, "#app-keys") == [
-            ("?", "Help: keys and actions"),
+            ("? / F1", "Help: keys and actions"),
             ("^p", "App: command palette"),
             ("palette", "Library: browse the practice"),
             ("palette", "Demo: add the demo teams"),

@@ -20,7 +20,6 @@ from textual.widgets import (
     Checkbox,
     Input,
     Label,
-    OptionList,
     Select,
     Static,
     TextArea,
@@ -28,6 +27,7 @@ from textual.widgets import (
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import lit
+from facilitator.ui.widgets.form_select import FormSelect
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 ResultT = TypeVar("ResultT")
@@ -48,17 +48,6 @@ class Field:
     """(label, value) pairs for a select."""
     suggestions: tuple[str, ...] = ()
     """Completions an input offers as you type (e.g. member names)."""
-
-
-class FormSelect(Select[str]):
-    """A select that, opened with nothing chosen, highlights its first choice rather
-    than the blank one: enter, enter picks something, as a keyboard user expects
-    (Textual's own starts on the blank, so a decision was saved with no method)."""
-
-    def _watch_expanded(self, expanded: bool) -> None:
-        super()._watch_expanded(expanded)
-        if expanded and self.value is Select.NULL and len(self._options) > 1:
-            self.query_one(OptionList).highlighted = 1  # the overlay; 0 is the blank
 
 
 class FormSaved(Message):

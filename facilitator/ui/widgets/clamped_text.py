@@ -1,0 +1,82 @@
+"""Text that wraps to its width but keeps to a number of lines, ending in "…" where it
+is cut, so a long title or warning never just stops at the edge of its box."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.css.scalar import Unit
+from textual.widget import Widget
+
+ELLIPSIS = "…"
+
+Part = tuple[Content, int]
+"""A paragraph and the most lines it may take."""
+
+
+def clamp(lines: list[Content], most: int, width: int, *, whole: bool = False) -> list[Content]:
+    """The first `most` of `lines` (wrapped to `width`), the last ending in "…" when
+    some were left out; after a space when that line is `whole` (ends its paragraph),
+    so it does not look cut itself."""
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most]
+    mark = " " + ELLIPSIS if whole else ELLIPSIS
+    last = kept[-1].rstrip()
+    if last.cell_length + len(mark) > width:
+        last, mark = last.truncate(width - 1), ELLIPSIS
+    kept[-1] = last + mark
+    return kept
+
+
+def clamped_lines(parts: Sequence[Part], width: int, total: int | None = None) -> list[Content]:
+    """Each part wrapped to `width` and kept to its lines; all of them to `total`."""
+    width = max(width, 2)
+    lines: list[Content] = []
+    ends: list[int] = []  # the index of each part's last line
+    for content, most in parts:
+        wrapped = [line for piece in content.split() for line in piece.wrap(width)]
+        lines += clamp(wrapped, most, width)
+        ends.append(len(lines) - 1)
+    if total is None or len(lines) <= total:
+        return lines
+    return clamp(lines, total, width, whole=total - 1 in ends)
+
+
+class ClampedText(Widget):
+    """Paragraphs, each wrapped and kept to its own number of lines; a `max-height` in
+    cells (from CSS) keeps the whole to that many lines the same way."""
+
+    DEFAULT_CSS = "ClampedText { height: auto; }"
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.parts: tuple[Part, ...] = ()
+
+    def show(self, parts: Sequence[Part]) -> None:
+        """Show `parts`: (paragraph, most lines) pairs, in order."""
+        if tuple(parts) != self.parts:
+            self.parts = tuple(parts)
+            self.refresh(layout=True)
+
+    @property
+    def text(self) -> str:
+        """Everything it holds, uncut, one part a line."""
+        return "\n".join(content.plain for content, _ in self.parts)
+
+    def _total(self) -> int | None:
+        limit = self.styles.max_height
+        if limit is None or limit.unit != Unit.CELLS:
+            return None
+        spacing = self.styles.gutter.height
+        return max(int(limit.value) - spacing, 1)
+
+    def _lines(self, width: int) -> list[Content]:
+        return clamped_lines(self.parts, width, self._total())
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_size.width))
