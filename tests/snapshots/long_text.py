@@ -1,5 +1,6 @@
-"""Long user text for the 80x24 snapshots: the demo with a 200-character meeting title,
-agenda item and action item, an 80-character team and member name, and long goals."""
+"""Long user text for the 80x24 snapshots: the demo with 200-character titles (both
+leadership meetings, an agenda item, an action item), an 80-character member name, a
+77-character team name and a long goal and parking-lot entry."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ LONG_ACTION = (
     "team wants every grade to discuss"
 )
 
+NOVEMBER = 1
+"""The demo's closed leadership meeting."""
 DECEMBER = 2
 """The demo's planned leadership meeting."""
 
@@ -40,7 +43,7 @@ def lengthen(db: Database) -> None:
     assert len(LONG_TITLE) == 200 and len(LONG_NAME) == 80
     with closing(sqlite3.connect(db.target.path)) as connection, connection:
         run = connection.execute
-        run("UPDATE meeting SET title = ? WHERE id = ?", (LONG_TITLE, DECEMBER))
+        run("UPDATE meeting SET title = ? WHERE id IN (?, ?)", (LONG_TITLE, NOVEMBER, DECEMBER))
         run("UPDATE team SET name = ? WHERE id = 1", (LONG_TEAM,))
         run("UPDATE member SET name = ? WHERE name = 'Daniel Okafor'", (LONG_NAME,))
         run(

@@ -19,7 +19,7 @@ from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.plan_heading import PlanHeading, PlanWarnings
 from tests.snapshots.long_text import LONG_TITLE, lengthen
 from tests.ui.helpers import SIZE, make_app, settle, widget_text
-from tests.ui.screen_lines import shown_text
+from tests.ui.screen_lines import region_text, shown_text
 
 DECEMBER = 2
 
@@ -157,3 +157,20 @@ async def test_plan_warnings_are_cut_with_an_ellipsis(demo_db: Database, pack: P
         lines = widget_text(warnings).splitlines()
         assert len(lines) == 2
         assert lines[1].rstrip().endswith("…")
+
+
+async def test_a_long_checkbox_label_wraps_inside_its_form(demo_db: Database, pack: Pack) -> None:
+    """Regression (issue 15, defect 7): closure's action item form cut "No one can take it
+    yet: owner to be decided (the minutes say so)" at the form's border."""
+    from facilitator.ui.modals.form import Field
+
+    label = "No one can take it yet: owner to be decided (the minutes say so)"
+    fields = [Field("what", "What will be done"), Field("tbd", label, kind="check")]
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        app.push_screen(FormModal("Action item", fields, lambda values: None))
+        await settle(pilot)
+        form = app.screen.query_one(VerticalScroll)
+        text = " ".join(region_text(app, form.content_region).split())
+        assert label in text.replace("▐X▌ ", ""), text

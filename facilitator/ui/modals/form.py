@@ -27,6 +27,7 @@ from textual.widgets import (
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import lit
+from facilitator.ui.widgets.form_checkbox import FormCheckbox
 from facilitator.ui.widgets.form_select import FormSelect
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
@@ -158,7 +159,7 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
                 compact=True,
             )
         if field.kind == "check":
-            return Checkbox(field.label, bool(field.value), id=widget_id, compact=True)
+            return FormCheckbox(field.label, bool(field.value), id=widget_id, compact=True)
         suggester = (
             SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
         )

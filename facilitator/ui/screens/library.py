@@ -17,6 +17,7 @@ from facilitator.ui.actions import LIBRARY_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.widgets.entry_view import EntryView
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
     from facilitator.pack.library import LibraryEntry
@@ -63,7 +64,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal():
             with Vertical(id="side"):
                 yield Input(placeholder="Search (/)", id="search", compact=True)
-                yield OptionList(id="entries")
+                yield WrappingOptionList(id="entries")
             yield EntryView(id="entry")
         yield KeysFooter()
 

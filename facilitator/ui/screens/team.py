@@ -20,6 +20,7 @@ from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.team_actions import TEAM_ACTIONS
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
     from facilitator.domain.team_view import TeamDetail
@@ -27,11 +28,11 @@ if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
 
-class MemberList(OptionList):
+class MemberList(WrappingOptionList):
     BINDINGS = bindings(TEAM_ACTIONS, scope="members")
 
 
-class NormList(OptionList):
+class NormList(WrappingOptionList):
     BINDINGS = bindings(TEAM_ACTIONS, scope="norms")
 
 

@@ -11,8 +11,9 @@ from textual.widget import Widget
 
 ELLIPSIS = "…"
 
-Part = tuple[Content, int]
-"""A paragraph and the most lines it may take."""
+Part = tuple[Content, int] | tuple[Content, int, Content]
+"""A paragraph, the most lines it may take, and optionally a tail kept whole at its end
+(a title's "· reopened for corrections": the title gives way, not what follows it)."""
 
 
 def clamp(lines: list[Content], most: int, width: int, *, whole: bool = False) -> list[Content]:
@@ -35,13 +36,31 @@ def clamped_lines(parts: Sequence[Part], width: int, total: int | None = None) -
     width = max(width, 2)
     lines: list[Content] = []
     ends: list[int] = []  # the index of each part's last line
-    for content, most in parts:
-        wrapped = [line for piece in content.split() for line in piece.wrap(width)]
-        lines += clamp(wrapped, most, width)
+    for content, most, *tail in parts:
+        lines += (
+            _with_tail(content, tail[0], most, width) if tail else _wrapped(content, most, width)
+        )
         ends.append(len(lines) - 1)
     if total is None or len(lines) <= total:
         return lines
     return clamp(lines, total, width, whole=total - 1 in ends)
+
+
+def _wrapped(content: Content, most: int, width: int) -> list[Content]:
+    wrapped = [line for piece in content.split() for line in piece.wrap(width)]
+    return clamp(wrapped, most, width)
+
+
+def _with_tail(content: Content, tail: Content, most: int, width: int) -> list[Content]:
+    """`content` then `tail`; if they need more than `most` lines, `content` is cut
+    (with "…") where the tail still fits on the last line."""
+    whole = _wrapped(content + tail, most + 1, width)
+    if len(whole) <= most or tail.cell_length + 2 > width:
+        return clamp(whole, most, width)
+    lines = [line for piece in content.split() for line in piece.wrap(width)][:most]
+    room = width - tail.cell_length - 1
+    lines[-1] = lines[-1].rstrip().truncate(room) + ELLIPSIS + tail
+    return lines
 
 
 class ClampedText(Widget):
@@ -63,7 +82,7 @@ class ClampedText(Widget):
     @property
     def text(self) -> str:
         """Everything it holds, uncut, one part a line."""
-        return "\n".join(content.plain for content, _ in self.parts)
+        return "\n".join("".join(piece.plain for piece in part[::2]) for part in self.parts)
 
     def _total(self) -> int | None:
         limit = self.styles.max_height

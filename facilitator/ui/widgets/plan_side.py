@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import SelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -10,11 +10,12 @@ from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.plan_actions import PLAN_ACTIONS
+from facilitator.ui.widgets.wrapping_list import WrappingOptionList
 
 GUEST = "guest:"
 
 
-class RolesList(OptionList):
+class RolesList(WrappingOptionList):
     """One line per role: "Recorder: Priya Raman", or "open"."""
 
     BINDINGS = bindings(PLAN_ACTIONS, scope="roles")
