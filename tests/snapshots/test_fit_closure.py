@@ -74,7 +74,7 @@ def test_action_item_owner_list(snap_compare: SnapCompare, long_db: Database, pa
 
 def test_minutes_with_long_text(snap_compare: SnapCompare, long_db: Database, pack: Pack) -> None:
     """The minutes of the November meeting retitled with 200 characters: the state line,
-    then the title wrapped and centred over three lines, the team purpose, team (77
+    then the title wrapped over three lines, the team purpose, team (77
     characters, wrapped), date, place, times and the people (the 80-character name
     wrapped in the list of who was present)."""
     assert snap(snap_compare, long_db, pack, open_meeting_id=NOVEMBER)
