@@ -7,9 +7,15 @@ Each docstring says what the picture shows. Update on purpose with
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from tests.snapshots.fit import SnapCompare, focus, highlight, snap, typed
+from tests.snapshots.long_text import LONG_NAME
 
 RIVERSIDE = 2
 """The leadership team's row in the home screen's team list (All teams is row 0)."""
@@ -105,6 +111,23 @@ def test_norms_wizard(snap_compare: SnapCompare, long_db: Database, pack: Pack) 
     """Developing norms (w on the team screen): the first prompt with its questions,
     the answer field and the keys to move on, inside the box at 80x24."""
     assert snap(snap_compare, long_db, pack, highlight("#teams", RIVERSIDE), "enter", "w")
+
+
+def test_team_form_with_a_long_member(
+    snap_compare: SnapCompare, demo_db: Database, pack: Pack
+) -> None:
+    """The new-team form (n) with an 80-character member name and a long position typed
+    in the first member row: each field shows what fits of its text (the name field
+    its end, where the cursor is), the e-mail field and the rows below in view."""
+
+    def fill(pilot: Pilot[Any]) -> None:
+        screen = pilot.app.screen
+        screen.query_one(
+            "#member-0-position", Input
+        ).value = "Assistant principal and literacy lead"
+        screen.query_one("#member-0-name", Input).focus()
+
+    assert snap(snap_compare, demo_db, pack, "n", fill, typed(LONG_NAME))
 
 
 def test_new_meeting_form(snap_compare: SnapCompare, long_db: Database, pack: Pack) -> None:

@@ -221,7 +221,8 @@ def test_norms_check(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -
     "◐ Partly" with its note "– [b]phones[/b] out" in italics on the line below, literal
     brackets, the rest "· not read"; long norms wrap under their own text), the note
     field for norm 2 below with the cursor in it, the Record and Cancel buttons, and the
-    footer with ctrl+s and escape (the h, p, n keys show while the list has focus)."""
+    footer with ctrl+s, escape and the palette hint (the h, p, n keys show while the
+    list has focus)."""
     from tests.ui.live_helpers import HandClock, live_app, live_settle
 
     app = live_app(demo_db.target, pack, HandClock())
