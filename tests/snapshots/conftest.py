@@ -22,3 +22,14 @@ def teacher_home(monkeypatch: pytest.MonkeyPatch) -> str:
     home = "/home/teacher"
     monkeypatch.setenv("HOME", home)
     return home
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor stays shown instead of blinking, so a picture does not depend on
+    when in the blink it was taken (on a busy machine the pictures of forms differed
+    by the cursor cell alone)."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
