@@ -115,23 +115,6 @@ def library(pack: Pack) -> list[LibraryEntry]:
     return entries
 
 
-def search(entries: Iterable[LibraryEntry], query: str) -> list[LibraryEntry]:
-    """Entries containing every word of `query` (any case), kind by kind as the library
-    lists them; within a kind, entries whose title matches come first."""
-    words = query.casefold().split()
-    if not words:
-        return list(entries)
-    found = [entry for entry in entries if all(word in entry.search_text for word in words)]
-    order = {name: index for index, name in enumerate(KIND_LABELS)}
-    return sorted(
-        found,
-        key=lambda entry: (
-            order[entry.kind],
-            not all(word in entry.title.casefold() for word in words),
-        ),
-    )
-
-
 def _source(pack: Pack, entry: Any) -> str:
     document = pack.sources.get(entry.source.document)
     title = document.title if document else entry.source.document

@@ -29,10 +29,16 @@ Row = Sequence[Any]
 class Reader(Protocol):
     """Runs a read-only statement with named parameters and returns its rows."""
 
+    like: str
+    """The operator that matches a pattern in any case: SQLite's LIKE ignores the case
+    of ASCII letters; PostgreSQL's LIKE does not, its ILIKE does."""
+
     def rows(self, sql: str, params: Mapping[str, object] | None = None) -> list[Row]: ...
 
 
 class _SQLiteReader:
+    like = "LIKE"
+
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
 
@@ -42,6 +48,8 @@ class _SQLiteReader:
 
 
 class _SQLAlchemyReader:
+    like = "ILIKE"
+
     def __init__(self, connection: Any) -> None:
         self.connection = connection
 

@@ -85,6 +85,9 @@ APP_ACTIONS = (
         key="question_mark",
         key_display="?",
         footer="Help",
+        # Where a text field takes "?" as a character, F1 still opens the help (and
+        # the footer shows it instead).
+        typing_key="f1",
     ),
     UiAction(
         "command_palette",
@@ -224,6 +227,25 @@ TEAM_FORM_ACTIONS = (
         footer="Cancel",
     ),
 )
+
+
+def typing_bindings(actions: Iterable[UiAction]) -> list[Binding]:
+    """Bindings for the actions' function keys (`typing_key`), for an app or screen whose
+    keys must work while a text field has focus. Listed after the plain keys, so the
+    footer shows the plain key where it works and the function key where a field takes
+    it (it shows one key per action)."""
+    return [
+        Binding(
+            action.typing_key,
+            action.id,
+            action.footer or action.name,
+            show=action.footer is not None,
+            key_display=action.typing_key.upper(),
+            tooltip=action.help,
+        )
+        for action in actions
+        if action.typing_key is not None
+    ]
 
 
 QUIET_QUIT = Binding("ctrl+q", "app.quit", show=False, priority=True)

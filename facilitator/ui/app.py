@@ -7,7 +7,7 @@ import contextlib
 import gc
 import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import tzinfo
 from functools import partial
 from typing import TYPE_CHECKING
@@ -23,7 +23,7 @@ from facilitator.crash import crash_sentence, write_crash_report
 from facilitator.domain.clock import Clock, system_clock
 from facilitator.domain.overview import HomeOverview
 from facilitator.errors import FacilitatorError
-from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings
+from facilitator.ui.actions import APP_ACTIONS, UiAction, bindings, typing_bindings
 from facilitator.ui.backend import Backend
 from facilitator.ui.literal import ControlCharacterFilter
 from facilitator.ui.screens.fresh import DataSaved, FreshScreen
@@ -52,6 +52,7 @@ class FacilitatorApp(App[int]):
     ACTIONS = APP_ACTIONS
     BINDINGS = [
         *bindings(APP_ACTIONS),
+        *typing_bindings(APP_ACTIONS),
         # Priority, so focus moves the moment tab arrives: as an ordinary binding it waits
         # for the focused field to pass the key back up, and the letters typed straight
         # after it (a fast typist, a paste, a password manager) land in the old field.
@@ -136,13 +137,16 @@ class FacilitatorApp(App[int]):
         gc.collect()
         gc.freeze()
 
-    def open_meeting(self, meeting_id: int) -> None:
+    def open_meeting(self, meeting_id: int, status: str | None = None) -> None:
         """Plan a meeting still to come, go back into a running one, show a closed one's
-        minutes, or the closure steps of one reopened for corrections."""
+        minutes, or the closure steps of one reopened for corrections. Without its
+        `status`, the home screen's lists say it (the plan screen sends a closed meeting
+        it does not know of to its minutes)."""
         from facilitator.domain.enums import MeetingStatus
 
-        known = (*self.overview.upcoming, *self.overview.recent) if self.overview else ()
-        status = next((m.status for m in known if m.id == meeting_id), None)
+        if status is None:
+            known = (*self.overview.upcoming, *self.overview.recent) if self.overview else ()
+            status = next((m.status for m in known if m.id == meeting_id), None)
         if status == MeetingStatus.RUNNING:
             self.run_meeting(meeting_id)
         elif status == MeetingStatus.CLOSED:
@@ -199,6 +203,16 @@ class FacilitatorApp(App[int]):
     # Command palette ---------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Each entry once: the home screen offers the library under the same name as
+        the app does (regression, issue 15 defect 8: "Library" was listed twice)."""
+        seen: set[str] = set()
+        for command in self._palette_entries(screen):
+            if command.title not in seen:
+                seen.add(command.title)
+                yield command
+
+    def _palette_entries(self, screen: Screen[object]) -> Iterator[SystemCommand]:
+        """The screen's actions, then the app's, then Textual's own not already named."""
         screen_actions: tuple[UiAction, ...] = getattr(screen, "ACTIONS", ())
         for action in screen_actions:
             if action.scope is not None and not screen.query(f"#{action.scope}"):

@@ -41,7 +41,9 @@ def test_home_with_the_demo(
     Wed 25 Nov, December leadership meeting Mon 30 Nov) and Recent (November meeting,
     "closed, minutes sent"), four open action items with the Daniel Okafor one marked
     OVERDUE, and "Parking lot: 1 item open". The Meetings panel has focus: its border is
-    heavy, the others' rounded."""
+    heavy, the others' rounded. At 80x24 the footer takes two rows and shows every key:
+    Open meeting, Run, New meeting, New team, Action items, Library, Refresh, Quit, Help
+    and the palette hint (issue 15, defect 7)."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
@@ -129,9 +131,9 @@ def test_library(
 
 
 def test_library_search(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
-    """The library after typing /ladder: the entries that mention the ladder of inference
-    (the protocol first, as its title matches), with the protocol shown: its uses as steps
-    and its five questions."""
+    """The library after typing /ladder: "Entries · 1", under "In the title (1)" the
+    ladder of inference with its kind ("· Protocols"), shown on the right: its kind, its
+    source, what it is and when to use it."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("l", "slash", *"ladder"))
 
@@ -140,11 +142,13 @@ def test_library_search(snap_compare: SnapCompare, demo_db: Database, pack: Pack
 def test_plan(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
-    """Planning the December meeting: heading with team, date 15:30–16:30 and the team's
-    purpose line; the agenda with start times and "Agenda · 60 of 60 min"; roles (Norms
-    monitor: Grace Liu) and the nine people expected. At 80x24 the roles and attendance sit
-    under the agenda; at the projector size beside it. The agenda has focus (heavy
-    border)."""
+    """Planning the December meeting: heading with the title, then the day, 15:30–16:30,
+    place and team, the team's purpose and the meeting's purpose; the agenda with start
+    times and "Agenda · 60 of 60 min"; roles (Norms monitor: Grace Liu) and the nine
+    people expected. At 80x24 the heading keeps to four lines, the team purpose cut with
+    "…" and " …" after the purpose for the goals below it (e shows them); the roles and
+    attendance sit under the agenda; at the projector size beside it. The agenda has
+    focus (heavy border)."""
     app = make_app(demo_db.target, pack, open_meeting_id=2)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 
@@ -222,7 +226,8 @@ def test_norms_check(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -
     "◐ Partly" with its note "– [b]phones[/b] out" in italics on the line below, literal
     brackets, the rest "· not read"; long norms wrap under their own text), the note
     field for norm 2 below with the cursor in it, the Record and Cancel buttons, and the
-    footer with ctrl+s and escape (the h, p, n keys show while the list has focus)."""
+    footer with ctrl+s, escape and the palette hint (the h, p, n keys show while the
+    list has focus)."""
     from tests.ui.live_helpers import HandClock, live_app, live_settle
 
     app = live_app(demo_db.target, pack, HandClock())

@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from facilitator.domain.enums import ActionStatus
 from facilitator.pack.loader import Pack
@@ -17,6 +16,7 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.action_list import ACTION_LIST_ACTIONS, ActionListScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.widgets.action_table import ActionTable
+from facilitator.ui.widgets.clamped_text import ClampedText
 from tests.conftest import FROZEN_NOW
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text, settle, toast_texts
 
@@ -66,7 +66,7 @@ async def test_open_items_first_with_counts_and_overdue_in_words(
         assert rows(screen) == [str(OVERDUE), str(INVITATION), "4", "5"]
         assert "overdue" in text  # the Status column says it, not colour alone
         assert selected(screen) == OVERDUE
-        detail = str(screen.query_one("#actions-detail", Static).visual)
+        detail = screen.query_one("#actions-detail", ClampedText).text
         assert "Summarise November walkthrough data for the staff meeting" in detail
         assert "OVERDUE" in detail and "from November leadership team meeting" in detail
 
@@ -178,7 +178,7 @@ async def test_all_teams(demo_db: Database, pack: Pack) -> None:
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         screen = await open_list(app, pilot, None)
         assert "All teams · 4 open, 1 overdue, 1 done" in screen_text(app)
-        detail = str(screen.query_one("#actions-detail", Static).visual)
+        detail = screen.query_one("#actions-detail", ClampedText).text
         assert "Riverside Elementary Leadership Team" in detail
 
 

@@ -158,7 +158,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("r", "Home: refresh"),
         ]
         assert help_rows(app.screen, "#app-keys") == [
-            ("?", "Help: keys and actions"),
+            ("? / F1", "Help: keys and actions"),
             ("^p", "App: command palette"),
             ("palette", "Library: browse the practice"),
             ("palette", "Demo: add the demo teams"),
@@ -187,7 +187,7 @@ async def test_palette_opens_a_meeting_by_title(demo_db: Database, pack: Pack) -
         hits = [hit async for hit in provider.search("november leadership")]
         assert [hit.text for hit in hits] == [
             "Meeting: open November leadership team meeting "
-            "(Riverside Elementary Leadership Team, Mon 9 Nov)"
+            "(Riverside Elementary Leadership Team · Mon 9 Nov 2026)"
         ]
         hits[0].command()
         await settle(pilot)

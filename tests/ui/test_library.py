@@ -159,3 +159,21 @@ async def test_a_broken_file_of_a_school_is_listed_and_the_rest_still_loads(
         assert text.startswith("A file of yours was skipped")
         assert 'norm 1 ("loud"): field "source": Field required (and 1 more problem)' in text
         assert "The file was skipped." in text
+
+
+async def test_search_lists_title_matches_first_and_shows_the_best(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Regression (issue 15, defect 8): "effective team" listed the Effective Team
+    Assessment eighth, under its kind, and the right side kept showing Pausing (the
+    entry before the search) although it was not among the results."""
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_library(app, pilot)
+        await pilot.press("slash", *"effective team")
+        await settle(pilot)
+        options = screen.query_one("#entries", OptionList).options
+        assert str(options[0].prompt) == "In the title (1)"
+        assert options[1].id == "instruments:effective-team-assessment"
+        assert str(options[2].prompt).startswith("In the text (")
+        assert shown(screen).startswith("Effective Team Assessment\nEvaluation instruments\n")

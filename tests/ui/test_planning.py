@@ -18,6 +18,7 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.modals.form import ConfirmModal, FormModal
 from facilitator.ui.screens.plan import PlanScreen
 from facilitator.ui.widgets.agenda_table import AgendaTable
+from facilitator.ui.widgets.plan_heading import PlanWarnings
 from facilitator.ui.widgets.plan_side import AttendanceList, RolesList
 from tests.ui.forms import errors, fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, notifications, settle
@@ -80,7 +81,7 @@ async def test_plan_a_meeting_from_the_leadership_template(demo_db: Database, pa
             ("recorder", None),
             ("timekeeper", None),
         ]
-        warnings = str(screen.query_one("#plan-warnings", Static).visual)
+        warnings = screen.query_one(PlanWarnings).text
         assert "No one holds these roles yet: team leader / chair, facilitator," in warnings
         assert len(screen.plan.attendees) == 8  # every member expected
     with demo_db.read() as session:
@@ -184,9 +185,7 @@ async def test_add_edit_move_duplicate_and_delete_items(demo_db: Database, pack:
         ]
         assert screen.query_one(AgendaTable).selected_item_id() == screen.plan.agenda[1].id  # type: ignore[union-attr]
         assert "70 of 60 min · 10 min OVER" in str(screen.query_one(AgendaTable).border_title)
-        assert "The agenda runs 10 min over" in str(
-            screen.query_one("#plan-warnings", Static).visual
-        )
+        assert "The agenda runs 10 min over" in (screen.query_one(PlanWarnings).text)
         # Move it down twice, then up once.
         await pilot.press("ctrl+down", "ctrl+down")
         await settle(pilot)
@@ -240,8 +239,8 @@ async def test_roles_warn_when_one_person_is_chair_and_facilitator(
         assert screen.plan is not None
         assert screen.plan.roles[1].holder is not None
         assert screen.plan.roles[1].holder.name == "Maria Alvarez"
-        assert "Maria Alvarez is both chair and facilitator" in str(
-            screen.query_one("#plan-warnings", Static).visual
+        assert "Maria Alvarez is both chair and facilitator" in (
+            screen.query_one(PlanWarnings).text
         )
         # A name that is not on the team is refused unless marked as a guest.
         await pilot.press("enter")

@@ -95,9 +95,11 @@ async def test_palette_shows_meeting_names_literally(db: Database, pack: Pack) -
         provider = MeetingCommands(app.screen)
         hits = [hit async for hit in provider.search("bold")]
         assert hits
-        assert str(hits[0].prompt) == "Meeting: open [bold]x[/] ([bold]x[/], Tue 24 Nov)"
+        assert str(hits[0].prompt) == "Meeting: open [bold]x[/] ([bold]x[/] · Tue 24 Nov 2026)"
         discovered = [hit async for hit in provider.discover()]
-        assert str(discovered[0].prompt) == "Meeting: open [bold]x[/] ([bold]x[/], Tue 24 Nov)"
+        assert (
+            str(discovered[0].prompt) == "Meeting: open [bold]x[/] ([bold]x[/] · Tue 24 Nov 2026)"
+        )
 
 
 async def test_notification_shows_a_new_team_name_literally(db: Database, pack: Pack) -> None:

@@ -20,7 +20,6 @@ from textual.widgets import (
     Checkbox,
     Input,
     Label,
-    OptionList,
     Select,
     Static,
     TextArea,
@@ -31,6 +30,8 @@ from facilitator.ui.literal import lit
 from facilitator.ui.modals.confirm import (
     ConfirmModal as ConfirmModal,  # re-exported: it lived here first
 )
+from facilitator.ui.widgets.form_checkbox import FormCheckbox
+from facilitator.ui.widgets.form_select import FormSelect
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 ResultT = TypeVar("ResultT")
@@ -51,17 +52,6 @@ class Field:
     """(label, value) pairs for a select."""
     suggestions: tuple[str, ...] = ()
     """Completions an input offers as you type (e.g. member names)."""
-
-
-class FormSelect(Select[str]):
-    """A select that, opened with nothing chosen, highlights its first choice rather
-    than the blank one: enter, enter picks something, as a keyboard user expects
-    (Textual's own starts on the blank, so a decision was saved with no method)."""
-
-    def _watch_expanded(self, expanded: bool) -> None:
-        super()._watch_expanded(expanded)
-        if expanded and self.value is Select.NULL and len(self._options) > 1:
-            self.query_one(OptionList).highlighted = 1  # the overlay; 0 is the blank
 
 
 class FormSaved(Message):
@@ -174,7 +164,7 @@ class FormModal(ModalScreen[ResultT | None], Generic[ResultT]):
                 compact=True,
             )
         if field.kind == "check":
-            return Checkbox(field.label, bool(field.value), id=widget_id, compact=True)
+            return FormCheckbox(field.label, bool(field.value), id=widget_id, compact=True)
         suggester = (
             SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
         )

@@ -23,6 +23,7 @@ from facilitator.domain.enums import NormReading
 from facilitator.domain.room import NormLine
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import FormModal, Values
+from facilitator.ui.widgets.wrapping_list import WrappingOptionList
 
 READ_LABELS = {
     NormReading.HONOURED.value: ("✔ Honoured", "$success"),
@@ -38,7 +39,7 @@ INTRO = (
 )
 
 
-class NormReadings(OptionList):
+class NormReadings(WrappingOptionList):
     """The norms, each with the team's read; keys set the highlighted norm's read."""
 
     BINDINGS = [

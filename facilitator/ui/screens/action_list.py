@@ -22,6 +22,7 @@ from facilitator.ui.actions import UiAction, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.action_table import ActionTable, Group
+from facilitator.ui.widgets.clamped_text import ClampedText
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.panel import PANEL
 
@@ -167,7 +168,7 @@ class ActionListScreen(FreshScreen[None]):
         yield Static(id="actions-filter")
         yield ActionTable(id="actions")
         yield Static(id="actions-empty", classes=PANEL)
-        yield Static(id="actions-detail")
+        yield ClampedText(id="actions-detail")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -241,7 +242,7 @@ class ActionListScreen(FreshScreen[None]):
         self.query_one("#actions-filter", Static).update(join(*parts))
 
     def _show_detail(self) -> None:
-        detail = self.query_one("#actions-detail", Static)
+        detail = self.query_one("#actions-detail", ClampedText)
         table = self.query_one(ActionTable)
         action_id = table.selected_id() if table.display else None
         entry = self.actions.get(action_id) if self.actions and action_id is not None else None
@@ -263,7 +264,8 @@ class ActionListScreen(FreshScreen[None]):
             facts.append(f"from {entry.meeting_title} ({meeting_day})")
         if self.team_id is None:
             facts.append(entry.team_name)
-        detail.update(join(lit(entry.what, "bold"), "\n", lit(" · ".join(facts), "dim")))
+        # Each keeps to two lines ("…" where cut): a long "what" no longer hides the owner.
+        detail.show([(lit(entry.what, "bold"), 2), (lit(" · ".join(facts), "dim"), 2)])
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()

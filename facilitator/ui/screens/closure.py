@@ -35,6 +35,7 @@ from facilitator.ui.closure_actions import CLOSURE_ACTIONS
 from facilitator.ui.literal import join, lit
 from facilitator.ui.modals.form import FormModal, Values
 from facilitator.ui.screens.fresh import FreshScreen
+from facilitator.ui.widgets.clamped_text import ClampedText
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.panel import PANEL, PanelList
 
@@ -74,7 +75,7 @@ class ClosureScreen(FreshScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
-        yield Static("Reading the meeting…", id="closure-heading")
+        yield ClampedText(id="closure-heading")
         with Horizontal(id="closure-body"):
             yield PanelList(id="steps")
             with Vertical(id="step-pane", classes=PANEL):
@@ -85,6 +86,7 @@ class ClosureScreen(FreshScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Closure"
+        self.query_one("#closure-heading", ClampedText).show([(Content("Reading the meeting…"), 1)])
         self.query_one("#step-pane").border_title = STEP_TITLES[self.step]
         self.query_one("#steps", OptionList).border_title = "Steps"
         self.reload()
@@ -104,7 +106,7 @@ class ClosureScreen(FreshScreen[None]):
         self.post_message(MinutesRead(minutes))
 
     def on_closure_failed(self, message: ClosureFailed) -> None:
-        self.query_one("#closure-heading", Static).update(lit(message.sentence, "bold"))
+        self.query_one("#closure-heading", ClampedText).show([(lit(message.sentence, "bold"), 3)])
 
     def on_minutes_read(self, message: MinutesRead) -> None:
         self.minutes = message.minutes
@@ -119,9 +121,9 @@ class ClosureScreen(FreshScreen[None]):
             MeetingStatus.CLOSED: "closed (o reopens it for corrections)",
             MeetingStatus.REOPENED: "reopened for corrections (ctrl+s closes)",
         }.get(MeetingStatus(minutes.status), "closing")
-        self.query_one("#closure-heading", Static).update(
-            join(lit(minutes.title, "bold"), f" · {status}")
-        )
+        # A long title gives way (with "…"); the state after it stays whole.
+        heading = (lit(minutes.title, "bold"), 2, Content(f" · {status}"))
+        self.query_one("#closure-heading", ClampedText).show([heading])
         steps = self.query_one("#steps", OptionList)
         highlighted = STEPS.index(self.step)
         steps.clear_options()

@@ -94,34 +94,57 @@ class LibraryScreen(Screen[None]):
         self.show_matches(self.query_one("#search", Input).value)
 
     def show_matches(self, query: str) -> None:
-        """List the entries matching `query`, grouped by kind, and show the first."""
-        from facilitator.pack.library import search
-
-        matches = search(self.entries, query)
-        options: list[Option] = []
-        if self.problems and not query.strip():
-            options.append(_heading(f"Problems with your files ({len(self.problems)})"))
-            options += [
-                Option(lit(f"  Skipped file {n}"), id=f"{PROBLEM}:{n}")
-                for n in range(1, len(self.problems) + 1)
-            ]
-        self.shown = {f"{entry.kind}:{entry.id}": entry for entry in matches}
-        kind = None
-        for entry in matches if query.strip() else self.entries:
-            if entry.kind != kind:
-                kind = entry.kind
-                count = sum(1 for e in matches if e.kind == kind)
-                options.append(_heading(f"{entry.kind_label} ({count})"))
-            options.append(Option(join("  ", lit(entry.title)), id=f"{entry.kind}:{entry.id}"))
+        """List the entries matching `query` and show the first: grouped by kind when
+        nothing is typed; best match first under a search (titles, then text)."""
+        options = self._browse_options() if not query.strip() else self._search_options(query)
         entries = self.query_one("#entries", OptionList)
         entries.set_options(options)
-        entries.border_title = f"Entries · {len(matches)}" if query.strip() else "Entries"
+        entries.border_title = f"Entries · {len(self.shown)}" if query.strip() else "Entries"
         first = next((i for i, option in enumerate(options) if option.id), None)
         entries.highlighted = first
         if first is None:
             self.query_one(EntryView).show_message(
                 "Nothing matches", "Try fewer or other words; every word must appear."
             )
+        else:
+            # Shown here: setting the highlight to the index it already had (the first
+            # entry before and after a search) posts no OptionHighlighted, and the
+            # entry of the last search stayed on the right.
+            self._show_option(options[first].id or "")
+
+    def _browse_options(self) -> list[Option]:
+        options: list[Option] = []
+        if self.problems:
+            options.append(_heading(f"Problems with your files ({len(self.problems)})"))
+            options += [
+                Option(lit(f"  Skipped file {n}"), id=f"{PROBLEM}:{n}")
+                for n in range(1, len(self.problems) + 1)
+            ]
+        self.shown = {_key(entry): entry for entry in self.entries}
+        kind = None
+        for entry in self.entries:
+            if entry.kind != kind:
+                kind = entry.kind
+                count = sum(1 for e in self.entries if e.kind == kind)
+                options.append(_heading(f"{entry.kind_label} ({count})"))
+            options.append(Option(join("  ", lit(entry.title)), id=_key(entry)))
+        return options
+
+    def _search_options(self, query: str) -> list[Option]:
+        from facilitator.pack.library_search import TITLE_MATCHES, ranked
+
+        found = ranked(self.entries, query)
+        self.shown = {_key(entry): entry for _, entry in found}
+        in_title = sum(1 for how, _ in found if how in TITLE_MATCHES)
+        options: list[Option] = []
+        for index, (how, entry) in enumerate(found):
+            if index == 0 and how in TITLE_MATCHES:
+                options.append(_heading(f"In the title ({in_title})"))
+            if index == in_title:
+                options.append(_heading(f"In the text ({len(found) - in_title})"))
+            prompt = join("  ", lit(entry.title), lit(f" · {entry.kind_label}", "dim"))
+            options.append(Option(prompt, id=_key(entry)))
+        return options
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -133,7 +156,9 @@ class LibraryScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#entries")
     def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        option_id = event.option.id or ""
+        self._show_option(event.option.id or "")
+
+    def _show_option(self, option_id: str) -> None:
         if option_id.startswith(f"{PROBLEM}:"):
             number = int(option_id.split(":")[1])
             self.query_one(EntryView).show_message(
@@ -156,6 +181,10 @@ class LibraryScreen(Screen[None]):
             self.query_one("#entries").focus()
         else:
             self.dismiss()
+
+
+def _key(entry: LibraryEntry) -> str:
+    return f"{entry.kind}:{entry.id}"
 
 
 def _heading(text: str) -> Option:

@@ -11,21 +11,21 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, SelectionList, Static
+from textual.widgets import Header, SelectionList
 
-from facilitator.domain.meeting_date import when_line
-from facilitator.domain.planning import role_warnings
 from facilitator.errors import FacilitatorError
 from facilitator.ui import plan_forms
 from facilitator.ui.actions import QUIET_QUIT, bindings
-from facilitator.ui.literal import join, lit
+from facilitator.ui.literal import lit
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.plan_actions import PLAN_ACTIONS
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.agenda_table import AgendaTable
 from facilitator.ui.widgets.keys_footer import KeysFooter
+from facilitator.ui.widgets.plan_heading import PlanHeading, PlanWarnings
 from facilitator.ui.widgets.plan_side import GUEST, AttendanceList, RolesList
 
 if TYPE_CHECKING:
@@ -64,13 +64,13 @@ class PlanScreen(FreshScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
-        yield Static("Loading…", id="plan-heading")
+        yield PlanHeading(id="plan-heading")
         with Horizontal(id="plan-body"):
             yield AgendaTable(id="agenda")
             with Vertical(id="plan-side"):
                 yield RolesList(id="roles")
                 yield AttendanceList(id="attendance")
-        yield Static(id="plan-warnings")
+        yield PlanWarnings(id="plan-warnings")
         yield KeysFooter()
 
     def on_resize(self) -> None:
@@ -80,6 +80,7 @@ class PlanScreen(FreshScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Plan"
+        self.query_one(PlanHeading).show([(Content("Loading…"), 1)])
         self.query_one("#roles").border_title = "Roles"
         self.query_one("#attendance").border_title = "Expected"
         self.reload()
@@ -99,7 +100,7 @@ class PlanScreen(FreshScreen[None]):
         self.post_message(PlanLoaded(plan, backend.pack))
 
     def _failed(self, sentence: str) -> None:
-        self.query_one("#plan-heading", Static).update(lit(sentence, "bold"))
+        self.query_one(PlanHeading).show([(lit(sentence, "bold"), 3)])
 
     def on_plan_loaded(self, message: PlanLoaded) -> None:
         if message.plan.status == "closed":
@@ -110,20 +111,7 @@ class PlanScreen(FreshScreen[None]):
             return
         self.plan, self.pack = message.plan, message.pack
         plan, tz = message.plan, self.app.backend.tz
-        place = f" · {plan.location}" if plan.location else ""
-        when = when_line(plan, plan.ends_at, tz) + place
-        heading: list[Any] = [
-            lit(plan.title, "bold"),
-            "  ",
-            lit(f"{plan.team_name} · {when}", "dim"),
-        ]
-        if plan.team_purpose:
-            heading += ["\n", ("Team purpose: ", "bold"), lit(plan.team_purpose, "italic")]
-        if plan.purpose:
-            heading += ["\n", ("Purpose: ", "bold"), lit(plan.purpose)]
-        for goal in plan.goals:
-            heading += ["\n  • ", lit(goal)]
-        self.query_one("#plan-heading", Static).update(join(*heading))
+        self.query_one(PlanHeading).show_plan(plan, tz)
         agenda = self.query_one(AgendaTable)
         agenda.show(plan, tz, keep=self.focus_item)
         self.focus_item = None
@@ -143,20 +131,7 @@ class PlanScreen(FreshScreen[None]):
         return f"{total} · {left} min free" if left else total
 
     def _warnings(self, plan: MeetingPlan) -> None:
-        warnings = role_warnings(plan.roles)
-        if plan.minutes_over:
-            warnings.insert(
-                0,
-                f"The agenda runs {plan.minutes_over} min over the planned "
-                f"{plan.planned_minutes}; shorten items or lengthen the meeting.",
-            )
-        if not plan.agenda:
-            warnings.insert(
-                0, "The agenda is empty: press a to add an item, c to carry items forward."
-            )
-        box = self.query_one("#plan-warnings", Static)
-        box.update(lit("  ".join(f"⚠ {w}" for w in warnings)))
-        box.display = bool(warnings)
+        self.query_one(PlanWarnings).show_plan(plan)
         self.query_one(AgendaTable).set_class(bool(plan.minutes_over), "-over")
 
     # Meeting details ---------------------------------------------------------------

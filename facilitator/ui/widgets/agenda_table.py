@@ -20,7 +20,8 @@ KIND_SHORT = {"information": "info", "discussion": "discuss", "decision": "decid
 
 @dataclass(frozen=True)
 class Widths:
-    """Column widths in cells: the title takes what the others leave."""
+    """Column widths in cells. The title gives way first (down to half the room the
+    three flexible columns share), then the process, then the presenter."""
 
     item: int
     presenter: int
@@ -32,10 +33,10 @@ class Widths:
     PADDING = 2  # a cell's padding, one each side
     COLUMNS = 6
     SCROLLBAR = 2
-    PRESENTER_SHARE = 0.27  # at most this much of the flexible room
-    PROCESS_SHARE = 0.2
     PRESENTER_MAX = 24
     PROCESS_MAX = 32
+    PRESENTER_MIN = len("Presenter")
+    PROCESS_MIN = len("Process")
 
     @classmethod
     def fit(cls, width: int, agenda: tuple[AgendaLine, ...]) -> Widths:
@@ -44,10 +45,15 @@ class Widths:
         flexible = max(room - cls.START - cls.MINUTES - cls.KIND, 30)
         longest_presenter = max((len(_presenter(line)) for line in agenda), default=0)
         longest_process = max((len(line.process or "") for line in agenda), default=0)
-        presenter = min(longest_presenter, cls.PRESENTER_MAX, int(flexible * cls.PRESENTER_SHARE))
-        process = min(longest_process, cls.PROCESS_MAX, int(flexible * cls.PROCESS_SHARE))
-        presenter, process = max(presenter, len("Presenter")), max(process, len("Process"))
-        return cls(flexible - presenter - process, presenter, process)
+        longest_title = max((len(_title(line)) for line in agenda), default=0)
+        presenter = max(min(longest_presenter, cls.PRESENTER_MAX), cls.PRESENTER_MIN)
+        process = max(min(longest_process, cls.PROCESS_MAX), cls.PROCESS_MIN)
+        if longest_title + presenter + process <= flexible:
+            return cls(flexible - presenter - process, presenter, process)
+        item = max(flexible - presenter - process, flexible // 2)
+        rest = flexible - item
+        presenter = max(min(presenter, rest - cls.PROCESS_MIN), cls.PRESENTER_MIN)
+        return cls(item, presenter, rest - presenter)
 
 
 def _presenter(line: AgendaLine) -> str:

@@ -22,13 +22,19 @@ class EntryView(VerticalScroll):
     }
     """
 
+    entry: LibraryEntry | None = None
+    """The entry shown (None while a message is)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="entry-title")
         yield Static(id="entry-meta")
         yield Static(id="entry-body")
 
     def show(self, entry: LibraryEntry) -> None:
-        """Show `entry` from its top."""
+        """Show `entry` from its top (already shown: left as it is)."""
+        if entry is self.entry:
+            return
+        self.entry = entry
         self.query_one("#entry-title", Static).update(lit(entry.title))
         meta: list[Content | str | tuple[str, str]] = [
             lit(entry.kind_label),
@@ -44,6 +50,7 @@ class EntryView(VerticalScroll):
 
     def show_message(self, title: str, text: str) -> None:
         """Show a plain message (no entry chosen, nothing found, a problem)."""
+        self.entry = None
         self.query_one("#entry-title", Static).update(lit(title))
         self.query_one("#entry-meta", Static).update("")
         self.query_one("#entry-body", Static).update(lit(text))

@@ -12,20 +12,26 @@ from textual.widget import Widget
 KEY_STYLE = "bold"
 
 
-def pack_lines(pairs: Sequence[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
-    """Greedily fill lines of at most `width` cells with "key label" pairs (a pair is
-    never split; one wider than a line gets a line of its own)."""
-    lines: list[list[tuple[str, str]]] = [[]]
+def pack(sizes: Sequence[int], width: int, gap: int = 0) -> list[list[int]]:
+    """Greedily fill rows of at most `width` cells with items of `sizes` (`gap` cells
+    between two on a row), keeping their order; returns each row's item indexes. An
+    item is never split; one wider than a row gets a row of its own."""
+    rows: list[list[int]] = [[]]
     used = 0
-    for key, label in pairs:
-        size = len(key) + 1 + len(label)
-        gap = 2 if lines[-1] else 0
-        if lines[-1] and used + gap + size > width:
-            lines.append([])
-            used, gap = 0, 0
-        lines[-1].append((key, label))
-        used += gap + size
-    return lines
+    for index, size in enumerate(sizes):
+        space = gap if rows[-1] else 0
+        if rows[-1] and used + space + size > width:
+            rows.append([])
+            used, space = 0, 0
+        rows[-1].append(index)
+        used += space + size
+    return rows
+
+
+def pack_lines(pairs: Sequence[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
+    """Lines of at most `width` cells of "key label" pairs, two spaces apart."""
+    sizes = [len(key) + 1 + len(label) for key, label in pairs]
+    return [[pairs[i] for i in row] for row in pack(sizes, width, gap=2)]
 
 
 class KeyBar(Widget):

@@ -14,6 +14,8 @@ from typing import Any
 from textual import events
 from textual.widgets import OptionList, SelectionList
 
+from facilitator.ui.widgets.wrapping_list import WrappingOptionList
+
 PANEL = "panel"
 """The class that makes a widget or container look like a panel (see app.tcss)."""
 
@@ -53,9 +55,10 @@ def highlighted_row(options: OptionList) -> Row:
     return options.get_option_at_index(index).id, index
 
 
-class PanelList(OptionList):
+class PanelList(WrappingOptionList):
     """An option list that is a panel: it looks like one, and lands on a row when
-    focused (see the module's docstring). `framed=False`: a list inside a panel
+    focused (see the module's docstring); its wrapped options keep all their lines
+    (`WrappingOptionList`). `framed=False`: a list inside a panel
     container, which draws the frame."""
 
     def __init__(self, *content: Any, framed: bool = True, **options: Any) -> None:

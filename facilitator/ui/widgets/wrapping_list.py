@@ -1,0 +1,19 @@
+"""An option list whose wrapped options keep all their lines when its scroll bar shows."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+
+class WrappingOptionList(OptionList):
+    """Textual's option list, measuring its options again when its scroll bar comes or
+    goes.
+
+    Textual works out how many lines each option wraps to at the list's width when the
+    option is added. When the options then overflow, the scroll bar takes two columns
+    without the list being resized, so an option that now wraps to one more line kept
+    its old count and lost its last line: at 80x24 closure's notes showed "(+1" without
+    "lines)", a long parking-lot entry lost its end (issue 15, defect 7)."""
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        self._clear_caches()
