@@ -30,7 +30,7 @@ async def test_regression_home_lists_a_meeting_started_early_on_today(
     async with app.run_test(size=PROJECTOR, notifications=True, tooltips=True) as pilot:
         await settle(pilot)
         shown = widget_text(app.screen.query_one(MeetingList)).splitlines()
-        lines = [line.strip("│ ") for line in shown[1:]]  # inside the border
+        lines = [line.strip("│┃ ") for line in shown[1:]]  # inside the border (heavy: focused)
         assert lines[1].split() == [
             *("Mon", "23", "Nov", "14:00", "December", "leadership", "team", "meeting"),
         ]
