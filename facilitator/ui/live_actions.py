@@ -185,3 +185,25 @@ LIVE_ACTIONS = (
         footer="Home",
     ),
 )
+
+KEYS_IN_HELP_ONLY = ("back", "queue_speaker")
+"""Keys left out of the key bar to keep it to two rows at 80 columns (help lists them)."""
+
+
+def key_pairs(*, typing: bool, running: bool) -> list[tuple[str, str]]:
+    """The live screen's key bar: (key, label) for the letter keys, or for the function
+    keys while the notes have focus (`typing`)."""
+    labels = {"start_pause": "Pause" if running else "Start"}
+    if typing:
+        keyed = sorted(
+            (action for action in LIVE_ACTIONS if action.typing_key),
+            key=lambda action: int(str(action.typing_key).removeprefix("f")),
+        )
+        pairs = [(str(a.typing_key).upper(), labels.get(a.id, a.footer or a.name)) for a in keyed]
+        return [*pairs, ("esc", "Leave notes")]
+    pairs = [
+        (a.key_display or str(a.key).split(",")[0], labels.get(a.id, a.footer or ""))
+        for a in LIVE_ACTIONS
+        if a.footer and a.id not in KEYS_IN_HELP_ONLY
+    ]
+    return [*pairs, ("1–9", "Queue"), ("?", "Help")]

@@ -1,0 +1,141 @@
+"""The live screen's text panels: the meeting line, the roles bar, the current item, the
+countdown's words and the item's process step. Each draws itself from the stored
+meeting (`LiveState`) and redraws only when what it shows changes."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from facilitator.domain.text import clock_label, local
+from facilitator.domain.timer import ItemClock, Phase, clock_text
+from facilitator.ui.literal import join, lit
+
+if TYPE_CHECKING:
+    from facilitator.services.live import LiveState
+
+CORE_ROLE_ORDER = ("facilitator", "chair", "recorder", "timekeeper")
+SHORT_ROLE_LABELS = {"chair": "Chair"}
+"""Role labels kept short for the roles bar (the plan shows the full ones)."""
+
+
+class Panel(Static):
+    """A Static that repaints only when its content changes (a repaint costs a frame)."""
+
+    def __init__(self, content: str = "", *, id: str) -> None:
+        super().__init__(content, id=id)
+        self._shown: Content | None = None
+
+    def show_content(self, content: Content) -> None:
+        if content != self._shown:
+            self._shown = content
+            self.update(content)
+
+
+class MeetingLine(Panel):
+    """The whole meeting: elapsed, minutes to go, the projected end and the drift."""
+
+    def show(self, state: LiveState, now: datetime, tz: tzinfo | None) -> None:
+        meeting = state.meeting_clock(now)
+        if state.started_at is None:
+            start = clock_label(local(state.plan.scheduled_start, tz))
+            text = f"Starts {start} · {round(meeting.remaining_seconds / 60)} min planned"
+        else:
+            elapsed = clock_text(meeting.elapsed_seconds)
+            left = round(meeting.remaining_seconds / 60)
+            end = clock_label(local(meeting.projected_end, tz))
+            text = f"Elapsed {elapsed} · {left} min to go · ends ~{end} · {meeting.drift_words}"
+        self.show_content(lit(text))
+
+
+class RolesBar(Panel):
+    """Who facilitates, chairs, records and keeps time (and any other role)."""
+
+    def show(self, state: LiveState) -> None:
+        parts: list[Any] = []
+        order = {role: index for index, role in enumerate(CORE_ROLE_ORDER)}
+        roles = sorted(state.plan.roles, key=lambda r: order.get(r.role, len(order)))
+        for role in roles:
+            if parts:
+                parts.append("  ")
+            parts.append((f"{SHORT_ROLE_LABELS.get(role.role, role.label)}: ", "dim"))
+            parts.append(lit(role.holder.name) if role.holder else ("open", "italic"))
+        self.show_content(join(*parts))
+
+
+class ItemPanel(Panel):
+    """The current agenda item: its place, kind, presenter, process, title and goal."""
+
+    def show(self, state: LiveState) -> None:
+        plan = state.plan
+        if not plan.agenda:
+            self.show_content(lit("The agenda is empty: add items on the plan screen."))
+            return
+        line = plan.agenda[state.current_index]
+        kind = line.kind.capitalize()
+        about: list[Any] = [f"Item {state.current_index + 1} of {len(plan.agenda)} · {kind}"]
+        if line.presenter:
+            about += [" · Presenter: ", lit(line.presenter.name)]
+        if line.process:
+            about += [" · ", lit(line.process)]
+        parts: list[Any] = [join(*about).stylize("dim"), "\n", lit(line.title, "bold")]
+        if line.goal:
+            parts += ["\n", ("Goal: ", "bold"), lit(line.goal)]
+        self.show_content(join(*parts))
+
+
+def show_phase(widget: Widget, clock: ItemClock) -> None:
+    """Colour `widget` for the clock's phase (the words say it too: never colour alone)."""
+    for each in Phase:
+        widget.set_class(each is clock.phase, f"-{each.value.replace('_', '-')}")
+    widget.set_class(not clock.running, "-paused")
+
+
+class CountdownWords(Panel):
+    """The countdown in words under the big figure: "2 min left · planned 5:00"."""
+
+    def show(self, state: LiveState, clock: ItemClock | None, tz: tzinfo | None) -> None:
+        if clock is None:
+            self.show_content(lit(""))
+            return
+        show_phase(self, clock)
+        room = state.room
+        if room.time_out_since is not None:
+            since = clock_label(local(room.time_out_since, tz))
+            text = lit(f"TIME-OUT since {since} · t shows the card", "bold")
+        elif state.status == "planned":
+            text = lit("Not started · space starts the meeting")
+        else:
+            text = lit(f"{clock.words} · planned {clock_text(clock.planned_seconds)}")
+        self.show_content(text)
+
+
+class StepsPanel(Panel):
+    """The step of the item's process the team is on, its time, and the next step."""
+
+    def show(self, state: LiveState, now: datetime) -> None:
+        current = state.current
+        steps = state.plan.agenda[state.current_index].steps if state.plan.agenda else ()
+        self.display = current is not None and bool(steps)
+        if current is None or not steps:
+            return
+        position = min(current.current_step, len(steps) - 1)
+        step = steps[position]
+        parts: list[Any] = [(f"Step {position + 1} of {len(steps)}: ", "bold"), lit(step.title)]
+        if step.media_ranges:
+            parts += [("  video ", "dim"), lit(step.media_ranges)]
+        in_step = clock_text(max(current.elapsed(now) - current.step_started_seconds, 0.0))
+        if step.planned_minutes:
+            parts += [f"  {in_step} of {step.planned_minutes}:00"]
+        else:
+            parts += [f"  {in_step}"]
+        if step.detail:
+            parts += ["\n", lit(step.detail.replace("\n", " · "), "dim")]
+        if position + 1 < len(steps):
+            following = steps[position + 1].title
+            parts += ["\n", ("Next: ", "dim"), lit(following, "dim"), ("  (])", "dim")]
+        self.show_content(join(*parts))
