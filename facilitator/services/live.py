@@ -20,8 +20,8 @@ from facilitator.domain.room import Room
 from facilitator.domain.timer import ItemClock, ItemTime, MeetingClock, Segment, run_seconds
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
-from facilitator.services.captures import read_room
 from facilitator.services.meetings import read_plan
+from facilitator.services.room import read_room
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, notes
 from facilitator.store.tables import AgendaItem, Meeting, Note, TimerSegment, row_id

@@ -328,11 +328,13 @@ class Restorer:
 
     def _turns(self) -> None:
         for turn in self.minutes.turns:
+            member_id, guest = self.roster.holder(turn.speaker)
             self._add(
                 SpeakerTurn(
                     meeting_id=self.meeting_id,
                     agenda_item_id=self._item_id(turn.agenda_item_id),
-                    member_id=self.roster.member(turn.speaker.name),
+                    member_id=member_id,
+                    guest_name=guest,
                     queued_at=turn.queued_at,
                     started_at=turn.started_at,
                     ended_at=turn.ended_at,

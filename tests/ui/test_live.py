@@ -27,7 +27,8 @@ from facilitator.store.tables import (
     TimeOut,
     TimerSegment,
 )
-from facilitator.ui.modals.form import ConfirmModal, FormModal
+from facilitator.ui.modals.confirm import ConfirmModal
+from facilitator.ui.modals.form import FormModal
 from facilitator.ui.modals.norms_check import NormsCheckModal
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.live import LiveScreen

@@ -69,7 +69,9 @@ class CaptureActions(LiveBase):
         state, item_id, backend = self.state, self._current_id(), self.app.backend
         if state is None:
             return
-        title = state.plan.agenda[state.current_index].title if state.plan.agenda else ""
+        line = state.plan.agenda[state.current_index] if state.plan.agenda else None
+        title = line.title if line else ""
+        method = live_forms.method_for_process(line.process_id if line else None, backend.pack)
 
         def save(values: Values) -> object:
             return add_decision(
@@ -82,5 +84,5 @@ class CaptureActions(LiveBase):
                 now=backend.now(),
             )
 
-        fields = live_forms.decision_fields(title, backend.pack)
+        fields = live_forms.decision_fields(title, backend.pack, method)
         self._form("Decision", fields, save, "Decision saved.")

@@ -3,9 +3,8 @@ check, the conflict time-out, and the speaker queue."""
 
 from __future__ import annotations
 
-from facilitator.errors import InvalidInput
 from facilitator.ui import live_forms
-from facilitator.ui.modals.form import Field, Values
+from facilitator.ui.modals.form import FormModal, Values
 from facilitator.ui.screens.live_base import LiveBase
 
 
@@ -13,7 +12,7 @@ class RoomActions(LiveBase):
     """The live screen's facilitation keys (see `facilitator.ui.live_actions`)."""
 
     def action_norms(self) -> None:
-        from facilitator.ui.modals.form import ConfirmModal
+        from facilitator.ui.modals.confirm import ConfirmModal
 
         if self.state is None:
             return
@@ -22,7 +21,9 @@ class RoomActions(LiveBase):
             if check:
                 self.action_norms_check()
 
-        card = ConfirmModal(live_forms.norms_card(self.state.room), yes="Norms check")
+        card = ConfirmModal(
+            live_forms.norms_card(self.state.room), yes="Norms check", no="Close", default=True
+        )
         self.app.push_screen(card, answered)
 
     def action_norms_check(self) -> None:
@@ -127,7 +128,8 @@ class RoomActions(LiveBase):
     # The speaker queue ---------------------------------------------------------------
 
     def action_queue_number(self, number: int | None = None) -> None:
-        from facilitator.services.captures import leave_queue, queue_speaker
+        """Number `number` of the speakers list joins the queue, or leaves it."""
+        from facilitator.services.room import leave_queue, queue_speaker
 
         state = self.state
         if state is None:
@@ -135,15 +137,15 @@ class RoomActions(LiveBase):
         if number is None:
             self.action_queue_speaker()
             return
-        members = state.room.members
-        if not 1 <= number <= len(members):
+        people = state.room.members
+        if not 1 <= number <= len(people):
             return
-        member = members[number - 1]
+        person = people[number - 1]
         now, item_id, backend = self._now(), self._current_id(), self.app.backend
-        if member.queued:
+        if person.queued:
             self.submit(
                 lambda: leave_queue(
-                    backend.db, meeting_id=self.meeting_id, member_id=member.member_id, now=now
+                    backend.db, meeting_id=self.meeting_id, speaker=person.key, now=now
                 )
             )
             return
@@ -152,52 +154,49 @@ class RoomActions(LiveBase):
                 backend.db,
                 meeting_id=self.meeting_id,
                 item_id=item_id,
-                member_id=member.member_id,
+                speaker=person.key,
                 now=now,
             )
         )
 
     def action_queue_speaker(self) -> None:
-        from facilitator.services.captures import queue_speaker
+        """Anyone present joins the queue by name; a name not on the list joins as a guest
+        of this meeting."""
+        from facilitator.services.room import Queued, queue_by_name
 
         state, item_id, backend = self.state, self._current_id(), self.app.backend
         if state is None:
             return
-        members = {m.name.casefold(): m.member_id for m in state.room.members}
 
         def save(values: Values) -> object:
-            name = " ".join(str(values["name"]).split())
-            member_id = members.get(name.casefold())
-            if member_id is None:
-                raise InvalidInput({"name": f"{name or 'That'} is not on the speakers list."})
-            return queue_speaker(
+            return queue_by_name(
                 backend.db,
                 meeting_id=self.meeting_id,
                 item_id=item_id,
-                member_id=member_id,
+                name=str(values["name"]),
                 now=backend.now(),
             )
 
-        fields = [
-            Field(
-                "name",
-                "Who wants the floor",
-                suggestions=live_forms.member_names(state.room),
-                help="Type a few letters, then → to complete.",
-            )
-        ]
-        self._form("Speaker queue", fields, save, save_label="Add to queue")
+        def queued(result: object) -> None:
+            if isinstance(result, Queued):
+                self.app.notify(live_forms.queued_words(result), markup=False)
+            self.load()
+
+        form = FormModal(
+            "Speaker queue", live_forms.queue_fields(state.room), save, save_label="Add to queue"
+        )
+        self.app.push_screen(form, queued)
 
     def action_next_speaker(self) -> None:
-        from facilitator.services.captures import next_speaker
+        from facilitator.services.room import next_speaker
 
         now, backend = self._now(), self.app.backend
 
-        def said(member_id: object) -> None:
+        def said(speaker: object) -> None:
             room = self.state.room if self.state else None
-            if member_id is None or room is None:
+            if not isinstance(speaker, int | str) or room is None:
                 self.app.notify("The speaker queue is empty.", markup=False)
             else:
-                self.app.notify(f"{room.name_of(int(str(member_id)))} has the floor.", markup=False)
+                self.app.notify(f"{room.name_of(speaker)} has the floor.", markup=False)
 
         self.submit(lambda: next_speaker(backend.db, meeting_id=self.meeting_id, now=now), said)

@@ -124,7 +124,26 @@ class TimerActions(LiveBase):
         )
 
     def action_end_meeting(self) -> None:
-        """Stop the clock, date the end, and swap this screen for the closure steps."""
+        """Ask first (the safe answer, on enter, keeps the meeting running); then stop
+        the clock, date the end, and swap this screen for the closure steps."""
+        from facilitator.ui.modals.confirm import ConfirmModal
+
+        if self.state is None:
+            return
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self._end_meeting()
+
+        question = ConfirmModal(
+            "End the meeting now? The clock stops and closure opens.",
+            title="End the meeting",
+            yes="End it",
+            no="Keep running",
+        )
+        self.app.push_screen(question, answered)
+
+    def _end_meeting(self) -> None:
         from facilitator.services.closure import end_meeting
         from facilitator.ui.screens.closure import ClosureScreen
 

@@ -18,7 +18,7 @@ def _tally(room: Room, member: Speaker) -> tuple[str, str]:
     if member.speaking:
         return "speaking", "bold"
     if member.queued:
-        return f"queue {room.queue.index(member.member_id) + 1}", "bold"
+        return f"queue {room.queue.index(member.key) + 1}", "bold"
     if member.quiet:
         return "quiet", "italic $warning"
     return f"{member.turns} turn{'s' if member.turns != 1 else ''}", ""
