@@ -17,7 +17,14 @@ from sqlmodel import Session, col, select
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.domain.room import Room
-from facilitator.domain.timer import ItemClock, ItemTime, MeetingClock, Segment, run_seconds
+from facilitator.domain.timer import (
+    ItemClock,
+    ItemTime,
+    MeetingClock,
+    Segment,
+    run_seconds,
+    time_up_at,
+)
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.services.meetings import read_plan
@@ -87,6 +94,19 @@ class LiveState:
             running=item.running,
             warning_seconds=self.warning_seconds,
         )
+
+    def time_up_since(self, now: datetime) -> datetime | None:
+        """When the current item's time ran out, while the timekeeper has not acted on
+        it yet: None once the item has time left again (extended), another item is on
+        the clock, or a process check was taken on it since. Derived from what is
+        stored, so the time-up prompt survives a redraw and a restart."""
+        item = self.current
+        if item is None or self.status == MeetingStatus.PLANNED:
+            return None
+        moment = time_up_at(item.segments, item.planned_seconds, now)
+        if moment is None or self.room.process_checked_since(item.item_id, moment):
+            return None
+        return moment
 
     def meeting_clock(self, now: datetime) -> MeetingClock:
         """The whole meeting at `now`: elapsed, remaining, projected end, drift."""

@@ -4,8 +4,11 @@ nothing or surprise"), driven with Pilot and a clock the test moves by hand."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import select
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from facilitator.pack.loader import Pack
 from facilitator.services.live import live_state
@@ -13,7 +16,7 @@ from facilitator.store.database import Database
 from facilitator.store.tables import Decision, Meeting, SpeakerTurn
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, notifications, screen_text, settle
-from tests.ui.live_helpers import DECEMBER, HandClock, live_app, live_screen, live_settle
+from tests.ui.live_helpers import DECEMBER, HandClock, live_app, live_screen, live_settle, tick
 
 
 def ended_at(db: Database) -> datetime | None:
@@ -128,3 +131,76 @@ async def test_x_asks_before_ending_the_meeting_and_enter_keeps_it_running(
         assert isinstance(app.screen, ClosureScreen)
     assert not live_state(demo_db, meeting_id=DECEMBER, pack=pack).running
     assert ended_at(demo_db) is not None
+
+
+def prompt(pilot: Pilot[Any]) -> str:
+    """What the time-up prompt says ("" while it is not shown)."""
+    shown = live_screen(pilot).query_one("#live-time-up", Static)
+    return str(shown.visual) if shown.display else ""
+
+
+async def test_the_time_up_prompt_stays_until_the_timekeeper_acts(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Regression (issue 15, defect 6): the time-up prompt was a toast that vanished. It
+    is now a line on the live screen that says the keys in words and stays through
+    every redraw until the timekeeper acts: + (or e) gives the item time, c takes a
+    process check, i dismisses it, n moves on. Nothing else is pushed over the screen."""
+    clock = HandClock()
+    app = live_app(demo_db.target, pack, clock)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("space")
+        await live_settle(pilot)
+        await tick(pilot, clock, 299)
+        assert prompt(pilot) == ""
+        await tick(pilot, clock, 2)
+        said = prompt(pilot)
+        assert said.startswith("Time is up: + adds a minute, e another amount, n moves on")
+        assert "c checks the process, i dismisses this." in said
+        for _ in range(5):
+            await tick(pilot, clock, 30)  # redraws and minutes pass: it stays
+        assert prompt(pilot) == said
+        assert not any("Time is up" in n for n in notifications(app))
+        assert app.screen is live_screen(pilot)  # a line on the screen, not a modal
+
+        await pilot.press("m")  # typing notes: the prompt names the function keys
+        await pilot.pause()
+        assert prompt(pilot).startswith("Time is up: F6 adds a minute, F4 moves on")
+        await pilot.press("escape", "plus", "plus", "plus")  # 2:31 over, +3 min
+        await live_settle(pilot)
+        assert prompt(pilot) == ""
+        await tick(pilot, clock, 30)  # runs out again
+        assert prompt(pilot) != ""
+
+        await pilot.press("c")
+        fill(form_of(pilot), progress="yes", everyone_in="yes")
+        await submit(pilot)
+        await live_settle(pilot)
+        assert prompt(pilot) == ""  # the process check acted on it
+
+        await pilot.press("n")
+        await live_settle(pilot)
+        await tick(pilot, clock, 8 * 60 + 1)  # the next item runs out too
+        assert prompt(pilot) != ""
+        await pilot.press("i")
+        await pilot.pause()
+        assert prompt(pilot) == ""
+        await tick(pilot, clock, 5)
+        assert prompt(pilot) == ""  # dismissed stays dismissed
+
+
+async def test_the_time_up_prompt_is_back_after_a_restart(demo_db: Database, pack: Pack) -> None:
+    """Regression (issue 15, defect 6): the prompt comes from the stored clock, so a
+    restarted app still shows it while the item is over time."""
+    clock = HandClock()
+    app = live_app(demo_db.target, pack, clock)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("space")
+        await live_settle(pilot)
+    clock.advance(6 * 60)
+    again = live_app(demo_db.target, pack, clock)
+    async with again.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        assert prompt(pilot).startswith("Time is up:")

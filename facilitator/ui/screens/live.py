@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Header
 
 from facilitator.domain.text import local
-from facilitator.domain.timer import ItemClock, Phase
+from facilitator.domain.timer import ItemClock
 from facilitator.ui.actions import QUIET_QUIT
 from facilitator.ui.literal import clean
 from facilitator.ui.live_actions import LIVE_ACTIONS, SPEAKER_KEYS, key_pairs
@@ -42,6 +42,7 @@ from facilitator.ui.widgets.live_panels import (
     MeetingLine,
     RolesBar,
     StepsPanel,
+    TimeUpPrompt,
     show_phase,
 )
 from facilitator.ui.widgets.notes_editor import NotesEditor
@@ -86,7 +87,9 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
     def __init__(self, meeting_id: int) -> None:
         super().__init__(meeting_id)
         self._redraw_timer: Timer | None = None
-        self._phase: tuple[int, Phase] | None = None
+        self._dismissed: set[tuple[int, datetime]] = set()
+        """Time-up prompts dismissed (item, when its time ran out): kept while the screen
+        is open; a restart shows a prompt again while the item is still over time."""
         self._early_keys: list[tuple[str, tuple[object, ...]]] = []
         """Meeting keys pressed before the first reading arrived, in order."""
 
@@ -99,6 +102,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
                 yield ItemPanel(id="live-item")
                 yield BigClock(id="live-clock")
                 yield CountdownWords(id="live-words")
+                yield TimeUpPrompt(id="live-time-up")
                 yield StepsPanel(id="live-steps")
                 yield NotesSwitcher(self.save_note, id="live-notes")
             with Vertical(id="live-side"):
@@ -208,26 +212,38 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         self.query_one(CountdownWords).show(state, clock, self.app.backend.tz)
         if clock is None:
             big.figure = ""
-            return
-        big.figure = clock.display
-        show_phase(big, clock)
-        current = state.current
-        if current is not None and clock.running:
-            key = (current.item_id, clock.phase)
-            if clock.phase is Phase.TIME_UP and self._phase is not None and self._phase != key:
-                self.app.notify(
-                    "Time is up for this item: extend it (+), move on (n), or take a "
-                    "process check (c).",
-                    title="Time is up",
-                    severity="warning",
-                    markup=False,
-                )
-            self._phase = key
+        else:
+            big.figure = clock.display
+            show_phase(big, clock)
+        self._show_time_up()
+
+    def _time_up_key(self) -> tuple[int, datetime] | None:
+        """(item, when its time ran out) while the time-up prompt is due, else None."""
+        state = self.state
+        current = state.current if state else None
+        moment = state.time_up_since(self._now()) if state else None
+        if current is None or moment is None:
+            return None
+        return (current.item_id, moment)
+
+    def _show_time_up(self) -> None:
+        key = self._time_up_key()
+        due = key is not None and key not in self._dismissed
+        typing = isinstance(self.focused, NotesEditor)
+        self.query_one(TimeUpPrompt).show(due, typing=typing)
+
+    def action_dismiss_time_up(self) -> None:
+        key = self._time_up_key()
+        if key is not None:
+            self._dismissed.add(key)
+            self._show_time_up()
 
     # Keys ---------------------------------------------------------------------------
 
     def _focus_changed(self, focused: object) -> None:
         self._show_keys()
+        if self.state is not None:
+            self._show_time_up()
 
     def _show_keys(self) -> None:
         """The key bar: the letter keys, or the function keys while typing notes."""

@@ -67,10 +67,30 @@ class RolesBar(Panel):
         self.show_content(join(*parts))
 
 
+def clamp(content: Content, width: int, lines: int) -> list[Content]:
+    """`content` wrapped to `width`, at most `lines` lines, the last ending in "…" when
+    more was cut (a width of 0, not laid out yet, leaves it whole)."""
+    if width <= 0:
+        return [content]
+    wrapped = content.wrap(width)
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = wrapped[: max(lines, 1)]
+    last = kept[-1].rstrip()
+    kept[-1] = (last + " …") if last.cell_length + 2 <= width else last.truncate(width - 1) + "…"
+    return kept
+
+
 class ItemPanel(Panel):
-    """The current agenda item: its place, kind, presenter, process, title and goal."""
+    """The current agenda item: its place, kind, presenter and process on one line, its
+    title on one, and its goal on the lines left (each cut with an ellipsis)."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self._state: LiveState | None = None
 
     def show(self, state: LiveState) -> None:
+        self._state = state
         plan = state.plan
         if not plan.agenda:
             self.show_content(lit("The agenda is empty: add items on the plan screen."))
@@ -82,10 +102,44 @@ class ItemPanel(Panel):
             about += [" · Presenter: ", lit(line.presenter.name)]
         if line.process:
             about += [" · ", lit(line.process)]
-        parts: list[Any] = [join(*about).stylize("dim"), "\n", lit(line.title, "bold")]
+        width = self.content_size.width
+        parts = [
+            *clamp(join(*about).stylize("dim"), width, 1),
+            *clamp(lit(line.title, "bold"), width, 1),
+        ]
         if line.goal:
-            parts += ["\n", ("Goal: ", "bold"), lit(line.goal)]
-        self.show_content(join(*parts))
+            room = self.styles.max_height
+            lines = int(room.value) - len(parts) if room is not None else 2
+            parts += clamp(join(("Goal: ", "bold"), lit(line.goal)), width, max(lines, 1))
+        self.show_content(Content("\n").join(parts))
+
+    def on_resize(self) -> None:
+        if self._state is not None:
+            self.show(self._state)
+
+
+class TimeUpPrompt(Panel):
+    """Stays on the screen while the item's time is up and the timekeeper has not acted:
+    it says, in words, the keys that act (the function keys while typing notes)."""
+
+    DEFAULT_CSS = """
+    TimeUpPrompt {
+        display: none; height: auto; margin: 0 1; padding: 0 1;
+        background: $error-muted; color: $text; text-style: bold;
+    }
+    """
+
+    def show(self, due: bool, *, typing: bool) -> None:
+        self.display = due
+        if not due:
+            return
+        if typing:
+            said = "F6 adds a minute, F4 moves on; esc, then c checks the process or i dismisses"
+        else:
+            said = (
+                "+ adds a minute, e another amount, n moves on, c checks the process, i dismisses"
+            )
+        self.show_content(join(("Time is up: ", "bold"), (f"{said} this.", "not bold")))
 
 
 def show_phase(widget: Widget, clock: ItemClock) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.content import Content
+
 from facilitator.domain.room import Room, Speaker
 from facilitator.ui.literal import join, lit
 from facilitator.ui.live_actions import SPEAKER_KEYS
@@ -35,30 +37,45 @@ def lines(parts: list[Any]) -> list[Any]:
 
 
 class SpeakersPanel(Panel):
-    """Who has the floor, who waits, and every member numbered with their turns."""
+    """Who has the floor, who waits, and everyone present numbered with their turns.
+
+    The "Floor:" and "Queue:" lines come first when there is room for them and every
+    person; where there is not (a laptop screen), the people's own lines say who speaks
+    and who waits ("speaking", "queue 1")."""
 
     def on_mount(self) -> None:
-        self.border_title = "Speakers"
+        self.border_title = "Speakers · 1–9 q"
 
     def show(self, room: Room) -> None:
         width = self.content_size.width or 24
-        shown: list[Any] = []
+        people = [
+            self._line(room, number, person, width) for number, person in enumerate(room.members, 1)
+        ]
+        summary: list[Any] = []
         if room.speaking is not None or room.queue:
             speaking = room.name_of(room.speaking)
-            shown.append(join(("Floor: ", "bold"), lit(speaking) if speaking else ("open", "dim")))
+            summary.append(
+                join(("Floor: ", "bold"), lit(speaking) if speaking else ("open", "dim"))
+            )
         if room.queue:
             names = ", ".join(room.name_of(key) for key in room.queue)
-            shown.append(join(("Queue: ", "bold"), lit(names)))
-        for number, member in enumerate(room.members, start=1):
-            key = f"{number} " if number <= len(SPEAKER_KEYS) else "  "
-            tally, style = _tally(room, member)
-            room_for_name = max(width - len(key) - len(tally) - 1, NARROWEST_NAME)
-            name = member.name
-            if len(name) > room_for_name:
-                name = name[: room_for_name - 1] + "…"
-            gap = " " * max(width - len(key) - len(name) - len(tally), 1)
-            shown.append(join((key, "bold"), lit(name), gap, (tally, style)))
-        self.show_content(join(*lines(shown)))
+            summary.append(join(("Queue: ", "bold"), lit(names)).truncate(width, ellipsis=True))
+        room_for = self.styles.max_height
+        lines_free = int(room_for.value) - 2 if room_for is not None else len(people) + 2
+        if len(people) + len(summary) > lines_free:
+            summary = []
+        self.show_content(join(*lines([*summary, *people])))
+
+    @staticmethod
+    def _line(room: Room, number: int, person: Speaker, width: int) -> Content:
+        key = f"{number} " if number <= len(SPEAKER_KEYS) else "  "
+        tally, style = _tally(room, person)
+        room_for_name = max(width - len(key) - len(tally) - 1, NARROWEST_NAME)
+        name = person.name
+        if len(name) > room_for_name:
+            name = name[: room_for_name - 1] + "…"
+        gap = " " * max(width - len(key) - len(name) - len(tally), 1)
+        return join((key, "bold"), lit(name), gap, (tally, style))
 
 
 class CapturesPanel(Panel):
