@@ -255,15 +255,11 @@ async def wait_for_live(app: Any, *, timeout: float = 20.0) -> Any:
 
 
 def current_editor(screen: Any) -> Any:
-    """The notes editor of the current item (mounted once the item is shown)."""
-    from facilitator.ui.widgets.notes_editor import NotesEditor
-
+    """The notes editor once it holds the current item's notes."""
     current = screen.state.current if screen.state is not None else None
     if current is None:
         return None
-    found = screen.query(f"#notes-{current.item_id}")
-    editor = found.first() if found else None
-    return editor if isinstance(editor, NotesEditor) else None
+    return screen.notes.editor(current.item_id)
 
 
 class GcWatch:

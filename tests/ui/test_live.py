@@ -460,8 +460,8 @@ async def test_keys_in_one_burst_land_where_they_belong(demo_db: Database, pack:
         state = screen.state
         assert state is not None
         assert state.current_index == 1
-        editor = screen.query_one(f"#notes-{state.items[1].item_id}", NotesEditor)
-        assert editor.text == "Two"
+        editor = screen.notes.editor(state.items[1].item_id)
+        assert editor is not None and editor.text == "Two"
 
 
 async def test_norms_check_keys_in_one_burst_with_tab(demo_db: Database, pack: Pack) -> None:

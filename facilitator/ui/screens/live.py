@@ -10,7 +10,7 @@ stored start and stop times and the clock's reading, and the next redraw is set 
 moment the figure changes.
 
 The panels draw themselves (`widgets.live_panels`, `widgets.room_panels`,
-`widgets.notes_switcher`); the keys live in one class per role (`live_timer`,
+`widgets.item_notes`); the keys live in one class per role (`live_timer`,
 `live_captures`, `live_room`), put together here.
 """
 
@@ -35,6 +35,7 @@ from facilitator.ui.screens.live_captures import CaptureActions
 from facilitator.ui.screens.live_room import RoomActions
 from facilitator.ui.screens.live_timer import TimerActions
 from facilitator.ui.widgets.big_clock import BigClock
+from facilitator.ui.widgets.item_notes import ItemNotes
 from facilitator.ui.widgets.key_bar import KeyBar
 from facilitator.ui.widgets.live_panels import (
     CountdownWords,
@@ -46,7 +47,6 @@ from facilitator.ui.widgets.live_panels import (
     show_phase,
 )
 from facilitator.ui.widgets.notes_editor import NotesEditor
-from facilitator.ui.widgets.notes_switcher import NotesSwitcher
 from facilitator.ui.widgets.room_panels import CapturesPanel, SpeakersPanel
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
                 yield CountdownWords(id="live-words")
                 yield TimeUpPrompt(id="live-time-up")
                 yield StepsPanel(id="live-steps")
-                yield NotesSwitcher(self.save_note, id="live-notes")
+                yield ItemNotes(self.save_note, id="live-notes")
             with Vertical(id="live-side"):
                 yield SpeakersPanel(id="live-speakers")
                 yield CapturesPanel(id="live-captures")
@@ -138,8 +138,8 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
 
     def on_unmount(self) -> None:
         # The editors, unmounted first, have handed their text to the writer already.
-        for switcher in self.query(NotesSwitcher):
-            switcher.flush()
+        for notes in self.query(ItemNotes):
+            notes.flush()
         self.writer.shutdown()
 
     def action_back(self) -> None:
@@ -149,12 +149,13 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
     # The notes ----------------------------------------------------------------------
 
     def save_note(self, item_id: int, text: str, version: int) -> None:
-        """Called by a notes editor; the note is written on the write thread."""
+        """Called by the notes editor; the note is written on the write thread."""
 
         def saved(at: datetime) -> None:
             editor = self.notes.editor(item_id)
             if editor is not None and editor.saved_version == version and not editor.unsaved:
-                editor.border_subtitle = f"saved {local(at, self.app.backend.tz):%H:%M:%S}"
+                label = f"saved {local(at, self.app.backend.tz):%H:%M:%S}"
+                self.notes.saved(item_id, label)
 
         self.writer.save_note(item_id, text, saved)
 

@@ -18,7 +18,7 @@ from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.literal import lit
 from facilitator.ui.live_writer import LiveWriter
 from facilitator.ui.modals.form import Field, FormModal, Values
-from facilitator.ui.widgets.notes_switcher import NotesSwitcher
+from facilitator.ui.widgets.item_notes import ItemNotes
 
 if TYPE_CHECKING:
     from facilitator.services.live import LiveState
@@ -76,8 +76,8 @@ class LiveBase(Screen[None]):
         return current.item_id if current else None
 
     @property
-    def notes(self) -> NotesSwitcher:
-        return self.query_one(NotesSwitcher)
+    def notes(self) -> ItemNotes:
+        return self.query_one(ItemNotes)
 
     def action_notes(self) -> None:
         item_id = self._current_id()

@@ -24,16 +24,29 @@ SHORT_ROLE_LABELS = {"chair": "Chair"}
 
 
 class Panel(Static):
-    """A Static that repaints only when its content changes (a repaint costs a frame)."""
+    """A Static that repaints only when its content changes (a repaint costs a frame),
+    and asks for a layout of the screen only when its size may change with it: a layout
+    arranges every widget of the screen again, a repaint only this one."""
 
     def __init__(self, content: str = "", *, id: str) -> None:
         super().__init__(content, id=id)
         self._shown: Content | None = None
 
     def show_content(self, content: Content) -> None:
-        if content != self._shown:
-            self._shown = content
-            self.update(content)
+        if content == self._shown:
+            return
+        before, self._shown = self._shown, content
+        self.update(content, layout=self._resizes(before, content))
+
+    def _resizes(self, before: Content | None, after: Content) -> bool:
+        """Whether showing `after` instead of `before` may change the panel's size."""
+        if not self.styles.auto_dimensions:
+            return False  # its size is set by the CSS
+        width = self.content_size.width
+        styles = self.styles
+        if before is None or width <= 0 or (styles.width is not None and styles.width.is_auto):
+            return True
+        return len(before.wrap(width)) != len(after.wrap(width))
 
 
 class MeetingLine(Panel):
