@@ -49,6 +49,8 @@ class TmuxScreen:
         self.env = dict(env)
         self.runs = 0
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "idle", "-x", "80", "-y", "24")
+        # What a terminal in tmux usually says it is (the default, "screen", has 8 colours).
+        self._tmux("set-option", "-g", "default-terminal", "screen-256color")
         self.control = subprocess.Popen(
             ["tmux", "-L", self.socket, "-C", "attach-session", "-t", "idle"],
             stdin=subprocess.PIPE,

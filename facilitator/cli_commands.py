@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
 
 def open_app(target: DatabaseTarget, *, meeting_id: int | None = None, live: bool = False) -> int:
     """Prepare the database, then run the app until it exits; return its exit code."""
+    # No garbage collection until the first screen is drawn (`FacilitatorApp.collect_
+    # from_now`): importing Textual and building the screen make some 50,000 objects,
+    # and the collector kept walking them, about a third of the time to the first paint.
+    gc.disable()
     prepare_database(target)
     from facilitator.ui.app import build_app
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.overview import ActionSummary, is_overdue
 from facilitator.domain.text import short_day_label
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.quick_option_list import QuickOptionList
 
 
-class ActionList(OptionList):
+class ActionList(QuickOptionList):
     """One entry per open action item: due date, what, owner (and team)."""
 
     DEFAULT_CSS = """

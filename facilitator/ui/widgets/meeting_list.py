@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.enums import MeetingStatus
@@ -13,9 +12,10 @@ from facilitator.domain.overview import MeetingSummary, MinutesState, minutes_st
 from facilitator.domain.text import clock_label, duration_label, local, short_day_label
 from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.quick_option_list import QuickOptionList
 
 
-class MeetingList(OptionList):
+class MeetingList(QuickOptionList):
     """Meetings grouped under "Upcoming" and "Recent"; an option's id is the meeting id."""
 
     DEFAULT_CSS = """

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.overview import TeamSummary
 from facilitator.domain.text import plural
 from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.quick_option_list import QuickOptionList
 
 ALL_TEAMS = "all"
 
 
-class TeamList(OptionList):
+class TeamList(QuickOptionList):
     """Teams to filter the home screen by; the option id is the team id or "all"."""
 
     DEFAULT_CSS = """
