@@ -7,7 +7,8 @@ copy is used. The app runs headless (`App.run_test`, 80x24). Two parts:
 
 - typing: `--keys` letters typed at the end of the notes, 60 ms apart (a typist). Per
   key: layouts of the whole screen (`Screen._refresh_layout`), lines the notes editor
-  drew (`TextArea._render_line`), and widgets asked for their lines by the compositor.
+  drew (`TextArea._render_line`), widgets asked for their lines by the compositor, and
+  the event loop thread's CPU time (the countdown's redraws included).
 - forms: open and close the norms check (h, escape), the action item form (a, escape)
   and the norms card (o, escape). For each: screen layouts, and the longest single
   step of the event loop in CPU time (`time.thread_time`, so the other processes on a
@@ -106,15 +107,18 @@ async def measure(database: Path, keys: int, work: Work) -> list[tuple[str, str]
         await asyncio.sleep(1.0)
         work.reset()
         work.counting = True
+        cpu = time.thread_time()
         for char in (TEXT * (keys // len(TEXT) + 1))[:keys]:
             send_key(app, char)
             await asyncio.sleep(0.06)
+        cpu = time.thread_time() - cpu
         work.counting = False
         widgets = sum(work.renders.values())
         rows += [
             ("typing: screen layouts per key", f"{work.layouts / keys:.3f}"),
             ("typing: notes lines drawn per key", f"{work.editor_lines / keys:.2f}"),
             ("typing: widgets drawn per key", f"{widgets / keys:.1f}"),
+            ("typing: event loop's CPU time per key", f"{cpu * 1000 / keys:.2f} ms"),
             ("typing: longest loop step (CPU)", f"{work.longest_step * 1000:.1f} ms"),
         ]
         await pilot.press("escape")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Self
 
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult, WrappedDocument
 
 from facilitator.ui.actions import UiAction
 from facilitator.ui.live_actions import LIVE_ACTIONS
@@ -45,6 +47,14 @@ def typing_bindings(actions: tuple[UiAction, ...]) -> list[Binding]:
     ]
 
 
+class NotesWrapping(WrappedDocument):
+    """Textual's wrapped document, its height read from the wrapped lines' table."""
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+
 class NotesEditor(TextArea):
     """The notes of agenda item `item_id` (None: none yet); `save` is called with each
     new version. `show_item` moves it to another item's notes."""
@@ -68,6 +78,12 @@ class NotesEditor(TextArea):
     @property
     def unsaved(self) -> bool:
         return self.version > self.saved_version
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        super()._set_document(text, language)
+        # Its height was a sum over every line of the notes, asked for several times a
+        # key; the table of wrapped lines it keeps beside has that length already.
+        self.wrapped_document.__class__ = NotesWrapping
 
     def show_item(self, item_id: int, text: str, cursor: tuple[int, int]) -> None:
         """Hold item `item_id`'s notes, `text`, with the cursor at `cursor` (the notes
@@ -115,6 +131,27 @@ class NotesEditor(TextArea):
     # its own text and wrapping, the cursor or selection on it, and the editor's
     # settings: keyed on those, only the line typed on is drawn again, and a new height
     # updates the scrollbar without a layout of the screen.
+
+    _theme_styled = False
+    """Whether the editor's theme holds its current CSS (see `render_lines`)."""
+
+    def notify_style_update(self) -> None:
+        self._theme_styled = False
+        super().notify_style_update()
+
+    def _set_theme(self, theme: str) -> None:
+        super()._set_theme(theme)
+        self._theme_styled = False  # a new theme object, without the CSS yet
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual's TextArea copies its CSS into its theme before every repaint, about a
+        # millisecond a key; it changes only when the styles do (Textual says so with
+        # `notify_style_update`, which its own line cache relies on too).
+        theme = self._theme
+        if theme is not None and not self._theme_styled:
+            theme.apply_css(self)
+            self._theme_styled = True
+        return super(TextArea, self).render_lines(crop)
 
     def _build_highlight_map(self) -> None:
         if self._highlight_query:
@@ -164,6 +201,45 @@ class NotesEditor(TextArea):
             self.read_only,
             self.show_cursor,
         )
+
+    _typing = False
+    """True inside an edit of one line: a repaint of the whole editor is held back."""
+    _held = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._typing and not (regions or layout or recompose):
+            self._held = True  # see `edit`
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Make the edit; a key typed within one line repaints that line, not the editor.
+
+        (Textual repaints the whole editor when the cursor moves, and every key moves
+        it.) Anything more (a new line, a paste, the editor scrolling or growing a
+        line) repaints the whole editor as before."""
+        one_line = edit.top[0] == edit.bottom[0] and "\n" not in edit.text
+        before = (self.scroll_offset, self.virtual_size, self.selection.end[0])
+        self._typing = one_line
+        try:
+            result = super().edit(edit)
+        finally:
+            self._typing = False
+        if self._held:
+            self._held = False
+            after = (self.scroll_offset, self.virtual_size, self.selection.end[0])
+            if before == after and after[2] == edit.top[0]:
+                offsets = self.wrapped_document._line_index_to_offsets[edit.top[0]]
+                self.refresh_lines(offsets[0], len(offsets))
+            else:
+                super().refresh()
+        return result
 
     def _refresh_size(self) -> None:
         if not self.soft_wrap:
