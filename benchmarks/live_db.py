@@ -12,7 +12,7 @@
 - `--other-notes L`: every other agenda item in the database gets L lines of notes.
 - The meeting is started with `start_or_pause` at the real time now (the probes run the
   app on the system clock) and its first item is extended by two hours, so it stays in
-  its normal phase (no "Time is up" toast) whenever a probe uses a copy of the file.
+  its normal phase (no time-up prompt) whenever a probe uses a copy of the file.
   `--not-started` leaves it planned instead, for the real time now: the probes start it
   on its planned day, as a team would (a start days away asks first).
 

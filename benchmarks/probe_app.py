@@ -28,9 +28,13 @@ runner to wait for its timeout.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import wraps
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from probe_events import Recorder
@@ -50,9 +54,12 @@ def main(argv: Sequence[str]) -> int:
         print("usage: python benchmarks/probe_app.py DATABASE", file=sys.stderr)
         return 2
     watch = FilledWatch(recorder)
-    instrument_home(recorder, watch)
-    watch_frames(watch)
-    watch_warm_up(watch)
+    # Each module is instrumented the moment the app imports it: importing them here
+    # would load Textual before the app's own start-up code runs (which, for one,
+    # keeps the garbage collector off until the first paint; see cli_commands.open_app).
+    after_import("facilitator.ui.screens.home", lambda home: instrument_home(recorder, watch))
+    after_import("textual.app", lambda app: watch_frames(watch))
+    after_import("facilitator.ui.backend", lambda backend: watch_warm_up(watch))
     # Imported only now, as a user's `facilitator` command imports it first thing.
     from facilitator.cli import main as facilitator_main
 
@@ -62,6 +69,35 @@ def main(argv: Sequence[str]) -> int:
     finally:
         recorder.write(exit_code=code)
     return code
+
+
+def after_import(name: str, hook: Callable[[ModuleType], object]) -> None:
+    """Call `hook(module)` right after module `name` is first imported (by the app)."""
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(
+            self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+        ) -> ModuleSpec | None:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            loader = spec.loader if spec is not None else None
+            if loader is None:
+                return spec
+            exec_module = loader.exec_module
+
+            def exec_then_hook(module: ModuleType) -> None:
+                exec_module(module)
+                hook(module)
+
+            loader.exec_module = exec_then_hook  # type: ignore[method-assign]
+            return spec
+
+    if name in sys.modules:
+        hook(sys.modules[name])
+    else:
+        sys.meta_path.insert(0, Finder())
 
 
 class FilledWatch:
@@ -113,9 +149,9 @@ class FilledWatch:
 def instrument_home(recorder: Recorder, watch: FilledWatch) -> None:
     """Wrap the home screen's handlers to record `first_paint` and start `watch`.
 
-    Importing the home screen loads Textual and the screen's widgets, which the app loads
-    before its first paint anyway. It does not load SQLModel or SQLAlchemy: the app
-    defers those to the screen's worker thread, and so must this probe.
+    Called once the app has imported the home screen (see `after_import`). Nothing here
+    loads SQLModel or SQLAlchemy: the app defers those to the screen's worker thread,
+    and so must this probe.
     """
     from facilitator.ui.screens.home import HomeScreen
 

@@ -255,15 +255,16 @@ async def wait_for_live(app: Any, *, timeout: float = 20.0) -> Any:
 
 
 def current_editor(screen: Any) -> Any:
-    """The notes editor of the current item (mounted once the item is shown)."""
-    from facilitator.ui.widgets.notes_editor import NotesEditor
-
+    """The notes editor once it holds the current item's notes (before issue 15 the
+    screen had one editor per item, `#notes-ID`; kept so older versions can be measured)."""
     current = screen.state.current if screen.state is not None else None
     if current is None:
         return None
+    notes = getattr(screen, "notes", None)
+    if notes is not None and hasattr(notes, "editor"):
+        return notes.editor(current.item_id)
     found = screen.query(f"#notes-{current.item_id}")
-    editor = found.first() if found else None
-    return editor if isinstance(editor, NotesEditor) else None
+    return found.first() if found else None
 
 
 class GcWatch:

@@ -1,6 +1,6 @@
 """The yardstick: a bare Textual app that shows one simple screen and exits.
 
-    python benchmarks/probe_yardstick.py
+    python benchmarks/probe_yardstick.py [--stay]
 
 It stands for the least a Textual app of this kind can cost on this machine, with this
 Python and this Textual: interpreter start, importing Textual, the Linux driver, and
@@ -9,7 +9,8 @@ shows before its data arrives). The app's times and memory are divided by this o
 so the ratios say what facilitator adds, and mostly cancel out how fast the machine is.
 
 It records `first_paint` after the refresh that follows the screen's mount, exactly as
-the app probe does for the home screen, and then exits.
+the app probe does for the home screen, and then exits (with `--stay` it stays on
+screen until it is killed, for `tmux_paint.py`, which watches the terminal instead).
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ def main() -> int:
     recorder = Recorder()
     code = 1
     try:
-        code = build_yardstick(recorder).run() or 0
+        code = build_yardstick(recorder, stay="--stay" in sys.argv[1:]).run() or 0
     finally:
         recorder.write(exit_code=code)
     return code
 
 
-def build_yardstick(recorder: Recorder) -> App[int]:
+def build_yardstick(recorder: Recorder, *, stay: bool = False) -> App[int]:
     """The yardstick app; Textual is imported here, after the recorder noted the start."""
     from textual.app import App, ComposeResult
     from textual.screen import Screen
@@ -53,7 +54,8 @@ def build_yardstick(recorder: Recorder) -> App[int]:
 
         def painted(self) -> None:
             recorder.record("first_paint")
-            self.app.exit(0)
+            if not stay:
+                self.app.exit(0)
 
     class YardstickApp(App[int]):
         TITLE = "yardstick"

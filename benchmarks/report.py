@@ -48,6 +48,7 @@ class Metric:
     yardstick_measure: str
     unit: str  # "ms" or "MiB"
     target: float | None  # the ratio the app must stay within; None: for information
+    yardstick_variant: str = YARDSTICK  # the yardstick run it is divided by
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Row:
 def evaluate(metric: Metric, samples: Sequence[Sample]) -> Row:
     """The figures for `metric` over every usable sample."""
     app = _values(samples, metric.variant, metric.measure)
-    yard = _values(samples, YARDSTICK, metric.yardstick_measure)
+    yard = _values(samples, metric.yardstick_variant, metric.yardstick_measure)
     app_summary, yard_summary = Summary.of(list(app.values())), Summary.of(list(yard.values()))
     ratio = None
     if app_summary and yard_summary and yard_summary.median > 0:

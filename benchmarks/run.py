@@ -34,12 +34,16 @@ from typing import Any
 
 from measure import COLUMNS, LINES, ProbeRun, run_probe
 from report import YARDSTICK, Metric, Sample, all_met, evaluate, write_outputs
+from tmux_paint import HOME_TEXT, VISIBLE, TmuxScreen
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PYTHON = sys.executable
 APP_DEMO = "app-demo"
 APP_HISTORY = "app-history"
+APP_TMUX = "app-demo-tmux"
+YARDSTICK_TMUX = "yardstick-tmux"
+TMUX_VARIANTS = (APP_TMUX, YARDSTICK_TMUX)
 SETUP_TIMEOUT = 180.0
 
 
@@ -62,6 +66,16 @@ def metrics(meetings: int) -> list[Metric]:
         _metric("filled_history", f"Home filled, {many}", APP_HISTORY, "filled", 2.5),
         _metric("memory_demo", "Peak memory, demo database", APP_DEMO, "max_rss", 2.5),
         _metric("memory_history", f"Peak memory, {many}", APP_HISTORY, "max_rss", 2.5),
+        Metric(
+            key="visible_tmux_demo",
+            title="First paint visible in tmux, demo database",
+            variant=APP_TMUX,
+            measure=VISIBLE,
+            yardstick_measure=VISIBLE,
+            unit="ms",
+            target=1.3,
+            yardstick_variant=YARDSTICK_TMUX,
+        ),
     ]
 
 
@@ -108,8 +122,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = child_env(workdir)
         databases = prepare_databases(workdir, env, meetings=args.meetings)
         variants = build_variants(databases)
-        warm_up(variants, workdir, env, timeout=args.timeout)
-        samples = measure_all(variants, workdir, env, runs=args.runs, timeout=args.timeout)
+        screen = TmuxScreen(env) if TmuxScreen.available() else None
+        if screen is None:
+            print("tmux is not installed: no 'visible in tmux' figures.", file=sys.stderr)
+        try:
+            warm_up(variants, workdir, env, timeout=args.timeout, screen=screen)
+            samples = measure_all(
+                variants, workdir, env, runs=args.runs, timeout=args.timeout, screen=screen
+            )
+        finally:
+            if screen is not None:
+                screen.close()
     rows = [evaluate(metric, samples) for metric in metrics(args.meetings)]
     context = {
         "started_at": started_at.isoformat(timespec="seconds"),
@@ -195,18 +218,33 @@ def build_variants(databases: Mapping[str, tuple[Path, object]]) -> dict[str, Va
             APP_HISTORY, (*app, str(databases["history"][0])), ("first_paint", "filled")
         ),
         YARDSTICK: Variant(YARDSTICK, (PYTHON, str(HERE / "probe_yardstick.py")), ("first_paint",)),
+        # Watched in tmux until "Open action items" shows (see tmux_paint.py): the command
+        # a user types, and the yardstick staying on screen.
+        APP_TMUX: Variant(
+            APP_TMUX, (*facilitator_command(), "--db", str(databases["demo"][0])), ()
+        ),
+        YARDSTICK_TMUX: Variant(
+            YARDSTICK_TMUX, (PYTHON, str(HERE / "probe_yardstick.py"), "--stay"), ()
+        ),
     }
+
+
+def facilitator_command() -> tuple[str, ...]:
+    """The `facilitator` command of this interpreter's environment."""
+    script = Path(PYTHON).parent / "facilitator"
+    return (str(script),) if script.exists() else (PYTHON, "-m", "facilitator.cli")
 
 
 # Measuring ----------------------------------------------------------------------------
 
 
-def schedule(runs: int) -> Iterator[tuple[str, int]]:
+def schedule(runs: int, *, tmux: bool) -> Iterator[tuple[str, int]]:
     """(variant, pair) in running order: app, yardstick, app, yardstick...
 
     Each app run is followed by its own yardstick run (same pair number), so a pair sees
     about the same machine load. The two app variants swap places every round, so
-    neither always runs right after the other.
+    neither always runs right after the other. With `tmux`, each round ends with the
+    app and the yardstick watched in tmux.
     """
     for round_ in range(runs):
         first, second = (APP_DEMO, APP_HISTORY) if round_ % 2 == 0 else (APP_HISTORY, APP_DEMO)
@@ -214,12 +252,22 @@ def schedule(runs: int) -> Iterator[tuple[str, int]]:
         yield YARDSTICK, 2 * round_
         yield second, 2 * round_ + 1
         yield YARDSTICK, 2 * round_ + 1
+        if tmux:
+            yield APP_TMUX, 2 * round_
+            yield YARDSTICK_TMUX, 2 * round_
 
 
 def measure_one(
-    variant: Variant, workdir: Path, env: Mapping[str, str], timeout: float
+    variant: Variant,
+    workdir: Path,
+    env: Mapping[str, str],
+    timeout: float,
+    screen: TmuxScreen | None = None,
 ) -> ProbeRun:
     """Run a probe once; a run missing a needed event counts as failed."""
+    if variant.name in TMUX_VARIANTS:
+        assert screen is not None
+        return screen.measure(variant.command, HOME_TEXT, cwd=REPO, timeout=timeout)
     run = run_probe(
         variant.command, env=env, cwd=REPO, out_path=workdir / "events.json", timeout=timeout
     )
@@ -230,7 +278,12 @@ def measure_one(
 
 
 def warm_up(
-    variants: Mapping[str, Variant], workdir: Path, env: Mapping[str, str], *, timeout: float
+    variants: Mapping[str, Variant],
+    workdir: Path,
+    env: Mapping[str, str],
+    *,
+    timeout: float,
+    screen: TmuxScreen | None,
 ) -> None:
     """Run each probe once, unmeasured: compiles bytecode, fills the disk cache.
 
@@ -238,7 +291,9 @@ def warm_up(
     """
     print("Warming up...", file=sys.stderr)
     for variant in variants.values():
-        run = measure_one(variant, workdir, env, timeout)
+        if variant.name in TMUX_VARIANTS and screen is None:
+            continue
+        run = measure_one(variant, workdir, env, timeout, screen)
         if not run.ok:
             tail = "\n".join(f"    {line}" for line in run.output_tail)
             raise SystemExit(f"run.py: {variant.name} {run.error}; its terminal said:\n{tail}")
@@ -251,12 +306,14 @@ def measure_all(
     *,
     runs: int,
     timeout: float,
+    screen: TmuxScreen | None,
 ) -> list[Sample]:
     samples: list[Sample] = []
-    for variant_name, pair in schedule(runs):
-        run = measure_one(variants[variant_name], workdir, env, timeout)
+    total = (6 if screen else 4) * runs
+    for variant_name, pair in schedule(runs, tmux=screen is not None):
+        run = measure_one(variants[variant_name], workdir, env, timeout, screen)
         samples.append(Sample(variant_name, pair, run))
-        print(f"  {len(samples):3d}/{4 * runs} {variant_name:<12} {describe(run)}", file=sys.stderr)
+        print(f"  {len(samples):3d}/{total} {variant_name:<14} {describe(run)}", file=sys.stderr)
     return samples
 
 
@@ -266,10 +323,10 @@ def describe(run: ProbeRun) -> str:
         return f"FAILED: {run.error}"
     times = ", ".join(
         f"{name} {run.events[name] * 1000:.0f} ms"
-        for name in ("first_paint", "filled")
+        for name in ("first_paint", "filled", VISIBLE)
         if name in run.events
     )
-    return f"{times}, {run.max_rss_kib / 1024:.1f} MiB"
+    return f"{times}, {run.max_rss_kib / 1024:.1f} MiB" if run.max_rss_kib else times
 
 
 # Reporting ----------------------------------------------------------------------------
@@ -283,6 +340,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
         "meetings_added": args.meetings,
         "timeout_seconds": args.timeout,
         "terminal": f"{COLUMNS}x{LINES} pty, TERM=xterm-256color",
+        "tmux": "app and yardstick watched in tmux once per round (visible rows)",
     }
 
 

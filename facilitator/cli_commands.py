@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,10 @@ def open_app(
 ) -> int:
     """Prepare the database (making a new one only if `create`), then run the app until
     it exits; return its exit code."""
+    # No garbage collection until the first screen is drawn (`FacilitatorApp.collect_
+    # from_now`): importing Textual and building the screen make some 50,000 objects,
+    # and the collector kept walking them, about a third of the time to the first paint.
+    gc.disable()
     prepare_database(target, create=create)
     from facilitator.ui.app import build_app
 

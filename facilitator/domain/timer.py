@@ -40,6 +40,21 @@ def run_seconds(segments: Sequence[Segment], now: datetime) -> float:
     return total
 
 
+def time_up_at(
+    segments: Sequence[Segment], planned_seconds: float, now: datetime
+) -> datetime | None:
+    """The moment the clock's run over `segments` reached `planned_seconds` (when time
+    ran out), or None if it has not by `now`."""
+    left = planned_seconds
+    for segment in sorted(segments, key=lambda s: s.started_at):
+        end = min(segment.stopped_at or now, now)
+        run = max((end - segment.started_at).total_seconds(), 0.0)
+        if run >= left:
+            return segment.started_at + timedelta(seconds=max(left, 0.0))
+        left -= run
+    return None
+
+
 class Phase(StrEnum):
     """How the countdown stands; the words and the colour change together."""
 

@@ -1,6 +1,7 @@
 """What the live screen records besides the clock and the notes: quick captures (action
-items, parking-lot entries, take-aways, decisions), norms and process checks, time-outs,
-and the speaker queue. Each call is one short transaction, committed when it returns.
+items, parking-lot entries, take-aways, decisions), norms and process checks, and
+time-outs (the speaker queue is `facilitator.services.room`). Each call is one short
+transaction, committed when it returns.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from datetime import UTC, datetime, tzinfo
 from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import (
-    AttendanceStatus,
     CheckAnswer,
     DecisionMethod,
     DecisionStatus,
     MeetingStatus,
     NormReading,
 )
-from facilitator.domain.room import Capture, CaptureKind, NormLine, Room, Speaker
 from facilitator.domain.text import local
 from facilitator.errors import InvalidInput
 from facilitator.services.fields import due as _due
@@ -33,16 +32,13 @@ from facilitator.store.repo.teams import member_named
 from facilitator.store.tables import (
     ActionItem,
     AgendaItem,
-    Attendance,
     Decision,
     Meeting,
-    Member,
     Norm,
     NormsCheck,
     NormsCheckRating,
     ParkingLotItem,
     ProcessCheck,
-    SpeakerTurn,
     Takeaway,
     TimeOut,
     TimerSegment,
@@ -188,8 +184,8 @@ def record_norms_check(
             raise InvalidInput({"form": "A norm's read is honoured, partly or not."})
         _text(rating.note, "form")
     with db.write(now=now) as session:
-        meeting = _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
+        meeting = open_meeting(session, meeting_id)
+        check_item(session, meeting_id, item_id)
         team_norms = set(session.exec(select(Norm.id).where(Norm.team_id == meeting.team_id)).all())
         if any(rating.norm_id not in team_norms for rating in ratings):
             raise InvalidInput({"form": "One of the norms is not this team's."})
@@ -246,9 +242,9 @@ def start_time_out(db: Database, *, meeting_id: int, item_id: int | None, now: d
     """Call a time-out: the clock pauses and the time-out is recorded (one at a time: a
     time-out already under way is returned as it is)."""
     with db.write(now=now) as session:
-        _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
-        under_way = _open_time_out(session, meeting_id)
+        open_meeting(session, meeting_id)
+        check_item(session, meeting_id, item_id)
+        under_way = open_time_out(session, meeting_id)
         if under_way is not None:
             return row_id(under_way)
         stop_running_segments(session, meeting_id=meeting_id, now=now)
@@ -290,177 +286,6 @@ def end_time_out(
             )
 
 
-# Speaker queue --------------------------------------------------------------------------
-
-
-def queue_speaker(
-    db: Database, *, meeting_id: int, item_id: int | None, member_id: int, now: datetime
-) -> bool:
-    """Put a member in the queue for the floor; False when they are already waiting or
-    speaking."""
-    with db.write(now=now) as session:
-        meeting = _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
-        member = fetch(session, Member, member_id, "member")
-        if member.team_id != meeting.team_id:
-            raise InvalidInput({"member": f"{member.name} is not on this team."})
-        waiting = session.exec(
-            select(SpeakerTurn.id).where(
-                SpeakerTurn.meeting_id == meeting_id,
-                SpeakerTurn.member_id == member_id,
-                col(SpeakerTurn.ended_at).is_(None),
-            )
-        ).first()
-        if waiting is not None:
-            return False
-        session.add(
-            SpeakerTurn(
-                meeting_id=meeting_id, agenda_item_id=item_id, member_id=member_id, queued_at=now
-            )
-        )
-        return True
-
-
-def next_speaker(db: Database, *, meeting_id: int, now: datetime) -> int | None:
-    """End the current turn and give the floor to the first in the queue; returns who
-    speaks now (None when the queue is empty)."""
-    with db.write(now=now) as session:
-        _open_meeting(session, meeting_id)
-        turns = _open_turns(session, meeting_id)
-        for turn in turns:
-            if turn.started_at is not None:
-                turn.ended_at = max(now, turn.started_at)
-        waiting = [turn for turn in turns if turn.started_at is None]
-        if not waiting:
-            return None
-        waiting[0].started_at = now
-        return waiting[0].member_id
-
-
-def leave_queue(db: Database, *, meeting_id: int, member_id: int, now: datetime) -> None:
-    """Take a member out of the queue (a turn they already have is ended)."""
-    with db.write(now=now) as session:
-        _open_meeting(session, meeting_id)
-        for turn in _open_turns(session, meeting_id):
-            if turn.member_id != member_id:
-                continue
-            if turn.started_at is None:
-                session.delete(turn)
-            else:
-                turn.ended_at = max(now, turn.started_at)
-
-
-# Reading --------------------------------------------------------------------------------
-
-
-def read_room(session: Session, *, meeting: Meeting) -> Room:
-    """The speaker queue and tally, captures, norms and any time-out of `meeting`."""
-    meeting_id = row_id(meeting)
-    members = _room_members(session, meeting)
-    turns = session.exec(
-        select(SpeakerTurn)
-        .where(SpeakerTurn.meeting_id == meeting_id)
-        .order_by(col(SpeakerTurn.queued_at), col(SpeakerTurn.id))
-    ).all()
-    taken: dict[int, int] = {}
-    queue: list[int] = []
-    speaking: int | None = None
-    for turn in turns:
-        if turn.started_at is not None:
-            taken[turn.member_id] = taken.get(turn.member_id, 0) + 1
-            if turn.ended_at is None:
-                speaking = turn.member_id
-        elif turn.ended_at is None:
-            queue.append(turn.member_id)
-    known = {row_id(m) for m in members}
-    extra = [mid for mid in (*queue, *taken) if mid not in known]
-    if extra:
-        members += list(session.exec(select(Member).where(col(Member.id).in_(set(extra)))).all())
-    under_way = _open_time_out(session, meeting_id)
-    return Room(
-        members=tuple(
-            Speaker(
-                member_id=row_id(m),
-                name=m.name,
-                turns=taken.get(row_id(m), 0) - (1 if speaking == row_id(m) else 0),
-                queued=row_id(m) in queue,
-                speaking=speaking == row_id(m),
-            )
-            for m in members
-        ),
-        queue=tuple(queue),
-        speaking=speaking,
-        captures=_captures(session, meeting_id),
-        norms=tuple(
-            NormLine(row_id(n), n.text)
-            for n in session.exec(
-                select(Norm)
-                .where(Norm.team_id == meeting.team_id, col(Norm.retired_at).is_(None))
-                .order_by(col(Norm.position), col(Norm.id))
-            )
-        ),
-        time_out_id=row_id(under_way) if under_way else None,
-        time_out_since=under_way.started_at if under_way else None,
-        norms_checks=_count(session, NormsCheck, meeting_id),
-        process_checks=_count(session, ProcessCheck, meeting_id),
-    )
-
-
-def _room_members(session: Session, meeting: Meeting) -> list[Member]:
-    """The members expected or present (the whole team when no one is listed)."""
-    rows = session.exec(
-        select(Member, Attendance.status)
-        .join(Attendance, col(Attendance.member_id) == col(Member.id))
-        .where(Attendance.meeting_id == meeting.id)
-        .order_by(col(Member.id))
-    ).all()
-    away = {AttendanceStatus.ABSENT.value, AttendanceStatus.EXCUSED.value}
-    members = [member for member, status in rows if status not in away]
-    if members:
-        return members
-    return list(
-        session.exec(
-            select(Member)
-            .where(Member.team_id == meeting.team_id, col(Member.archived_at).is_(None))
-            .order_by(col(Member.id))
-        ).all()
-    )
-
-
-def _captures(session: Session, meeting_id: int) -> tuple[Capture, ...]:
-    found: list[Capture] = []
-    for action in session.exec(select(ActionItem).where(ActionItem.meeting_id == meeting_id)):
-        found.append(
-            Capture(
-                CaptureKind.ACTION, action.what, action.agenda_item_id, action.created_at or EPOCH
-            )
-        )
-    for parked in session.exec(
-        select(ParkingLotItem).where(ParkingLotItem.meeting_id == meeting_id)
-    ):
-        found.append(
-            Capture(
-                CaptureKind.PARKING, parked.text, parked.agenda_item_id, parked.created_at or EPOCH
-            )
-        )
-    for takeaway in session.exec(select(Takeaway).where(Takeaway.meeting_id == meeting_id)):
-        found.append(
-            Capture(CaptureKind.TAKEAWAY, takeaway.text, None, takeaway.created_at or EPOCH)
-        )
-    for decision in session.exec(select(Decision).where(Decision.meeting_id == meeting_id)):
-        text = f"{decision.question}: {decision.outcome}" if decision.outcome else decision.question
-        found.append(
-            Capture(
-                CaptureKind.DECISION, text, decision.agenda_item_id, decision.created_at or EPOCH
-            )
-        )
-    return tuple(sorted(found, key=lambda capture: capture.at))
-
-
-def _count(session: Session, table: type[NormsCheck] | type[ProcessCheck], meeting_id: int) -> int:
-    return len(session.exec(select(table.id).where(table.meeting_id == meeting_id)).all())
-
-
 # Helpers --------------------------------------------------------------------------------
 
 
@@ -475,15 +300,16 @@ def _insert(
     """Add the row `row` makes, in one transaction, once the meeting is known to be open
     and the item to be one of its own; its id."""
     with db.write(now=now) as session:
-        meeting = _open_meeting(session, meeting_id)
-        _check_item(session, meeting_id, item_id)
+        meeting = open_meeting(session, meeting_id)
+        check_item(session, meeting_id, item_id)
         made = row(session, meeting)
         session.add(made)
         session.flush()
         return row_id(made)
 
 
-def _open_meeting(session: Session, meeting_id: int) -> Meeting:
+def open_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting, if it is not closed (InvalidInput: a closed one is not changed)."""
     meeting = fetch(session, Meeting, meeting_id, "meeting")
     if meeting.status == MeetingStatus.CLOSED:
         raise InvalidInput(
@@ -492,24 +318,16 @@ def _open_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _check_item(session: Session, meeting_id: int, item_id: int | None) -> None:
+def check_item(session: Session, meeting_id: int, item_id: int | None) -> None:
+    """InvalidInput unless item `item_id` (if any) is on the meeting's agenda."""
     if item_id is not None and fetch(session, AgendaItem, item_id, "agenda item").meeting_id != (
         meeting_id
     ):
         raise InvalidInput({"form": "That agenda item is not in this meeting."})
 
 
-def _open_time_out(session: Session, meeting_id: int) -> TimeOut | None:
+def open_time_out(session: Session, meeting_id: int) -> TimeOut | None:
+    """The meeting's time-out under way, if any."""
     return session.exec(
         select(TimeOut).where(TimeOut.meeting_id == meeting_id, col(TimeOut.ended_at).is_(None))
     ).first()
-
-
-def _open_turns(session: Session, meeting_id: int) -> list[SpeakerTurn]:
-    return list(
-        session.exec(
-            select(SpeakerTurn)
-            .where(SpeakerTurn.meeting_id == meeting_id, col(SpeakerTurn.ended_at).is_(None))
-            .order_by(col(SpeakerTurn.queued_at), col(SpeakerTurn.id))
-        ).all()
-    )

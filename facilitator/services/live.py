@@ -18,12 +18,19 @@ from facilitator.domain.clean import clean_text
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.meeting_view import MeetingPlan
 from facilitator.domain.room import Room
-from facilitator.domain.timer import ItemClock, ItemTime, MeetingClock, Segment, run_seconds
+from facilitator.domain.timer import (
+    ItemClock,
+    ItemTime,
+    MeetingClock,
+    Segment,
+    run_seconds,
+    time_up_at,
+)
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.services.agenda_build import agenda_slots
-from facilitator.services.captures import read_room
 from facilitator.services.meetings import read_plan
+from facilitator.services.room import read_room
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, notes
 from facilitator.store.tables import AgendaItem, Meeting, Note, TimerSegment, row_id
@@ -89,6 +96,19 @@ class LiveState:
             running=item.running,
             warning_seconds=self.warning_seconds,
         )
+
+    def time_up_since(self, now: datetime) -> datetime | None:
+        """When the current item's time ran out, while the timekeeper has not acted on
+        it yet: None once the item has time left again (extended), another item is on
+        the clock, or a process check was taken on it since. Derived from what is
+        stored, so the time-up prompt survives a redraw and a restart."""
+        item = self.current
+        if item is None or self.status == MeetingStatus.PLANNED:
+            return None
+        moment = time_up_at(item.segments, item.planned_seconds, now)
+        if moment is None or self.room.process_checked_since(item.item_id, moment):
+            return None
+        return moment
 
     def meeting_clock(self, now: datetime) -> MeetingClock:
         """The whole meeting at `now`: elapsed, remaining, projected end, drift."""

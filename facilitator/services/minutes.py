@@ -201,7 +201,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
         ),
         turns=tuple(
             TurnLine(
-                speaker=people.person(t.member_id, None) or Person("Unknown"),
+                speaker=people.person(t.member_id, t.guest_name) or Person("Unknown"),
                 queued_at=t.queued_at,
                 agenda_item_id=t.agenda_item_id,
                 started_at=t.started_at,

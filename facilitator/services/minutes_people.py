@@ -4,8 +4,8 @@ the team lacks is added to it.
 
 Names and norms match in any case and whatever the spacing ("maria  ALVAREZ" is Maria
 Alvarez). A person the file calls a guest (no member id) stays a guest, even with a
-member's name; a voter, a decider or a speaker must be a member (the tables say so), so
-one without a match is added to the team.
+member's name; a voter or a decider must be a member (the tables say so), so one
+without a match is added to the team.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from sqlmodel import Session, col, select
 
 from facilitator.domain.agenda_markdown import one_line
 from facilitator.domain.meeting_view import Person
-from facilitator.domain.minutes import DecisionLine, Minutes, TurnLine, VoteLine
+from facilitator.domain.minutes import DecisionLine, Minutes, VoteLine
 from facilitator.domain.text import plural
 from facilitator.pack.loader import Pack
 from facilitator.store.bulk import insert_rows, new_row
 from facilitator.store.repo import teams
 from facilitator.store.tables import Member, Norm, Team, row_id
 
-MEMBERS_ONLY: tuple[type, ...] = (VoteLine, DecisionLine, TurnLine)
-"""Parts whose person the tables keep only as a member (a vote, a decider, a turn)."""
+MEMBERS_ONLY: tuple[type, ...] = (VoteLine, DecisionLine)
+"""Parts whose person the tables keep only as a member (a vote, a decider)."""
 
 
 def match_key(text: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from facilitator.domain.minutes import Minutes
+from facilitator.domain.minutes import Minutes, TurnLine
 from facilitator.services.minutes_people import Roster, match_key
 from facilitator.store.bulk import Values, insert_rows, new_row
 from facilitator.store.tables import (
@@ -103,16 +103,18 @@ class LiveRecord:
         self._insert(TimeOut, time_outs)
 
     def _turns(self) -> None:
-        turns = [
-            new_row(
-                SpeakerTurn,
-                meeting_id=self.meeting_id,
-                agenda_item_id=self._item_id(turn.agenda_item_id),
-                member_id=self.roster.member(turn.speaker.name),
-                queued_at=turn.queued_at,
-                started_at=turn.started_at,
-                ended_at=turn.ended_at,
-            )
-            for turn in self.minutes.turns
-        ]
-        self._insert(SpeakerTurn, turns)
+        self._insert(SpeakerTurn, [self._turn(turn) for turn in self.minutes.turns])
+
+    def _turn(self, turn: TurnLine) -> Values:
+        """A member's turn, or a guest's (kept by the guest's name)."""
+        member_id, guest = self.roster.holder(turn.speaker)
+        return new_row(
+            SpeakerTurn,
+            meeting_id=self.meeting_id,
+            agenda_item_id=self._item_id(turn.agenda_item_id),
+            member_id=member_id,
+            guest_name=guest,
+            queued_at=turn.queued_at,
+            started_at=turn.started_at,
+            ended_at=turn.ended_at,
+        )

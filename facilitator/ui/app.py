@@ -81,6 +81,7 @@ class FacilitatorApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._handle_termination_signals()
+        self.call_after_refresh(self.collect_from_now)
         self.push_screen(HomeScreen())
         if self.open_meeting_id is not None and self.open_live:
             self.run_meeting(self.open_meeting_id)
@@ -122,6 +123,16 @@ class FacilitatorApp(App[int]):
                 markup=False,
             )
 
+    def collect_from_now(self) -> None:
+        """Collect garbage again (`open_app` stops the collector until the first paint),
+        leaving out of it every object made so far (`gc.freeze`): Textual's and the
+        app's own long-lived objects, which a collection would only walk. Nothing to do
+        when the collector was not stopped (an app built without `open_app`: tests)."""
+        if gc.isenabled():
+            return
+        gc.freeze()
+        gc.enable()
+
     def settle_heap(self) -> None:
         """Collect garbage once, then keep every object alive now out of later
         collections (`gc.freeze`).
@@ -136,6 +147,7 @@ class FacilitatorApp(App[int]):
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+        gc.enable()
 
     def open_meeting(self, meeting_id: int, status: str | None = None) -> None:
         """Plan a meeting still to come, go back into a running one, show a closed one's

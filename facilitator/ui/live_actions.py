@@ -67,6 +67,13 @@ LIVE_ACTIONS = (
         'How many minutes before the end the timer turns amber and says "2 min left".',
     ),
     UiAction(
+        "dismiss_time_up",
+        "Timer: dismiss the time-up prompt",
+        "Hide the prompt that says time is up for this item; it comes back if the item "
+        "runs out of time again.",
+        key="i",
+    ),
+    UiAction(
         "step_next",
         "Steps: next step of the protocol",
         "Mark the next step of the item's process as the current one; its own time starts.",
@@ -185,3 +192,37 @@ LIVE_ACTIONS = (
         footer="Home",
     ),
 )
+
+KEYS_IN_HELP_ONLY = ("back", "queue_speaker")
+"""Keys left out of the key bar to keep it to two rows at 80 columns (help lists them;
+the speakers panel's title names 1-9 and q)."""
+PAIRED = {"next_item": "previous_item", "extend": "shorten"}
+"""Keys shown as one pair in the key bar ("n/b Next/Back"), again to fit two rows."""
+PAIR_LABELS = {"next_item": "Next/Back", "extend": "±1 min"}
+
+
+def key_pairs(*, typing: bool, running: bool) -> list[tuple[str, str]]:
+    """The live screen's key bar: (key, label) for the letter keys, or for the function
+    keys while the notes have focus (`typing`)."""
+    labels = {"start_pause": "Pause" if running else "Start"}
+    if typing:
+        keyed = sorted(
+            (action for action in LIVE_ACTIONS if action.typing_key),
+            key=lambda action: int(str(action.typing_key).removeprefix("f")),
+        )
+        pairs = [(str(a.typing_key).upper(), labels.get(a.id, a.footer or a.name)) for a in keyed]
+        return [*pairs, ("esc", "Leave notes")]
+    shown = {a.id: a for a in LIVE_ACTIONS if a.footer and a.id not in KEYS_IN_HELP_ONLY}
+    pairs = []
+    for action in shown.values():
+        if action.id in PAIRED.values():
+            continue
+        key = _shown_key(action)
+        if action.id in PAIRED:
+            key = f"{key}/{_shown_key(shown[PAIRED[action.id]])}"
+        pairs.append((key, PAIR_LABELS.get(action.id, labels.get(action.id, action.footer or ""))))
+    return [*pairs, ("?", "Help")]
+
+
+def _shown_key(action: UiAction) -> str:
+    return action.key_display or str(action.key).split(",")[0]

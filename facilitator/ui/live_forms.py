@@ -15,6 +15,7 @@ from facilitator.ui.modals.form import Field, Values
 
 if TYPE_CHECKING:
     from facilitator.pack.loader import Pack
+    from facilitator.services.room import Queued
 
 ANSWERS = (
     ("Yes", CheckAnswer.YES.value),
@@ -24,7 +25,28 @@ ANSWERS = (
 
 
 def member_names(room: Room) -> tuple[str, ...]:
+    """Everyone on the speakers list: the members present, then the guests."""
     return tuple(member.name for member in room.members)
+
+
+def queue_fields(room: Room) -> list[Field]:
+    return [
+        Field(
+            "name",
+            "Who wants the floor",
+            suggestions=member_names(room),
+            help="Anyone here: type a few letters, then → to complete. A name not on the "
+            "list joins as a guest of this meeting.",
+        )
+    ]
+
+
+def queued_words(queued: Queued) -> str:
+    """What the screen says once `q` has queued someone."""
+    who = f"{queued.name} (a guest of this meeting)" if queued.new_guest else queued.name
+    if not queued.queued:
+        return f"{who} is already waiting or speaking."
+    return f"{who} joins the speaker queue."
 
 
 def action_fields(room: Room) -> list[Field]:
@@ -51,13 +73,28 @@ def takeaway_fields() -> list[Field]:
     return [Field("text", "Key take-away message", kind="text")]
 
 
-def decision_fields(item_title: str, pack: Pack) -> list[Field]:
+def method_for_process(process_id: str | None, pack: Pack) -> str:
+    """The decision method an item's process stands for ("consensus" for the Consensus
+    protocol), matched by id or name; "" when the process is not a decision method."""
+    if not process_id:
+        return ""
+    protocol = pack.protocols.get(process_id)
+    names = {process_id.casefold(), protocol.name.casefold() if protocol else ""} - {""}
+    for entry_id, entry in pack.decision_methods.items():
+        if names & {entry_id.casefold(), entry.method.value, entry.name.casefold()}:
+            return entry.method.value
+    return ""
+
+
+def decision_fields(item_title: str, pack: Pack, method: str = "") -> list[Field]:
+    """The decision form; `method` is chosen already (from the item's process)."""
     methods = tuple((entry.name, entry.method.value) for entry in pack.decision_methods.values())
     return [
         Field("question", "What was decided on", item_title),
         Field(
             "method",
             "How it was decided",
+            method,
             kind="select",
             options=methods,
             help="The full decision workflow (deciding how to decide) comes with the decision "

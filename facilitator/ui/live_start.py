@@ -14,10 +14,10 @@ from facilitator.domain.meeting_date import start_needs_confirmation, start_ques
 from facilitator.ui.modals.confirm import ConfirmModal
 
 if TYPE_CHECKING:
-    from facilitator.ui.screens.live import LiveScreen
+    from facilitator.ui.screens.live_base import LiveBase
 
 
-def start_or_pause_when_agreed(screen: LiveScreen) -> None:
+def start_or_pause_when_agreed(screen: LiveBase) -> None:
     """The live screen's space: start or pause the clock at once, or, for a first start
     more than a day before or after the planned day, once the team agrees (the start is
     then the moment they agree). A pause or a resume never asks."""

@@ -23,9 +23,6 @@ from facilitator.services.captures import (
     add_parking_lot_item,
     add_takeaway,
     end_time_out,
-    leave_queue,
-    next_speaker,
-    queue_speaker,
     record_norms_check,
     record_process_check,
     start_time_out,
@@ -33,6 +30,7 @@ from facilitator.services.captures import (
 from facilitator.services.fields import TEXT_MAX
 from facilitator.services.live import live_state, move_to_item, start_or_pause
 from facilitator.services.planning import set_expected
+from facilitator.services.room import leave_queue, next_speaker, queue_speaker
 from facilitator.services.team_admin import archive_member, move_norm, retire_norm
 from facilitator.store.database import Database
 from facilitator.store.tables import (
@@ -245,11 +243,9 @@ def test_the_room_refuses_another_meetings_item_and_a_closed_meeting(demo_db: Da
     with pytest.raises(InvalidInput, match="not in this meeting"):
         start_time_out(demo_db, meeting_id=DECEMBER, item_id=november_item, now=at(0))
     with pytest.raises(InvalidInput, match="not in this meeting"):
-        queue_speaker(
-            demo_db, meeting_id=DECEMBER, item_id=november_item, member_id=maria, now=at(0)
-        )
+        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=november_item, speaker=maria, now=at(0))
     with pytest.raises(InvalidInput, match="closed"):
-        leave_queue(demo_db, meeting_id=NOVEMBER, member_id=maria, now=at(0))
+        leave_queue(demo_db, meeting_id=NOVEMBER, speaker=maria, now=at(0))
 
 
 # Parking lot, take-aways, decisions ---------------------------------------------------
@@ -614,8 +610,8 @@ def test_a_time_out_before_the_clock_starts_does_not_start_it(
 
 def test_a_member_waits_in_the_queue_only_once(demo_db: Database, pack: Pack) -> None:
     tom = member(demo_db, "Tom Becker")
-    assert queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=tom, now=at(1))
-    assert not queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=tom, now=at(2))
+    assert queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=tom, now=at(1))
+    assert not queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=tom, now=at(2))
 
     assert room(demo_db, pack).queue == (tom,)
     with demo_db.read() as session:
@@ -634,13 +630,13 @@ def test_the_floor_goes_in_queue_order_and_the_tally_counts_turns(
     item = items(demo_db, DECEMBER)[2]
     for second, who in enumerate((tom, grace, priya), start=1):
         assert queue_speaker(
-            demo_db, meeting_id=DECEMBER, item_id=item, member_id=who, now=at(second)
+            demo_db, meeting_id=DECEMBER, item_id=item, speaker=who, now=at(second)
         )
 
     assert next_speaker(demo_db, meeting_id=DECEMBER, now=at(10)) == tom
     floor_tom = room(demo_db, pack)
     assert (floor_tom.speaking, floor_tom.queue) == (tom, (grace, priya))
-    assert not queue_speaker(demo_db, meeting_id=DECEMBER, item_id=item, member_id=tom, now=at(11))
+    assert not queue_speaker(demo_db, meeting_id=DECEMBER, item_id=item, speaker=tom, now=at(11))
 
     assert next_speaker(demo_db, meeting_id=DECEMBER, now=at(20)) == grace
     floor_grace = room(demo_db, pack)
@@ -666,11 +662,11 @@ def test_the_floor_goes_in_queue_order_and_the_tally_counts_turns(
 
 def test_after_the_last_turn_the_floor_is_empty(demo_db: Database, pack: Pack) -> None:
     tom, grace = member(demo_db, "Tom Becker"), member(demo_db, "Grace Liu")
-    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=tom, now=at(1))
+    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=tom, now=at(1))
     next_speaker(demo_db, meeting_id=DECEMBER, now=at(2))
-    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=grace, now=at(3))
+    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=grace, now=at(3))
     next_speaker(demo_db, meeting_id=DECEMBER, now=at(4))
-    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=tom, now=at(5))
+    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=tom, now=at(5))
     next_speaker(demo_db, meeting_id=DECEMBER, now=at(6))  # Tom's second turn
 
     assert next_speaker(demo_db, meeting_id=DECEMBER, now=at(7)) is None
@@ -686,6 +682,7 @@ def test_after_the_last_turn_the_floor_is_empty(demo_db: Database, pack: Pack) -
         "Aisha Karimi",
         "Lena Fischer",
         "Jorge Medina",
+        "Sam Ortiz (district literacy specialist)",
     ]
     assert next_speaker(demo_db, meeting_id=DECEMBER, now=at(8)) is None
 
@@ -693,8 +690,8 @@ def test_after_the_last_turn_the_floor_is_empty(demo_db: Database, pack: Pack) -
 def test_leaving_the_queue_takes_a_waiting_member_out(demo_db: Database, pack: Pack) -> None:
     tom, grace, priya = (member(demo_db, n) for n in ("Tom Becker", "Grace Liu", "Priya Raman"))
     for second, who in enumerate((tom, grace, priya), start=1):
-        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=who, now=at(second))
-    leave_queue(demo_db, meeting_id=DECEMBER, member_id=grace, now=at(5))
+        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=who, now=at(second))
+    leave_queue(demo_db, meeting_id=DECEMBER, speaker=grace, now=at(5))
 
     assert room(demo_db, pack).queue == (tom, priya)
     with demo_db.read() as session:
@@ -708,23 +705,23 @@ def test_leaving_the_queue_takes_a_waiting_member_out(demo_db: Database, pack: P
         )
     assert next_speaker(demo_db, meeting_id=DECEMBER, now=at(6)) == tom
     assert next_speaker(demo_db, meeting_id=DECEMBER, now=at(7)) == priya
-    leave_queue(demo_db, meeting_id=DECEMBER, member_id=priya, now=at(9))  # ends her turn
+    leave_queue(demo_db, meeting_id=DECEMBER, speaker=priya, now=at(9))  # ends her turn
     after = room(demo_db, pack)
     assert after.speaking is None
     assert {s.member_id: s.turns for s in after.members}[priya] == 1
-    assert queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=grace, now=at(10))
+    assert queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=grace, now=at(10))
 
 
 def test_only_the_meetings_team_can_queue(demo_db: Database) -> None:
     hannah = member(demo_db, "Hannah Cole", team_id=2)
     with pytest.raises(InvalidInput, match="Hannah Cole is not on this team") as raised:
-        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=hannah, now=at(0))
+        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=hannah, now=at(0))
     assert set(raised.value.problems) == {"member"}
     with pytest.raises(NotFoundError):
-        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=999, now=at(0))
+        queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=999, now=at(0))
     tom = member(demo_db, "Tom Becker")
     assert problems(
-        lambda: queue_speaker(demo_db, meeting_id=NOVEMBER, item_id=None, member_id=tom, now=at(0))
+        lambda: queue_speaker(demo_db, meeting_id=NOVEMBER, item_id=None, speaker=tom, now=at(0))
     ) == {"meeting"}
     assert problems(lambda: next_speaker(demo_db, meeting_id=NOVEMBER, now=at(0))) == {"meeting"}
     with demo_db.read() as session:
@@ -806,7 +803,8 @@ def test_the_members_are_those_expected_at_the_meeting(demo_db: Database, pack: 
         "Tom Becker",
         "Aisha Karimi",
         "Grace Liu",
-    ]  # no guest, no one excused or not expected
+        "Sam Ortiz (district literacy specialist)",
+    ]  # the members expected, then the guest; no one excused or not expected
     assert [s.name for s in room(demo_db, pack, PLC).members] == [
         "Priya Raman",
         "Hannah Cole",
@@ -814,7 +812,7 @@ def test_the_members_are_those_expected_at_the_meeting(demo_db: Database, pack: 
         "Lena Fischer",
     ]
 
-    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, member_id=lena, now=at(2))
+    queue_speaker(demo_db, meeting_id=DECEMBER, item_id=None, speaker=lena, now=at(2))
     after = room(demo_db, pack)
     assert after.members[-1].name == "Lena Fischer"
     assert after.members[-1].queued

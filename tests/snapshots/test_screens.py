@@ -198,11 +198,14 @@ def test_live(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
     """The December meeting live, started and moved on to its fourth item ("Supporting
-    weekly writing", 15:00 left, green, "planned 15:00"), with the interest-based step 1 of
-    5 and the next step; the roles bar; Daniel Okafor speaking and Priya Raman first in the
-    queue, the others "quiet"; the notes with "Two strategies [proposed]" (literal
-    brackets) and "saved"; the key bar on two rows at 80x24, one at 160x48, where the
-    countdown is several times larger."""
+    weekly writing", 15:00 left, green, "planned 15:00"; at 80x24 the line above the title
+    ends in "…" where the process name is cut, and the goal wraps), with the
+    interest-based step 1 of 6 and the next step; the roles bar; the speakers panel titled
+    "Speakers · 1–9 q": Daniel Okafor speaking, Priya Raman "queue 1", the others
+    "quiet", the guest Sam Ortiz ninth (at 160x48 the "Floor:" and "Queue:" lines above
+    them); the notes with "Two strategies [proposed]" (literal brackets) and "saved"; the
+    key bar on two rows at 80x24 ("n/b Next/Back", "+/- ±1 min"), one at 160x48, where
+    the countdown is several times larger."""
     from tests.ui.live_helpers import HandClock, live_app, live_screen, live_settle
 
     app = live_app(demo_db.target, pack, HandClock())
@@ -218,6 +221,27 @@ def test_live(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_live_time_up(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:
+    """The first December item run 1:30 over its 5 minutes at 80x24: "+1:30" in red,
+    "Over by 1:30 · planned 5:00", and under it the time-up prompt on two lines: "Time is
+    up: + adds a minute, e another amount, n moves on, c checks the process, i dismisses
+    this."; the notes shorter to make room; no toast."""
+    from tests.ui.live_helpers import HandClock, live_app, live_settle, tick
+
+    clock = HandClock()
+    app = live_app(demo_db.target, pack, clock)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await live_settle(pilot)
+        await pilot.press("space")
+        await live_settle(pilot)
+        await tick(pilot, clock, 390)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def test_norms_check(snap_compare: SnapCompare, demo_db: Database, pack: Pack) -> None:

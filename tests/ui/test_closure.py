@@ -51,7 +51,7 @@ async def test_closure_walk_through(demo_db: Database, pack: Pack) -> None:
         await pilot.press("n")  # past the last item: the screen says where closure is
         await settle(pilot)
         assert any("x ends the meeting" in n for n in notifications(app))
-        await pilot.press("x")
+        await pilot.press("x", "y")  # y: yes, end it (x asks first)
         await settle(pilot)
         await settle(pilot)
         screen = closure_screen(pilot)

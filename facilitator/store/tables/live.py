@@ -90,7 +90,8 @@ class TimeOut(Row, table=True):
 
 
 class SpeakerTurn(Row, table=True):
-    """A place in the speaker queue and, once given the floor, a turn taken."""
+    """A place in the speaker queue and, once given the floor, a turn taken: by a team
+    member (`member_id`) or by a guest of the meeting (`guest_name`), one or the other."""
 
     __tablename__ = "speaker_turn"
 
@@ -98,7 +99,8 @@ class SpeakerTurn(Row, table=True):
     agenda_item_id: int | None = Field(
         default=None, foreign_key="agenda_item.id", ondelete="SET NULL", index=True
     )
-    member_id: int = Field(foreign_key="member.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    guest_name: str | None = None
     queued_at: datetime = utc_field()
     started_at: datetime | None = utc_field(nullable=True)
     ended_at: datetime | None = utc_field(nullable=True)

@@ -24,6 +24,7 @@ from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 from facilitator.ui.widgets.key_bar import pack
 
 Shown = tuple[object, ...]
+FIRST_BUILD_POLL_SECONDS = 0.005
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,24 @@ class KeysFooter(Footer):
     def _ask_rebuild(self) -> None:
         if not self._rebuild_asked:
             self._rebuild_asked = True
-            self.call_after_refresh(self._rebuild)
+            if self._shown is None:
+                self._first_build()
+            else:
+                self.call_after_refresh(self._rebuild)
+
+    def _first_build(self) -> None:
+        """Build the keys once the screen around them has been shown.
+
+        At start-up the first keys were built while the app still held its first frame
+        back (Textual draws nothing until the app has mounted), and building them (some
+        15 keys, each a widget) held it back longer: the home screen appeared a third
+        later than a bare Textual app's. Now the screen is drawn first and the keys a
+        moment after."""
+        if getattr(self.app, "_batch_count", 0):  # the first frame is still held back
+            self.set_timer(FIRST_BUILD_POLL_SECONDS, self._first_build)
+            return
+        self.screen.refresh()
+        self.call_after_refresh(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_asked = False

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from facilitator.ui.widgets.quick_option_list import QuickOptionList
 
 
-class WrappingOptionList(OptionList):
+class WrappingOptionList(QuickOptionList):
     """Textual's option list, measuring its options again when its scroll bar comes or
     goes.
 

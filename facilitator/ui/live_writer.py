@@ -1,0 +1,140 @@
+"""The live screen's writes: one background thread, in the order they were asked for.
+
+Every key of the live screen is saved when it is pressed, off the event loop, so no key
+waits for the database. After each write the meeting is read back and posted to the
+screen (`LiveLoaded`); only the reading that follows the latest write is shown, so a
+slow reply never undoes what the screen already shows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from facilitator.errors import FacilitatorError
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from facilitator.services.checkpoint import LogPacer
+    from facilitator.services.live import LiveState
+    from facilitator.ui.app import FacilitatorApp
+
+
+class LiveLoaded(Message):
+    """The meeting as stored after write number `number`."""
+
+    def __init__(self, state: LiveState, number: int) -> None:
+        super().__init__()
+        self.state = state
+        self.number = number
+        """Which write it follows: only the latest write's reading is shown."""
+
+
+class Later(Message):
+    """Run `callback(*arguments)` on the event loop. Posted from the write thread, which
+    never waits for the loop (so leaving the screen can wait for the writes)."""
+
+    def __init__(self, callback: Callable[..., object], *arguments: object) -> None:
+        super().__init__()
+        self.callback = callback
+        self.arguments = arguments
+
+
+class LiveWriter:
+    """Runs the writes of meeting `meeting_id` for `screen`, one after the other.
+
+    Failures come back on the event loop: a `FacilitatorError` to `failed`, anything
+    else to the app's crash handler (shown, never swallowed)."""
+
+    def __init__(
+        self,
+        screen: Screen[None],
+        meeting_id: int,
+        failed: Callable[[FacilitatorError], None],
+    ) -> None:
+        self.screen = screen
+        self.meeting_id = meeting_id
+        self.failed = failed
+        self.asked = 0
+        """How many writes were asked for: the number of the latest."""
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-writes")
+        self._last: Future[None] | None = None
+        self._log: LogPacer | None = None
+        """Paces checkpoints of the notes' writes; made on the first save."""
+
+    @property
+    def app(self) -> FacilitatorApp:
+        return self.screen.app  # type: ignore[return-value]
+
+    def _post(self, callback: Callable[..., object], *arguments: object) -> None:
+        self.screen.post_message(Later(callback, *arguments))
+
+    def submit(
+        self, work: Callable[[], object], then: Callable[[object], None] | None = None
+    ) -> None:
+        """Run `work` after every earlier write, then read the meeting back and post it;
+        `then` gets `work`'s result on the event loop."""
+        self.asked += 1
+        number = self.asked
+        backend, screen = self.app.backend, self.screen
+
+        def run() -> None:
+            from facilitator.services.live import live_state
+
+            try:
+                result = work()
+                state = live_state(backend.db, meeting_id=self.meeting_id, pack=backend.pack)
+            except FacilitatorError as error:
+                self._post(self.failed, error)
+                return
+            except Exception as error:  # shown as a crash, never swallowed
+                self._post(self.app.crash, error)
+                return
+            screen.post_message(LiveLoaded(state, number))
+            if then is not None:
+                self._post(then, result)
+
+        self._last = self._pool.submit(run)
+
+    def save_note(self, item_id: int, text: str, saved: Callable[[datetime], None]) -> None:
+        """Store the notes of item `item_id`; `saved(at)` runs on the event loop after.
+        No reading follows: the screen already shows what was typed."""
+        from facilitator.services.checkpoint import LogPacer, pages_for_note
+        from facilitator.services.live import save_note
+
+        backend = self.app.backend
+        now = backend.now()
+        if self._log is None:
+            self._log = LogPacer(backend.db)
+        log = self._log
+
+        def run() -> None:
+            try:
+                save_note(
+                    backend.db, meeting_id=self.meeting_id, item_id=item_id, body=text, now=now
+                )
+                self._post(saved, now)
+                # The recorder has paused: a good moment to move the log into the file.
+                log.wrote(pages_for_note(text))
+            except FacilitatorError as error:
+                self._post(self.failed, error)
+            except Exception as error:
+                self._post(self.app.crash, error)
+
+        self._last = self._pool.submit(run)
+
+    async def done(self) -> None:
+        """Wait until every write asked for so far has been made (tests)."""
+        while self._last is not None and not self._last.done():
+            await asyncio.wrap_future(self._last)
+        await asyncio.sleep(0)
+
+    def shutdown(self) -> None:
+        """Finish the writes asked for; no more are taken."""
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,79 @@
+"""The recorder's notes on the live screen: one editor, holding the current item's notes.
+
+One editor serves every item: moving on hands its text to the save and loads the next
+item's. (An editor per item, all mounted, made each return from a form restyle all of
+them, some 3 ms each, with the event loop held.) What each item held when it was left,
+its cursor and when it was last saved are kept here, so coming back finds them as left.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.widgets.text_area import Location
+
+from facilitator.ui.literal import lit
+from facilitator.ui.widgets.notes_editor import NoteSaver, NotesEditor
+
+if TYPE_CHECKING:
+    from facilitator.services.live import LiveState
+
+
+class ItemNotes(Container):
+    """The notes editor, showing the current item's notes (hidden while there is none)."""
+
+    def __init__(self, save: NoteSaver, *, id: str) -> None:
+        super().__init__(id=id)
+        self.save = save
+        self._texts: dict[int, str] = {}
+        self._cursors: dict[int, Location] = {}
+        self._saved: dict[int, str] = {}
+
+    def compose(self) -> ComposeResult:
+        editor = NotesEditor(self.save, id="live-notes-editor")
+        editor.display = False
+        yield editor
+
+    @property
+    def shown(self) -> NotesEditor:
+        return self.query_one(NotesEditor)
+
+    def editor(self, item_id: int) -> NotesEditor | None:
+        """The editor, if it holds item `item_id`'s notes."""
+        found = self.query(NotesEditor)
+        editor = found.first() if found else None
+        return editor if editor is not None and editor.item_id == item_id else None
+
+    def flush(self) -> None:
+        """Hand the editor's unsaved text to `save`."""
+        for editor in self.query(NotesEditor):
+            editor.flush()
+
+    def saved(self, item_id: int, label: str) -> None:
+        """Item `item_id`'s notes were saved: `label` says when."""
+        self._saved[item_id] = label
+        editor = self.editor(item_id)
+        if editor is not None:
+            editor.border_subtitle = label
+
+    def show(self, state: LiveState) -> bool:
+        """Show the current item's notes; True when the editor moved to another item."""
+        editor = self.shown
+        current = state.current
+        editor.display = current is not None
+        if current is None:
+            return False
+        moved = editor.item_id != current.item_id
+        if moved:
+            if editor.item_id is not None:
+                editor.flush()
+                self._texts[editor.item_id] = editor.text
+                self._cursors[editor.item_id] = editor.cursor_location
+            text = self._texts.get(current.item_id, current.note)
+            editor.show_item(current.item_id, text, self._cursors.get(current.item_id, (0, 0)))
+            editor.border_subtitle = self._saved.get(current.item_id, "")
+        title = state.plan.agenda[state.current_index].title
+        editor.border_title = lit(f"Notes · {title}")
+        return moved
