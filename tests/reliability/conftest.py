@@ -29,3 +29,10 @@ def demo_file(
     for suffix in ("-wal", "-shm"):
         assert not path.with_name(path.name + suffix).exists()
     return path
+
+
+@pytest.fixture(autouse=True)
+def pack_loaded_once(pack: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands run in-process load the content pack on each call; hand them the
+    session's (loading it is not what these tests are about, and it costs 0.1-0.5 s)."""
+    monkeypatch.setattr("facilitator.pack.locate.load_default_pack", lambda: pack)
