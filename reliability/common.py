@@ -65,7 +65,12 @@ def write_results(name: str, data: Mapping[str, Any], out: Path = RESULTS) -> Pa
     """Write one probe's results as JSON to `out/NAME.json`; return the path."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.json"
-    stamped = {"probe": name, "finished": datetime.now(UTC).isoformat(), **data}
+    stamped = {
+        "probe": name,
+        "finished": datetime.now(UTC).isoformat(),
+        "load_average": load_average(),
+        **data,
+    }
     path.write_text(json.dumps(stamped, indent=2, default=str) + "\n", encoding="utf-8")
     return path
 

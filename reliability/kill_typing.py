@@ -32,7 +32,6 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -46,6 +45,7 @@ from reliability.common import (
     markdown_table,
     write_results,
 )
+from reliability.running_demo import build_running_demo
 from reliability.terminal import Terminal
 
 KEY_GAP = 0.06
@@ -90,32 +90,6 @@ def note_text(number: int, length: int = 30) -> str:
         words.append(WORDS[index % len(WORDS)])
         index += 3
     return " ".join(words)[:length]
-
-
-def build_template(path: Path) -> None:
-    """The demo, meeting 2 started now, every item extended by two hours (in-process,
-    through the services, as `benchmarks/live_db.py` does)."""
-    from facilitator.pack.locate import load_default_pack
-    from facilitator.services.demo import fill_demo
-    from facilitator.services.live import adjust_item_time, live_state, start_or_pause
-    from facilitator.store.database import Database
-    from facilitator.store.prepare import prepare_database
-    from facilitator.store.target import sqlite_target
-
-    now = datetime.now(UTC)
-    pack = load_default_pack()
-    target = sqlite_target(path)
-    prepare_database(target)
-    db = Database(target)
-    try:
-        fill_demo(db, pack=pack, now=now, tz=None)
-        start_or_pause(db, meeting_id=DEMO_MEETING, now=now)
-        for item in live_state(db, meeting_id=DEMO_MEETING, pack=pack).items:
-            if item.note:
-                raise RuntimeError("the demo meeting has notes already; the probe needs none")
-            adjust_item_time(db, item_id=item.item_id, seconds=2 * 60 * 60, now=now)
-    finally:
-        db.dispose()
 
 
 def run_trial(number: int, delay: float, template: Path, root: Path) -> Trial:
@@ -219,7 +193,7 @@ def run(quick: bool = False, trials: int | None = None) -> ProbeResult:
     with tempfile.TemporaryDirectory(prefix="reliability-kill-") as temp:
         root = Path(temp)
         template = root / "template.db"
-        build_template(template)
+        build_running_demo(template)
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             futures = [
                 pool.submit(run_trial, number, delay, template, root)
