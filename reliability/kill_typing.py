@@ -222,18 +222,18 @@ def _result(trials: list[Trial], quick: bool) -> ProbeResult:
                     sum(lost),
                 ]
             )
-    failing = [
+    every = [
         [
             t.number,
-            t.delay,
+            f"{t.delay:.3f}",
             t.item + 1,
-            t.lost,
-            t.oldest_lost_age,
+            f"{t.lost}/{len(t.typed)}",
+            "" if t.oldest_lost_age is None else f"{t.oldest_lost_age:.3f}",
             t.integrity,
-            "; ".join(t.problems),
+            "yes" if t.restarted else "no",
+            "; ".join(t.problems) or ("ok" if t.ok else "late loss"),
         ]
         for t in trials
-        if not t.ok
     ]
     parts = [
         "### kill -9 while typing",
@@ -251,14 +251,13 @@ def _result(trials: list[Trial], quick: bool) -> ProbeResult:
             ],
             buckets,
         ),
+        "Every trial (delay: kill after the last key, s; lost: characters; oldest lost: "
+        "how long before the kill the first lost key was typed, s):",
+        markdown_table(
+            ["Trial", "Delay", "Item", "Lost", "Oldest lost", "Integrity", "Restart", "Result"],
+            every,
+        ),
     ]
-    if failing:
-        parts.append(
-            markdown_table(
-                ["Trial", "Delay s", "Item", "Lost", "Oldest lost s", "Integrity", "Problems"],
-                failing,
-            )
-        )
     return ProbeResult(
         name="kill -9 while typing",
         goal="100/100 intact, nothing older than 1 s lost",

@@ -36,7 +36,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -103,11 +103,16 @@ def run_exports(db: Path, env: dict[str, str], stop: threading.Event, reader: Re
             reader.unavailable.append(done.stderr.strip()[:160])
 
 
-def drive_window(terminal: Terminal, seconds: float, log: list[dict[str, Any]]) -> str:
-    """Window A: notes, parking lot and action items by keys until `seconds` pass; what
-    went wrong on the way ("" if nothing)."""
+def drive_window(terminal: Terminal, seconds: float, log: Path) -> str:
+    """Window A: notes, parking lot and action items by keys until `seconds` pass, each
+    appended to `log` as its keys are sent; what went wrong on the way ("" if nothing)."""
     if not terminal.read_until("Pause", timeout=120):
         return "the live screen did not show"
+    with log.open("a", encoding="utf-8") as out:
+        return _drive(terminal, seconds, out)
+
+
+def _drive(terminal: Terminal, seconds: float, out: TextIO) -> str:
     began = time.monotonic()
     number = 0
     while time.monotonic() - began < seconds:
@@ -127,7 +132,9 @@ def drive_window(terminal: Terminal, seconds: float, log: list[dict[str, Any]]) 
                 return f"the {'parking-lot' if kind == 'p' else 'action'} form did not open"
             _type(terminal, f"{tag} {'parked' if kind == 'p' else 'follow up'}")
             terminal.send("\x13")  # ctrl+s
-        log.append({"tag": tag, "kind": kind, "ok": True, "at": round(time.monotonic() - began, 2)})
+        entry = {"tag": tag, "kind": kind, "ok": True, "at": round(time.monotonic() - began, 2)}
+        out.write(json.dumps(entry) + "\n")
+        out.flush()
         terminal.drain(0.6)
         number += 1
     return ""
@@ -194,8 +201,7 @@ def run(quick: bool = False, seconds: float | None = None) -> ProbeResult:
         env = child_env(root / "home")
         db = root / "meetings.db"
         build_running_demo(db, meetings=(DEMO_MEETING, OTHER_MEETING))
-        b_log = root / "writer-b.jsonl"
-        a_log: list[dict[str, Any]] = []
+        a_log, b_log = root / "writer-a.jsonl", root / "writer-b.jsonl"
         reader = Reader()
         stop = threading.Event()
         exporter = threading.Thread(target=run_exports, args=(db, env, stop, reader))
@@ -233,9 +239,9 @@ def run(quick: bool = False, seconds: float | None = None) -> ProbeResult:
             stop.set()
             exporter.join(timeout=300)
             elapsed = time.monotonic() - began
-        b_entries = [json.loads(line) for line in b_log.read_text(encoding="utf-8").splitlines()]
+        a_entries, b_entries = _entries(a_log), _entries(b_log)
         b_said = (root / "writer-b.out").read_text(encoding="utf-8", errors="replace")
-        outcome = compare(db, a_log + b_entries)
+        outcome = compare(db, a_entries + b_entries)
     unavailable = [
         f"A: {m[0] if isinstance(m, tuple) else m}" for m in UNAVAILABLE.findall(a_output)
     ]
@@ -250,13 +256,19 @@ def run(quick: bool = False, seconds: float | None = None) -> ProbeResult:
         "quick": quick,
         "seconds": round(elapsed, 1),
         "writing_seconds": duration,
-        "window_a": {"writes": len(a_log), "exit": a_code, "problem": problem},
+        "window_a": {"writes": len(a_entries), "exit": a_code, "problem": problem},
         "window_b": {"writes": len(b_entries), "exit": writer.returncode, "said": b_said[-2000:]},
         "reader_c": {"runs": reader.runs, "failures": reader.failures},
         "unavailable": unavailable,
         **outcome,
     }
     return _result(data)
+
+
+def _entries(log: Path) -> list[dict[str, Any]]:
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
 def _result(data: dict[str, Any]) -> ProbeResult:
