@@ -34,10 +34,8 @@ from reliability.cases import (
     CREATE,
     DB_CASES,
     GOOD_AGENDA,
-    INPUT_CASES,
     REFUSE,
     DbCase,
-    InputCase,
     database_argv,
 )
 from reliability.checks import Outcome, file_changes, first_line, problems, snapshot
@@ -50,6 +48,7 @@ from reliability.common import (
     markdown_table,
     write_results,
 )
+from reliability.input_cases import INPUT_CASES, InputCase
 from reliability.terminal import ALT_SCREEN, Terminal, drop_root_override
 
 TIMEOUT = 120.0

@@ -115,6 +115,7 @@ class _Filler:
         seeded.member = draft.members[0].name
 
     def meeting(self, seeded: Seeded, offset_days: int) -> int:
+        """A meeting `offset_days` from today, its agenda, a guest and a custom role."""
         day = (self.now.astimezone(self.tz) + timedelta(days=offset_days)).date().isoformat()
         text = seeded.payload
         draft = MeetingDraft(
@@ -138,11 +139,16 @@ class _Filler:
         else:
             raise RuntimeError(f"the meeting form refused every stand-in: {seeded.refused}")
         self.agenda(seeded, saved.id)
+        self.people(seeded, saved.id)
+        return saved.id
+
+    def people(self, seeded: Seeded, meeting_id: int) -> None:
+        """A guest named after the payload, and a custom role called the payload."""
         self.attempt(
             seeded,
             "guest",
             lambda t: planning.add_guest(
-                self.db, meeting_id=saved.id, name=t + " guest", now=self.now
+                self.db, meeting_id=meeting_id, name=t + " guest", now=self.now
             ),
             "A guest",
         )
@@ -150,11 +156,10 @@ class _Filler:
             seeded,
             "custom role",
             lambda t: planning.add_custom_role(
-                self.db, meeting_id=saved.id, label=t, now=self.now, pack=self.pack
+                self.db, meeting_id=meeting_id, label=t, now=self.now, pack=self.pack
             ),
             "Greeter",
         )
-        return saved.id
 
     def agenda(self, seeded: Seeded, meeting_id: int) -> None:
         text = seeded.payload
@@ -176,7 +181,7 @@ class _Filler:
         )
 
     def run(self, seeded: Seeded, meeting_id: int) -> None:
-        """Start the meeting and capture the payload in notes and every quick capture."""
+        """Start the meeting; the payload in the first item's notes and every capture."""
         db, now = self.db, self.now
         live.start_or_pause(db, meeting_id=meeting_id, now=now)
         item = live.live_state(db, meeting_id=meeting_id, pack=self.pack).items[0].item_id
@@ -186,6 +191,11 @@ class _Filler:
             lambda t: live.save_note(db, meeting_id=meeting_id, item_id=item, body=t, now=now),
             "Plain notes.",
         )
+        self.capture(seeded, meeting_id, item)
+
+    def capture(self, seeded: Seeded, meeting_id: int, item: int) -> None:
+        """An action item, a parking-lot entry, a take-away and a decision."""
+        db, now = self.db, self.now
         due = (now + timedelta(days=7)).date().isoformat()
         self.attempt(
             seeded,

@@ -203,66 +203,68 @@ def run(quick: bool = False, trials: int | None = None) -> ProbeResult:
     return _result(results, quick)
 
 
-def _result(trials: list[Trial], quick: bool) -> ProbeResult:
-    intact = sum(trial.intact for trial in trials)
-    good = sum(trial.ok for trial in trials)
-    ages = [t.oldest_lost_age for t in trials if t.oldest_lost_age is not None]
-    buckets = []
+BUCKET_HEADERS = (
+    "Kill after last key",
+    "Trials",
+    "Intact",
+    "Trials losing keys",
+    "Most lost",
+    "Keys lost in all",
+)
+TRIAL_HEADERS = ("Trial", "Delay", "Item", "Lost", "Oldest lost", "Integrity", "Restart", "Result")
+
+
+def _buckets(trials: list[Trial]) -> list[list[object]]:
+    """The trials grouped by kill delay, half a second each (2.0 s in the last)."""
+    rows: list[list[object]] = []
     for low in (0.0, 0.5, 1.0, 1.5):
         inside = [t for t in trials if low <= t.delay < low + 0.5 or (low == 1.5 and t.delay == 2)]
         if inside:
             lost = [t.lost for t in inside]
-            buckets.append(
-                [
-                    f"{low:.1f}–{low + 0.5:.1f} s",
-                    len(inside),
-                    sum(t.intact for t in inside),
-                    sum(1 for n in lost if n),
-                    max(lost),
-                    sum(lost),
-                ]
+            label = f"{low:.1f}–{low + 0.5:.1f} s"
+            intact = sum(t.intact for t in inside)
+            rows.append(
+                [label, len(inside), intact, sum(1 for n in lost if n), max(lost), sum(lost)]
             )
-    every = [
-        [
-            t.number,
-            f"{t.delay:.3f}",
-            t.item + 1,
-            f"{t.lost}/{len(t.typed)}",
-            "" if t.oldest_lost_age is None else f"{t.oldest_lost_age:.3f}",
-            t.integrity,
-            "yes" if t.restarted else "no",
-            "; ".join(t.problems) or ("ok" if t.ok else "late loss"),
-        ]
-        for t in trials
+    return rows
+
+
+def _row(t: Trial) -> list[object]:
+    age = "" if t.oldest_lost_age is None else f"{t.oldest_lost_age:.3f}"
+    result = "; ".join(t.problems) or ("ok" if t.ok else "late loss")
+    restart = "yes" if t.restarted else "no"
+    return [
+        t.number,
+        f"{t.delay:.3f}",
+        t.item + 1,
+        f"{t.lost}/{len(t.typed)}",
+        age,
+        t.integrity,
+        restart,
+        result,
     ]
+
+
+def _result(trials: list[Trial], quick: bool) -> ProbeResult:
+    intact = sum(trial.intact for trial in trials)
+    good = sum(trial.ok for trial in trials)
+    ages = [t.oldest_lost_age for t in trials if t.oldest_lost_age is not None]
+    oldest = max(ages) if ages else 0.0
     parts = [
         "### kill -9 while typing",
         f"{len(trials)} trials; {intact} intact (integrity ok, same item after restart, "
-        f"note a prefix of what was typed); oldest key lost "
-        f"{max(ages) if ages else 0:.3f} s before the kill (goal ≤ {OLDEST_LOSS_ALLOWED} s).",
-        markdown_table(
-            [
-                "Kill after last key",
-                "Trials",
-                "Intact",
-                "Trials losing keys",
-                "Most lost",
-                "Keys lost in all",
-            ],
-            buckets,
-        ),
+        f"note a prefix of what was typed); oldest key lost {oldest:.3f} s before the kill "
+        f"(goal ≤ {OLDEST_LOSS_ALLOWED} s).",
+        markdown_table(BUCKET_HEADERS, _buckets(trials)),
         "Every trial (delay: kill after the last key, s; lost: characters; oldest lost: "
         "how long before the kill the first lost key was typed, s):",
-        markdown_table(
-            ["Trial", "Delay", "Item", "Lost", "Oldest lost", "Integrity", "Restart", "Result"],
-            every,
-        ),
+        markdown_table(TRIAL_HEADERS, [_row(t) for t in trials]),
     ]
     return ProbeResult(
         name="kill -9 while typing",
         goal="100/100 intact, nothing older than 1 s lost",
-        measured=f"{intact}/{len(trials)} intact; oldest lost "
-        f"{max(ages) if ages else 0:.2f} s; {good}/{len(trials)} meet both",
+        measured=f"{intact}/{len(trials)} intact; oldest lost {oldest:.2f} s; "
+        f"{good}/{len(trials)} meet both",
         passed=good == len(trials),
         markdown="\n\n".join(parts),
         data={"quick": quick, "trials": [asdict(t) for t in trials]},

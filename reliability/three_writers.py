@@ -146,50 +146,41 @@ def _type(terminal: Terminal, text: str) -> None:
         terminal.drain(KEY_GAP)
 
 
-def compare(db: Path, logs: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each logged write against the file: lost, duplicated, unlogged; integrity."""
+TAGGED_TEXT = (
+    "SELECT text FROM parking_lot_item WHERE meeting_id IN (?, ?) "
+    "UNION ALL SELECT what FROM action_item WHERE meeting_id IN (?, ?) "
+    "UNION ALL SELECT body FROM note WHERE meeting_id IN (?, ?)"
+)
+"""Every text the writers tag: parking-lot entries, action items, notes."""
+
+
+def tags_in_file(db: Path) -> tuple[str, dict[str, int]]:
+    """The integrity check, and how many times each tag is in the file."""
     connection = sqlite3.connect(db)
     try:
         integrity = str(connection.execute("PRAGMA integrity_check").fetchone()[0])
-        meetings = (DEMO_MEETING, OTHER_MEETING)
-        rows = {
-            "p": [
-                r[0]
-                for r in connection.execute(
-                    "SELECT text FROM parking_lot_item WHERE meeting_id IN (?, ?)", meetings
-                )
-            ],
-            "a": [
-                r[0]
-                for r in connection.execute(
-                    "SELECT what FROM action_item WHERE meeting_id IN (?, ?)", meetings
-                )
-            ],
-            "n": [
-                r[0]
-                for r in connection.execute(
-                    "SELECT body FROM note WHERE meeting_id IN (?, ?)", meetings
-                )
-            ],
-        }
+        texts = [
+            row[0] for row in connection.execute(TAGGED_TEXT, (DEMO_MEETING, OTHER_MEETING) * 3)
+        ]
     finally:
         connection.close()
     found: dict[str, int] = {}
-    for texts in rows.values():
-        for text in texts:
-            for tag in TAG.findall(text):
-                found[tag] = found.get(tag, 0) + 1
+    for tag in (tag for text in texts for tag in TAG.findall(text)):
+        found[tag] = found.get(tag, 0) + 1
+    return integrity, found
+
+
+def compare(db: Path, logs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each logged write against the file: lost, duplicated, unlogged; integrity."""
+    integrity, found = tags_in_file(db)
     written = [entry for entry in logs if entry["ok"]]
-    lost = [e["tag"] for e in written if found.get(e["tag"], 0) == 0]
-    duplicated = [e["tag"] for e in written if found.get(e["tag"], 0) > 1]
     logged = {entry["tag"] for entry in logs}
-    unlogged = sorted(tag for tag in found if tag not in logged)
     return {
         "integrity": integrity,
         "written": len(written),
-        "lost": lost,
-        "duplicated": duplicated,
-        "unlogged": unlogged,
+        "lost": [e["tag"] for e in written if found.get(e["tag"], 0) == 0],
+        "duplicated": [e["tag"] for e in written if found.get(e["tag"], 0) > 1],
+        "unlogged": sorted(tag for tag in found if tag not in logged),
         "failed_writes": [e for e in logs if not e["ok"]],
     }
 
@@ -197,72 +188,81 @@ def compare(db: Path, logs: list[dict[str, Any]]) -> dict[str, Any]:
 def run(quick: bool = False, seconds: float | None = None) -> ProbeResult:
     duration = seconds or (60.0 if quick else 600.0)
     with tempfile.TemporaryDirectory(prefix="reliability-three-") as temp:
-        root = Path(temp)
-        env = child_env(root / "home")
-        db = root / "meetings.db"
-        build_running_demo(db, meetings=(DEMO_MEETING, OTHER_MEETING))
-        a_log, b_log = root / "writer-a.jsonl", root / "writer-b.jsonl"
-        reader = Reader()
-        stop = threading.Event()
-        exporter = threading.Thread(target=run_exports, args=(db, env, stop, reader))
-        with (root / "writer-b.out").open("wb") as b_out:
-            writer = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "reliability.writer",
-                    str(db),
-                    str(OTHER_MEETING),
-                    "--seconds",
-                    str(duration),
-                    "--rate",
-                    str(WRITER_RATE),
-                    "--log",
-                    str(b_log),
-                ],
-                env=env,
-                cwd=REPO,
-                stdout=b_out,
-                stderr=subprocess.STDOUT,
-            )
-            exporter.start()
-            began = time.monotonic()
-            with Terminal(
-                facilitator("--db", str(db), "run", str(DEMO_MEETING)), env, size=(120, 36)
-            ) as window:
-                problem = drive_window(window, duration, a_log)
-                window.drain(1.0)
-                window.send("\x11")  # ctrl+q: the notes are flushed on the way out
-                a_code = window.wait(60)
-                a_output = window.output.decode("utf-8", "replace")
-            writer.wait(timeout=duration + 120)
-            stop.set()
-            exporter.join(timeout=300)
-            elapsed = time.monotonic() - began
-        a_entries, b_entries = _entries(a_log), _entries(b_log)
-        b_said = (root / "writer-b.out").read_text(encoding="utf-8", errors="replace")
-        outcome = compare(db, a_entries + b_entries)
-    unavailable = [
-        f"A: {m[0] if isinstance(m, tuple) else m}" for m in UNAVAILABLE.findall(a_output)
-    ]
-    unavailable += [
-        f"B: {e.get('said', '')[:120]}"
-        for e in outcome["failed_writes"]
-        if UNAVAILABLE.search(e.get("said", ""))
-    ]
-    unavailable += [f"B: {line}" for line in b_said.splitlines() if UNAVAILABLE.search(line)]
-    unavailable += [f"C: {said}" for said in reader.unavailable]
-    data = {
-        "quick": quick,
-        "seconds": round(elapsed, 1),
+        data = _session(Path(temp), duration)
+    return _result({"quick": quick, **data})
+
+
+def _session(root: Path, duration: float) -> dict[str, Any]:
+    """A, B and C on one file for `duration` seconds; their accounts and the file's."""
+    env = child_env(root / "home")
+    db = root / "meetings.db"
+    build_running_demo(db, meetings=(DEMO_MEETING, OTHER_MEETING))
+    a_log, b_log, b_said = root / "writer-a.jsonl", root / "writer-b.jsonl", root / "b.out"
+    reader, stop = Reader(), threading.Event()
+    exporter = threading.Thread(target=run_exports, args=(db, env, stop, reader))
+    with b_said.open("wb") as b_out:
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "reliability.writer",
+                str(db),
+                str(OTHER_MEETING),
+                "--seconds",
+                str(duration),
+                "--rate",
+                str(WRITER_RATE),
+                "--log",
+                str(b_log),
+            ],
+            env=env,
+            cwd=REPO,
+            stdout=b_out,
+            stderr=subprocess.STDOUT,
+        )
+        exporter.start()
+        began = time.monotonic()
+        window = _window_a(db, env, duration, a_log)
+        writer.wait(timeout=duration + 120)
+        stop.set()
+        exporter.join(timeout=300)
+    a_entries, b_entries = _entries(a_log), _entries(b_log)
+    said = b_said.read_text(encoding="utf-8", errors="replace")
+    outcome = compare(db, a_entries + b_entries)
+    return {
+        "seconds": round(time.monotonic() - began, 1),
         "writing_seconds": duration,
-        "window_a": {"writes": len(a_entries), "exit": a_code, "problem": problem},
-        "window_b": {"writes": len(b_entries), "exit": writer.returncode, "said": b_said[-2000:]},
+        "window_a": {
+            "writes": len(a_entries),
+            "exit": window["exit"],
+            "problem": window["problem"],
+        },
+        "window_b": {"writes": len(b_entries), "exit": writer.returncode, "said": said[-2000:]},
         "reader_c": {"runs": reader.runs, "failures": reader.failures},
-        "unavailable": unavailable,
+        "unavailable": _unavailable(str(window["output"]), outcome["failed_writes"], said, reader),
         **outcome,
     }
-    return _result(data)
+
+
+def _window_a(db: Path, env: dict[str, str], duration: float, log: Path) -> dict[str, object]:
+    """Window A driven for `duration` s, then quit with ctrl+q (which flushes the notes)."""
+    argv = facilitator("--db", str(db), "run", str(DEMO_MEETING))
+    with Terminal(argv, env, size=(120, 36)) as window:
+        problem = drive_window(window, duration, log)
+        window.drain(1.0)
+        window.send("\x11")  # ctrl+q
+        code = window.wait(60)
+        return {"problem": problem, "exit": code, "output": window.output.decode(errors="replace")}
+
+
+def _unavailable(
+    a_output: str, failed: list[dict[str, Any]], b_said: str, reader: Reader
+) -> list[str]:
+    """Every "database is locked" or other unavailable sentence, by who met it."""
+    found = [f"A: {match.group(0)}" for match in UNAVAILABLE.finditer(a_output)]
+    found += [f"B: {e['said'][:120]}" for e in failed if UNAVAILABLE.search(e.get("said", ""))]
+    found += [f"B: {line}" for line in b_said.splitlines() if UNAVAILABLE.search(line)]
+    return found + [f"C: {said}" for said in reader.unavailable]
 
 
 def _entries(log: Path) -> list[dict[str, Any]]:
@@ -271,20 +271,25 @@ def _entries(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
+def _problems(data: dict[str, Any]) -> list[str]:
+    """What went wrong besides the file's account: exits, the window, the reader."""
+    problems = [data["window_a"]["problem"]] if data["window_a"]["problem"] else []
+    for window in ("a", "b"):
+        if data[f"window_{window}"]["exit"] != 0:
+            problems.append(
+                f"window {window.upper()} exited with {data[f'window_{window}']['exit']}"
+            )
+    failures: list[str] = data["reader_c"]["failures"]
+    return problems + failures[:5]
+
+
 def _result(data: dict[str, Any]) -> ProbeResult:
     rate = data["written"] / data["writing_seconds"]
-    problems = [data["window_a"]["problem"]] if data["window_a"]["problem"] else []
-    if data["window_a"]["exit"] != 0:
-        problems.append(f"window A exited with {data['window_a']['exit']}")
-    if data["window_b"]["exit"] != 0:
-        problems.append(f"window B exited with {data['window_b']['exit']}")
-    problems += data["reader_c"]["failures"][:5]
+    problems = _problems(data)
+    a, b = data["window_a"]["writes"], data["window_b"]["writes"]
     rows = [
         ["Seconds writing (whole run)", f"{data['writing_seconds']:.0f} ({data['seconds']:.0f})"],
-        [
-            "Writes logged (A by keys / B by services)",
-            f"{data['window_a']['writes']} / {data['window_b']['writes']}",
-        ],
+        ["Writes logged (A by keys / B by services)", f"{a} / {b}"],
         ["Writes per second, all", f"{rate:.1f}"],
         ["Export and list runs (C)", data["reader_c"]["runs"]],
         ['"database is locked" or other unavailable sentences', len(data["unavailable"])],
@@ -295,25 +300,15 @@ def _result(data: dict[str, Any]) -> ProbeResult:
         ["Integrity check", data["integrity"]],
         ["Other problems", "; ".join(problems) or "none"],
     ]
-    bad = (
-        data["unavailable"]
-        or data["lost"]
-        or data["duplicated"]
-        or data["unlogged"]
-        or data["failed_writes"]
-        or problems
-        or data["integrity"] != "ok"
-    )
-    examples = ", ".join((data["lost"] + data["duplicated"])[:8])
-    markdown = "\n\n".join(
-        ["### Three processes on one SQLite file", markdown_table(["Measure", "Value"], rows)]
-        + ([f"Lost or duplicated, first few: {examples}"] if examples else [])
-        + (
-            [f"Unavailable, first few: {'; '.join(data['unavailable'][:5])}"]
-            if data["unavailable"]
-            else []
+    counted = ("unavailable", "lost", "duplicated", "unlogged", "failed_writes")
+    bad = any(data[key] for key in counted) or problems or data["integrity"] != "ok"
+    parts = ["### Three processes on one SQLite file", markdown_table(["Measure", "Value"], rows)]
+    if data["lost"] or data["duplicated"]:
+        parts.append(
+            f"Lost or duplicated, first few: {', '.join((data['lost'] + data['duplicated'])[:8])}"
         )
-    )
+    if data["unavailable"]:
+        parts.append(f"Unavailable, first few: {'; '.join(data['unavailable'][:5])}")
     return ProbeResult(
         name="three processes on one file",
         goal='0 "database is locked", 0 lost or duplicated writes, ~10 writes/s',
@@ -321,7 +316,7 @@ def _result(data: dict[str, Any]) -> ProbeResult:
         f"{len(data['duplicated'])} duplicated, {rate:.1f} writes/s "
         f"for {data['writing_seconds']:.0f} s",
         passed=not bad,
-        markdown=markdown,
+        markdown="\n\n".join(parts),
         data=data,
     )
 

@@ -23,14 +23,13 @@ from reliability.cases import (
     COMMANDS,
     DB_CASES,
     GOOD_AGENDA,
-    INPUT_CASES,
     REFUSE,
     DbCase,
-    InputCase,
     database_argv,
 )
 from reliability.checks import Outcome, file_changes, problems, snapshot
 from reliability.common import facilitator
+from reliability.input_cases import INPUT_CASES, InputCase
 from reliability.terminal import drop_root_override
 
 DEFECT_3 = (
