@@ -11,12 +11,16 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import importlib
 import os
 import pty
+import re
 import select
+import shutil
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -114,20 +118,52 @@ class Terminal:
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
 
-    def wait(self, timeout: float = 30.0) -> int | None:
+    def wait(self, timeout: float = 30.0, *, kill: bool = True) -> int | None:
         """Wait for the process to end, reading its output; its exit code, or None if it
-        was still running after `timeout` s (then it is killed)."""
+        was still running after `timeout` s (then it is killed, unless `kill` is False)."""
         deadline = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < deadline:
             if not self.read(deadline - time.monotonic()):
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     self.process.wait(timeout=max(0.0, deadline - time.monotonic()))
         if self.process.poll() is None:
-            self.kill()
+            if kill:
+                self.kill()
             return None
         while self.read(0.05):
             pass
         return self.process.returncode
+
+    def screen_text(self) -> str:
+        """What the terminal shows now, if `pyte` (a terminal emulator, not a dependency
+        of the project) is installed; else the end of the output without escape codes."""
+        size = struct.unpack("HHHH", fcntl.ioctl(self.master, termios.TIOCGWINSZ, bytes(8)))
+        try:
+            pyte = importlib.import_module("pyte")
+        except ImportError:
+            tail = bytes(self.output[-6000:]).decode("utf-8", "replace")
+            return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b.", "", tail)
+        screen = pyte.Screen(size[1], size[0])
+        stream = pyte.ByteStream(screen)
+        stream.feed(bytes(self.output))
+        return "\n".join(line.rstrip() for line in screen.display)
+
+    def stacks(self) -> str:
+        """The child's Python stacks now, if `py-spy` is on hand (not a dependency)."""
+        spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+        if not Path(spy).exists() or self.process.poll() is not None:
+            return "(no py-spy, or the process has ended)"
+        try:
+            done = subprocess.run(
+                [spy, "dump", "--pid", str(self.process.pid)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return "(py-spy did not answer)"
+        return done.stdout + done.stderr
 
     def close(self) -> None:
         if self.process.poll() is None:

@@ -249,10 +249,19 @@ def _window_a(db: Path, env: dict[str, str], duration: float, log: Path) -> dict
     argv = facilitator("--db", str(db), "run", str(DEMO_MEETING))
     with Terminal(argv, env, size=(120, 36)) as window:
         problem = drive_window(window, duration, log)
+        diagnosis = _diagnosis(window, problem) if problem else {}
         window.drain(1.0)
         window.send("\x11")  # ctrl+q
-        code = window.wait(60)
-        return {"problem": problem, "exit": code, "output": window.output.decode(errors="replace")}
+        code = window.wait(60, kill=False)
+        if code is None:
+            diagnosis.update(_diagnosis(window, "still running 60 s after ctrl+q"))
+        output = window.output.decode(errors="replace")
+    return {"problem": problem, "exit": code, "output": output, "diagnosis": diagnosis}
+
+
+def _diagnosis(window: Terminal, why: str) -> dict[str, str]:
+    """What window A shows and where its threads are, when something went wrong."""
+    return {f"{why}: screen": window.screen_text(), f"{why}: stacks": window.stacks()}
 
 
 def _unavailable(
