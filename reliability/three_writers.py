@@ -236,6 +236,7 @@ def _session(root: Path, duration: float) -> dict[str, Any]:
             "writes": len(a_entries),
             "exit": window["exit"],
             "problem": window["problem"],
+            "diagnosis": window["diagnosis"],
         },
         "window_b": {"writes": len(b_entries), "exit": writer.returncode, "said": said[-2000:]},
         "reader_c": {"runs": reader.runs, "failures": reader.failures},
