@@ -55,36 +55,34 @@ def highlighted_row(options: OptionList) -> Row:
     return options.get_option_at_index(index).id, index
 
 
-class PanelList(WrappingOptionList):
+class _LandsOnARow:
+    """Remembers the highlighted row on blur and lands on a row on focus (an option
+    list or a selection list: both keep `highlighted` and their options by index)."""
+
+    _last_row: Row = (None, None)
+
+    def on_focus(self, _: events.Focus) -> None:
+        land_on_a_row(self, self._last_row)  # type: ignore[arg-type]
+
+    def on_blur(self, _: events.Blur) -> None:
+        if self.highlighted is not None:  # type: ignore[attr-defined]
+            self._last_row = highlighted_row(self)  # type: ignore[arg-type]
+
+
+class PanelList(_LandsOnARow, WrappingOptionList):
     """An option list that is a panel: it looks like one, and lands on a row when
     focused (see the module's docstring); its wrapped options keep all their lines
-    (`WrappingOptionList`). `framed=False`: a list inside a panel
-    container, which draws the frame."""
+    (`WrappingOptionList`). `framed=False`: a list inside a panel container, which
+    draws the frame."""
 
     def __init__(self, *content: Any, framed: bool = True, **options: Any) -> None:
         super().__init__(*content, **options)
         self.set_class(framed, PANEL)
-        self._last_row: Row = (None, None)
-
-    def on_focus(self, _: events.Focus) -> None:
-        land_on_a_row(self, self._last_row)
-
-    def on_blur(self, _: events.Blur) -> None:
-        if self.highlighted is not None:
-            self._last_row = highlighted_row(self)
 
 
-class PanelSelectionList(SelectionList[str]):
+class PanelSelectionList(_LandsOnARow, SelectionList[str]):
     """A selection list that is a panel, as `PanelList` is."""
 
     def __init__(self, *content: Any, **options: Any) -> None:
         super().__init__(*content, **options)
         self.add_class(PANEL)
-        self._last_row: Row = (None, None)
-
-    def on_focus(self, _: events.Focus) -> None:
-        land_on_a_row(self, self._last_row)
-
-    def on_blur(self, _: events.Blur) -> None:
-        if self.highlighted is not None:
-            self._last_row = highlighted_row(self)
