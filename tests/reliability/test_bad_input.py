@@ -66,8 +66,7 @@ KNOWN: dict[tuple[str, str], str] = {
     },
     ("input", "2,000-item agenda"): DEFECT_1,
 }
-"""Cells that fail on this branch only because of a defect another helper is fixing (or,
-for `db check` on a foreign file, a finding reported to the lead and not yet owned)."""
+"""Cells that fail on this branch only because of a defect another helper is fixing."""
 SUBPROCESS_SECONDS = 20.0
 
 
