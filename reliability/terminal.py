@@ -93,7 +93,7 @@ class Terminal:
         """Read what is there within `timeout` s; False once the terminal is closed."""
         if self.closed:
             return False
-        ready, _, _ = select.select([self.master], [], [], min(timeout, 0.2))
+        ready, _, _ = select.select([self.master], [], [], max(0.0, min(timeout, 0.2)))
         if not ready:
             return self.process.poll() is None
         try:
