@@ -59,6 +59,7 @@ class FreshScreen(Screen[ResultT]):
 
     def load(self) -> object:
         """Start reading the screen's data in a worker (each screen says how)."""
+        # An abstract hook every subclass defines; abc's metaclass clashes with Textual's.
         raise NotImplementedError
 
     def reload(self) -> None:

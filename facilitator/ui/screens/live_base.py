@@ -38,6 +38,7 @@ class LiveBase(Screen[None]):
 
     def show_state(self, state: LiveState) -> None:
         """Draw `state` (the meeting as stored, or as it will be)."""
+        # An abstract hook every subclass defines; abc's metaclass clashes with Textual's.
         raise NotImplementedError
 
     # Writing ------------------------------------------------------------------------
