@@ -148,7 +148,7 @@ def _held(items: int) -> Setup:
 
 
 def _close(db: Database, pack: Pack, data: dict[str, Any]) -> object:
-    close_meeting(db, meeting_id=data["meeting_id"], now=NOW, pack=pack)
+    close_meeting(db, meeting_id=data["meeting_id"], now=NOW)
     return None
 
 

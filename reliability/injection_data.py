@@ -281,7 +281,7 @@ class _Filler:
         )
         closure.mark_rest_present(db, meeting_id=meeting_id, now=now)
         if finish:
-            closure.close_meeting(db, meeting_id=meeting_id, now=now, pack=self.pack)
+            closure.close_meeting(db, meeting_id=meeting_id, now=now)
 
 
 def seed(

@@ -13,8 +13,8 @@ Each trial, on its own copy of a demo database whose December meeting (2) is run
 3. The file read with the standard library's sqlite3: `PRAGMA integrity_check`, the note
    stored on that item against what was typed (characters lost; a stored text that is
    not the start of the typed one is "garbled"), and the age of the oldest lost key at
-   the kill (goal: nothing older than 1 s lost; the editor saves after 0.4 s of quiet
-   and at most 0.9 s after the first unsaved key).
+   the kill (goal: nothing older than 1 s lost; the editor saves after 0.3 s of quiet
+   and at most 0.6 s after the first unsaved key).
 4. `run 2` again in a new pty: the live screen shows the same item ("Item K of"), the
    clock still running ("Pause") and the stored note; ctrl+q ends it with exit code 0.
 

@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
-from facilitator.domain.agenda_markdown import escape_markdown as md
-from facilitator.domain.agenda_markdown import one_line
+from facilitator.domain.markdown_escape import escape_markdown as md
+from facilitator.domain.markdown_escape import one_line
 from facilitator.domain.meeting_view import AgendaLine, MeetingPlan, Person, StepLine
 from facilitator.domain.text import clock_label, local, plural
 from facilitator.domain.timeparse import MONTH_NAMES

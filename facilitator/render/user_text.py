@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from facilitator.domain.agenda_markdown import one_line
+from facilitator.domain.markdown_escape import one_line
 
 REPLACEMENT = "\ufffd"
 

@@ -1,6 +1,6 @@
 """A team's action items across all its meetings (the action-item screen's list).
 
-Marking one done or open again is `facilitator.services.closure.set_action_status`.
+Marking one done or open again is `facilitator.services.closure_actions.set_action_status`.
 """
 
 from __future__ import annotations

@@ -9,8 +9,9 @@ from datetime import date, datetime, tzinfo
 
 from sqlmodel import Session
 
-from facilitator.domain.agenda_markdown import ParsedAgenda, ParsedItem, Problem, one_line
+from facilitator.domain.agenda_markdown import ParsedAgenda, ParsedItem, Problem
 from facilitator.domain.agenda_markdown import parse_agenda as read_agenda
+from facilitator.domain.markdown_escape import one_line
 from facilitator.domain.meeting_view import MeetingPlan, Person
 from facilitator.domain.planning import (
     AGENDA_ITEMS_MAX,

@@ -9,24 +9,21 @@ dates the correction in the minutes.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from facilitator.domain.clean import clean_text
 from facilitator.domain.enums import (
-    ActionStatus,
     AttendanceStatus,
     MeetingStatus,
     NextAgendaStatus,
     ParkingStatus,
 )
-from facilitator.domain.text import local
 from facilitator.errors import InvalidInput
-from facilitator.pack.loader import Pack
 from facilitator.services import fields
-from facilitator.services.closure_check import closing_problems_in
+from facilitator.services.closure_check import closing_problems_in, editable_meeting
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
 from facilitator.store.repo.meetings import stop_running_segments
@@ -42,9 +39,6 @@ from facilitator.store.tables import (
     row_id,
 )
 
-CLOSED_SENTENCE = "This meeting is closed; reopen it to correct what was recorded."
-
-
 # The meeting ---------------------------------------------------------------------------
 
 
@@ -52,7 +46,7 @@ def end_meeting(db: Database, *, meeting_id: int, now: datetime) -> None:
     """The discussion is over: the clock stops and the meeting's end is now (closure
     follows). Ending again moves the end."""
     with db.write(now=now) as session:
-        meeting = _editable(session, meeting_id)
+        meeting = editable_meeting(session, meeting_id)
         stop_running_segments(session, meeting_id=meeting_id, now=now)
         if meeting.status == MeetingStatus.REOPENED:
             return
@@ -61,13 +55,13 @@ def end_meeting(db: Database, *, meeting_id: int, now: datetime) -> None:
             meeting.status = MeetingStatus.RUNNING
 
 
-def close_meeting(db: Database, *, meeting_id: int, now: datetime, pack: Pack) -> None:
+def close_meeting(db: Database, *, meeting_id: int, now: datetime) -> None:
     """Close the meeting, or refuse with every step still to finish (InvalidInput under
     "close"). Closing a reopened meeting records when the minutes were corrected; the
     corrected minutes have not gone out yet, so they are due again within 48 hours of
     the correction."""
     with db.write(now=now) as session:
-        meeting = _editable(session, meeting_id)
+        meeting = editable_meeting(session, meeting_id)
         problems = closing_problems_in(session, meeting)
         if problems:
             raise InvalidInput({"close": " ".join(problems)})
@@ -99,69 +93,6 @@ def mark_minutes_sent(db: Database, *, meeting_id: int, now: datetime, sent: boo
         meeting.minutes_sent_at = now if sent else None
 
 
-# Action items --------------------------------------------------------------------------
-
-
-def update_action(
-    db: Database,
-    *,
-    action_id: int,
-    what: str,
-    owner: str,
-    due: str,
-    to_be_decided: bool,
-    now: datetime,
-    tz: tzinfo | None = None,
-) -> None:
-    """Change an action item; an owner ends "owner to be decided"."""
-    text = fields.required(what, "what", "Say what will be done.")
-    who = fields.name(owner, "owner")
-    due_date = fields.due(due, local(now, tz).date())
-    with db.write(now=now) as session:
-        action = fetch(session, ActionItem, action_id, "action item")
-        if action.meeting_id is not None:
-            _editable(session, action.meeting_id)
-        action.what = text
-        action.owner_member_id, action.owner_name = fields.person(session, action.team_id, who)
-        action.owner_to_be_decided = to_be_decided and not who
-        action.due_date = due_date
-
-
-def set_owner_to_be_decided(db: Database, *, action_id: int, value: bool, now: datetime) -> None:
-    """The team says, explicitly, that no one owns this yet (the minutes will say so)."""
-    with db.write(now=now) as session:
-        action = fetch(session, ActionItem, action_id, "action item")
-        if action.meeting_id is not None:
-            _editable(session, action.meeting_id)
-        if value and (action.owner_member_id is not None or action.owner_name):
-            raise InvalidInput({"owner": "This action item has an owner already."})
-        action.owner_to_be_decided = value
-
-
-def set_action_status(db: Database, *, action_id: int, status: str, now: datetime) -> None:
-    """Mark an action item done, open again, or dropped (the team's list)."""
-    if status not in {s.value for s in ActionStatus}:
-        raise InvalidInput({"status": f'"{status}" is not a state of an action item.'})
-    with db.write(now=now) as session:
-        action = fetch(session, ActionItem, action_id, "action item")
-        action.status = status
-        action.done_at = now if status == ActionStatus.DONE else None
-
-
-def delete_action(db: Database, *, action_id: int, now: datetime) -> None:
-    """Remove an action item recorded by mistake."""
-    with db.write(now=now) as session:
-        action = fetch(session, ActionItem, action_id, "action item")
-        if action.meeting_id is not None:
-            _editable(session, action.meeting_id)
-        for parked in session.exec(
-            select(ParkingLotItem).where(ParkingLotItem.action_item_id == action_id)
-        ):
-            parked.status = ParkingStatus.OPEN
-            parked.action_item_id = parked.disposed_at = None
-        session.delete(action)
-
-
 # The parking lot ------------------------------------------------------------------------
 
 
@@ -178,7 +109,7 @@ def dispose_parking(
     with db.write(now=now) as session:
         parked = fetch(session, ParkingLotItem, parking_id, "parking-lot entry")
         if parked.meeting_id is not None:
-            _editable(session, parked.meeting_id)
+            editable_meeting(session, parked.meeting_id)
         _undo_disposition(session, parked)
         parked.status = disposition
         parked.disposition_note = remark
@@ -238,7 +169,7 @@ def save_next_agenda(
     heading = fields.required(title, "title", "Name the item for the next agenda.")
     remark = fields.plain_text(note, "note")
     with db.write(now=now) as session:
-        meeting = _editable(session, meeting_id)
+        meeting = editable_meeting(session, meeting_id)
         entry = _own(session, NextAgendaEntry, entry_id, meeting_id, "next-agenda item")
         if entry is None:
             entry = NextAgendaEntry(team_id=meeting.team_id, meeting_id=meeting_id, title="")
@@ -254,7 +185,7 @@ def save_takeaway(
     """Add (or change) a key take-away message."""
     body = fields.required(text, "text", "Write the take-away message.")
     with db.write(now=now) as session:
-        _editable(session, meeting_id)
+        editable_meeting(session, meeting_id)
         entry = _own(session, Takeaway, entry_id, meeting_id, "take-away")
         if entry is None:
             said = session.exec(select(Takeaway.id).where(Takeaway.meeting_id == meeting_id))
@@ -298,7 +229,7 @@ def save_communication(
     how = fields.plain_text(method, "method")
     when = fields.plain_text(timeline, "timeline")
     with db.write(now=now) as session:
-        meeting = _editable(session, meeting_id)
+        meeting = editable_meeting(session, meeting_id)
         entry = _own(session, CommunicationEntry, entry_id, meeting_id, "communication line")
         if entry is None:
             count = session.exec(
@@ -333,7 +264,7 @@ def delete_entry(db: Database, *, kind: str, entry_id: int, now: datetime) -> No
             session, table, entry_id, kind.replace("_", " ")
         )
         if entry.meeting_id is not None:
-            _editable(session, entry.meeting_id)
+            editable_meeting(session, entry.meeting_id)
         session.delete(entry)
 
 
@@ -346,7 +277,7 @@ def set_attendance(db: Database, *, attendee_id: int, status: str, now: datetime
         raise InvalidInput({"status": "Choose present, absent or excused."})
     with db.write(now=now) as session:
         row = fetch(session, Attendance, attendee_id, "attendee")
-        _editable(session, row.meeting_id)
+        editable_meeting(session, row.meeting_id)
         row.status = status
         row.confirmed_at = now
 
@@ -354,7 +285,7 @@ def set_attendance(db: Database, *, attendee_id: int, status: str, now: datetime
 def mark_rest_present(db: Database, *, meeting_id: int, now: datetime) -> int:
     """Everyone not yet marked came: they are present. Returns how many were marked."""
     with db.write(now=now) as session:
-        _editable(session, meeting_id)
+        editable_meeting(session, meeting_id)
         rows = session.exec(
             select(Attendance).where(
                 Attendance.meeting_id == meeting_id,
@@ -371,7 +302,7 @@ def correct_notes(
 ) -> None:
     """Replace the notes of an agenda item (or, with no item, of the whole meeting)."""
     with db.write(now=now) as session:
-        _editable(session, meeting_id)
+        editable_meeting(session, meeting_id)
         note = session.exec(
             select(Note).where(
                 Note.meeting_id == meeting_id,
@@ -387,13 +318,6 @@ def correct_notes(
 
 
 # Helpers --------------------------------------------------------------------------------
-
-
-def _editable(session: Session, meeting_id: int) -> Meeting:
-    meeting = fetch(session, Meeting, meeting_id, "meeting")
-    if meeting.status == MeetingStatus.CLOSED:
-        raise InvalidInput({"meeting": CLOSED_SENTENCE})
-    return meeting
 
 
 EntryT = TypeVar("EntryT", NextAgendaEntry, Takeaway, CommunicationEntry)

@@ -1,4 +1,5 @@
-"""What keeps a meeting from closing, read inside `close_meeting`'s write.
+"""What keeps a meeting from closing, read inside `close_meeting`'s write, and from
+changing at all (`editable_meeting`: it is closed).
 
 Only the parking lot, the action items and who came can block closing
 (`domain.closure.blocking_problems`), so only the columns those rules look at are read:
@@ -12,10 +13,23 @@ import sqlalchemy as sql
 from sqlmodel import Session, select
 
 from facilitator.domain.closure import blocking_problems
+from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.minutes import ActionLine, ParkingLine
+from facilitator.errors import InvalidInput
 from facilitator.services.minutes import People
 from facilitator.store.bulk import core_table
+from facilitator.store.repo.common import fetch
 from facilitator.store.tables import ActionItem, Attendance, Meeting, ParkingLotItem, row_id
+
+CLOSED_SENTENCE = "This meeting is closed; reopen it to correct what was recorded."
+
+
+def editable_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting, if what was recorded in it can still change (it is not closed)."""
+    meeting = fetch(session, Meeting, meeting_id, "meeting")
+    if meeting.status == MeetingStatus.CLOSED:
+        raise InvalidInput({"meeting": CLOSED_SENTENCE})
+    return meeting
 
 
 def closing_problems_in(session: Session, meeting: Meeting) -> list[str]:

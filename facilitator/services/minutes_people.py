@@ -15,7 +15,7 @@ from dataclasses import fields, is_dataclass
 
 from sqlmodel import Session, col, select
 
-from facilitator.domain.agenda_markdown import one_line
+from facilitator.domain.markdown_escape import one_line
 from facilitator.domain.meeting_view import Person
 from facilitator.domain.minutes import DecisionLine, Minutes, VoteLine
 from facilitator.domain.text import plural

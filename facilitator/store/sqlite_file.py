@@ -208,8 +208,10 @@ def change_stamp(path: Path) -> tuple[int, ...]:
     """Something that changes whenever any process commits to the database at `path`.
 
     In WAL mode a commit appends to the -wal file and a checkpoint rewrites the main
-    file, so their sizes and modification times together move on every change. Costs
-    two `stat` calls, cheap enough to poll.
+    file, so their sizes and modification times together move on every change. An
+    empty -wal file holds no commit, so it counts as none: the first connection to a
+    file without one creates it, and that is not a change (a screen read twice for it).
+    Costs two `stat` calls, cheap enough to poll.
     """
     stamp: list[int] = []
     for candidate in (path, path.with_name(path.name + "-wal")):
@@ -218,7 +220,7 @@ def change_stamp(path: Path) -> tuple[int, ...]:
         except OSError:
             stamp += [0, 0]
         else:
-            stamp += [info.st_mtime_ns, info.st_size]
+            stamp += [info.st_mtime_ns, info.st_size] if info.st_size else [0, 0]
     return tuple(stamp)
 
 

@@ -27,7 +27,7 @@ def _id(key: str | None, letter: str) -> int | None:
 
 def add_entry(screen: ClosureScreen) -> None:
     """The add form of the step shown (action item, next-agenda item, take-away, line)."""
-    from facilitator.services import closure
+    from facilitator.services import closure_actions
     from facilitator.services.captures import add_action_item
 
     minutes, backend, meeting = screen.minutes, screen.app.backend, screen.meeting_id
@@ -48,7 +48,7 @@ def add_entry(screen: ClosureScreen) -> None:
                 tz=backend.tz,
             )
             if values["to_be_decided"] and not str(values["owner"]).strip():
-                closure.set_owner_to_be_decided(
+                closure_actions.set_owner_to_be_decided(
                     backend.db, action_id=made, value=True, now=backend.now()
                 )
             return made
@@ -74,7 +74,7 @@ def add_entry(screen: ClosureScreen) -> None:
 
 def edit_entry(screen: ClosureScreen, key: str | None) -> None:
     """Enter on an entry: its form (a disposition for a parking-lot entry)."""
-    from facilitator.services import closure
+    from facilitator.services import closure, closure_actions
 
     minutes, backend = screen.minutes, screen.app.backend
     if minutes is None or key is None:
@@ -100,7 +100,7 @@ def edit_entry(screen: ClosureScreen, key: str | None) -> None:
         action = next(a for a in minutes.actions if a.id == action_id)
 
         def save_action(values: Values) -> object:
-            closure.update_action(
+            closure_actions.update_action(
                 backend.db,
                 action_id=action_id,
                 what=str(values["what"]),
@@ -151,12 +151,14 @@ def edit_entry(screen: ClosureScreen, key: str | None) -> None:
 
 
 def remove_entry(screen: ClosureScreen, key: str | None) -> None:
-    from facilitator.services import closure
+    from facilitator.services import closure, closure_actions
 
     backend, meeting = screen.app.backend, screen.meeting_id
     if (action_id := _id(key, "a")) is not None:
         screen.run(
-            lambda: closure.delete_action(backend.db, action_id=action_id, now=backend.now()),
+            lambda: closure_actions.delete_action(
+                backend.db, action_id=action_id, now=backend.now()
+            ),
             "Action item removed.",
         )
         return
@@ -185,7 +187,7 @@ def remove_entry(screen: ClosureScreen, key: str | None) -> None:
 
 
 def toggle_to_be_decided(screen: ClosureScreen, key: str | None) -> None:
-    from facilitator.services import closure
+    from facilitator.services import closure_actions
 
     minutes, backend = screen.minutes, screen.app.backend
     action_id = _id(key, "a")
@@ -196,7 +198,7 @@ def toggle_to_be_decided(screen: ClosureScreen, key: str | None) -> None:
     value = not action.owner_to_be_decided
     said = 'Marked "owner to be decided".' if value else 'No longer "owner to be decided".'
     screen.run(
-        lambda: closure.set_owner_to_be_decided(
+        lambda: closure_actions.set_owner_to_be_decided(
             backend.db, action_id=action_id, value=value, now=backend.now()
         ),
         said,

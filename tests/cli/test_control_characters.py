@@ -36,7 +36,6 @@ from facilitator.domain.team_draft import MemberDraft
 from facilitator.pack.loader import Pack
 from facilitator.render.minutes_json import minutes_json
 from facilitator.services import agenda, live, planning, team_admin
-from facilitator.services.demo import fill_demo
 from facilitator.store.database import Database
 from facilitator.store.target import sqlite_target
 from tests.cli.inprocess import Result, cli
@@ -133,19 +132,6 @@ def assert_every_command_clean(capsys: pytest.CaptureFixture[str], path: Path) -
         assert_printed_clean(label, result, document=document)
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    """A database holding the demo, made once for this module's tests."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    shutil.copyfile(migrated_template, path)
-    database = Database(sqlite_target(path))
-    from facilitator.pack.locate import load_default_pack
-
-    fill_demo(database, pack=load_default_pack(), now=FROZEN_NOW, tz=TZ)
-    database.dispose()
-    return path
-
-
 @pytest.fixture(autouse=True)
 def pack_loaded_once(monkeypatch: pytest.MonkeyPatch, pack: Pack) -> None:
     """The commands load the content pack each time; it is not what is tested here."""
@@ -211,9 +197,9 @@ def write_everywhere(path: Path, text: str) -> None:
 @given(text=dirty)
 @example(text="Ana " + "".join(ATTACKS))
 def test_an_old_database_prints_nothing_a_terminal_obeys(
-    capsys: pytest.CaptureFixture[str], demo_template: Path, text: str
+    capsys: pytest.CaptureFixture[str], demo_seed: Path, text: str
 ) -> None:
-    with demo_copy(demo_template) as path:
+    with demo_copy(demo_seed) as path:
         write_everywhere(path, text)
         assert_every_command_clean(capsys, path)
 
@@ -254,9 +240,9 @@ Purpose: {text}
 @given(text=dirty)
 @example(text="Ana " + "".join(ATTACKS))
 def test_an_imported_agenda_stores_and_prints_no_control_characters(
-    capsys: pytest.CaptureFixture[str], demo_template: Path, text: str
+    capsys: pytest.CaptureFixture[str], demo_seed: Path, text: str
 ) -> None:
-    with demo_copy(demo_template) as path:
+    with demo_copy(demo_seed) as path:
         agenda_file = path.with_name("agenda.md")
         agenda_file.write_text(agenda_with(text), encoding="utf-8", newline="")
 
@@ -275,10 +261,10 @@ def test_an_imported_agenda_stores_and_prints_no_control_characters(
 @given(what=dirty, owner=dirty, note=dirty)
 @example(what="\x1b[2J", owner="Ana\x1b]0;pwned\x07", note="a\r\nb\x9b31mc\rd\u202e")
 def test_imported_json_minutes_store_and_print_no_control_characters(
-    capsys: pytest.CaptureFixture[str], demo_template: Path, what: str, owner: str, note: str
+    capsys: pytest.CaptureFixture[str], demo_seed: Path, what: str, owner: str, note: str
 ) -> None:
     minutes = small_minutes(what=what, owner=owner, note=note, title=note)
-    with demo_copy(demo_template) as path:
+    with demo_copy(demo_seed) as path:
         minutes_file = path.with_name("minutes.json")
         minutes_file.write_text(minutes_json(minutes, exported_at=FROZEN_NOW), encoding="utf-8")
 
@@ -315,9 +301,9 @@ def save_through_the_services(path: Path, text: str, pack: Pack) -> None:
 @given(text=dirty)
 @example(text="Ana " + "".join(ATTACKS))
 def test_text_saved_through_the_services_is_stored_and_printed_clean(
-    capsys: pytest.CaptureFixture[str], demo_template: Path, pack: Pack, text: str
+    capsys: pytest.CaptureFixture[str], demo_seed: Path, pack: Pack, text: str
 ) -> None:
-    with demo_copy(demo_template) as path:
+    with demo_copy(demo_seed) as path:
         save_through_the_services(path, text, pack)
         assert_stored_clean(path)
         assert_every_command_clean(capsys, path)
@@ -347,11 +333,11 @@ def test_a_path_with_control_characters_is_quoted_clean(
 
 @pytest.mark.parametrize("fmt", sorted(CRLF_FORMATS))
 def test_formats_that_end_lines_with_cr_lf_keep_them(
-    capsys: pytest.CaptureFixture[str], demo_template: Path, fmt: str
+    capsys: pytest.CaptureFixture[str], demo_seed: Path, fmt: str
 ) -> None:
     """What cleans a printed document keeps the CR of every CR LF (e-mail, calendar and
     CSV need them)."""
-    with demo_copy(demo_template) as path:
+    with demo_copy(demo_seed) as path:
         result = cli(capsys, "--db", str(path), "export", str(CLOSED), "--format", fmt)
     assert result.code == 0, result.err
     assert result.out.count("\r\n") == result.out.count("\n") > 5

@@ -102,7 +102,7 @@ def run_as_process(argv: list[str], *, read_only: bool) -> Outcome:
 def test_every_command_on_a_bad_database(
     case: DbCase,
     command: str,
-    demo_file: Path,
+    demo_seed: Path,
     tmp_path: Path,
     capfdbinary: pytest.CaptureFixture[bytes],
     monkeypatch: pytest.MonkeyPatch,
@@ -113,7 +113,7 @@ def test_every_command_on_a_bad_database(
     (work / "case").mkdir(parents=True)
     agenda = work / "agenda.md"
     agenda.write_text(GOOD_AGENDA, encoding="utf-8")
-    db = case.build(work / "case", demo_file)
+    db = case.build(work / "case", demo_seed)
     before = snapshot(work)
     argv = database_argv(command, db, agenda)
     try:
@@ -134,7 +134,7 @@ def test_every_command_on_a_bad_database(
 def test_import_and_export_refuse_bad_files(
     case: InputCase,
     command: str,
-    demo_file: Path,
+    demo_seed: Path,
     tmp_path: Path,
     capfdbinary: pytest.CaptureFixture[bytes],
     monkeypatch: pytest.MonkeyPatch,
@@ -142,7 +142,7 @@ def test_import_and_export_refuse_bad_files(
     work = tmp_path / "work"
     (work / "files").mkdir(parents=True)
     db = work / "meetings.db"
-    db.write_bytes(demo_file.read_bytes())
+    db.write_bytes(demo_seed.read_bytes())
     argv = ["--db", str(db), *case.args(work / "files")]
     before = snapshot(work)
     try:

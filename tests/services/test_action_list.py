@@ -13,7 +13,7 @@ from facilitator.domain.action_list import NO_OWNER, OWNER_TO_BE_DECIDED, Action
 from facilitator.domain.enums import ActionStatus
 from facilitator.errors import NotFoundError
 from facilitator.services.action_list import team_actions
-from facilitator.services.closure import set_action_status
+from facilitator.services.closure_actions import set_action_status
 from facilitator.services.team_admin import archive_team
 from facilitator.store.database import Database
 from facilitator.store.tables import ActionItem, Member, Team, row_id

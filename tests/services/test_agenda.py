@@ -641,7 +641,7 @@ def test_an_action_the_team_left_unowned_says_so(demo_db: Database, fresh: int) 
     from datetime import timedelta
 
     from facilitator.services.captures import add_action_item
-    from facilitator.services.closure import set_owner_to_be_decided
+    from facilitator.services.closure_actions import set_owner_to_be_decided
     from tests.conftest import FROZEN_NOW
 
     december = meeting_named(demo_db, DECEMBER)

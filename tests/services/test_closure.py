@@ -11,7 +11,7 @@ from facilitator.domain.closure import Step, closing_problems, step_states
 from facilitator.domain.enums import AttendanceStatus, MeetingStatus
 from facilitator.errors import InvalidInput
 from facilitator.pack.loader import Pack
-from facilitator.services import closure
+from facilitator.services import closure, closure_actions
 from facilitator.services.captures import add_action_item, add_parking_lot_item
 from facilitator.services.live import start_or_pause
 from facilitator.services.minutes import meeting_minutes
@@ -53,14 +53,14 @@ def test_an_ownerless_action_item_keeps_the_meeting_open(demo_db: Database, pack
         demo_db, meeting_id=DECEMBER, item_id=None, what="Order books", now=T0, tz=TZ
     )
     with pytest.raises(InvalidInput) as refused:
-        closure.close_meeting(demo_db, meeting_id=DECEMBER, now=T0, pack=pack)
+        closure.close_meeting(demo_db, meeting_id=DECEMBER, now=T0)
     assert "1 action item lacks an owner or a due date" in refused.value.problems["close"]
     assert _minutes(demo_db, pack).status == MeetingStatus.RUNNING
 
     # "Owner to be decided" is allowed, said explicitly, but a date is still wanted.
-    closure.set_owner_to_be_decided(demo_db, action_id=action, value=True, now=T0)
+    closure_actions.set_owner_to_be_decided(demo_db, action_id=action, value=True, now=T0)
     assert closing_problems(_minutes(demo_db, pack))
-    closure.update_action(
+    closure_actions.update_action(
         demo_db,
         action_id=action,
         what="Order books",
@@ -71,7 +71,7 @@ def test_an_ownerless_action_item_keeps_the_meeting_open(demo_db: Database, pack
         tz=TZ,
     )
     assert closing_problems(_minutes(demo_db, pack)) == []
-    closure.close_meeting(demo_db, meeting_id=DECEMBER, now=T0 + timedelta(hours=1), pack=pack)
+    closure.close_meeting(demo_db, meeting_id=DECEMBER, now=T0 + timedelta(hours=1))
     closed = _minutes(demo_db, pack)
     assert closed.status == MeetingStatus.CLOSED
     assert closed.closed_at == T0 + timedelta(hours=1)
@@ -80,8 +80,8 @@ def test_an_ownerless_action_item_keeps_the_meeting_open(demo_db: Database, pack
 
 def test_an_owner_ends_owner_to_be_decided(demo_db: Database, pack: Pack) -> None:
     action = add_action_item(demo_db, meeting_id=DECEMBER, item_id=None, what="x", now=T0)
-    closure.set_owner_to_be_decided(demo_db, action_id=action, value=True, now=T0)
-    closure.update_action(
+    closure_actions.set_owner_to_be_decided(demo_db, action_id=action, value=True, now=T0)
+    closure_actions.update_action(
         demo_db,
         action_id=action,
         what="x",
@@ -101,7 +101,7 @@ def test_an_owner_ends_owner_to_be_decided(demo_db: Database, pack: Pack) -> Non
         )
         assert row.owner_member_id is not None
     with pytest.raises(InvalidInput):
-        closure.set_owner_to_be_decided(demo_db, action_id=action, value=True, now=T0)
+        closure_actions.set_owner_to_be_decided(demo_db, action_id=action, value=True, now=T0)
 
 
 def test_unconfirmed_attendance_and_undecided_parking_block_closing(
@@ -194,7 +194,7 @@ def test_a_closed_meeting_refuses_changes_until_reopened(demo_db: Database, pack
         now=FROZEN_NOW,
     )
     later = FROZEN_NOW + timedelta(minutes=5)
-    closure.close_meeting(demo_db, meeting_id=NOVEMBER, now=later, pack=pack)
+    closure.close_meeting(demo_db, meeting_id=NOVEMBER, now=later)
     minutes = _minutes(demo_db, pack, NOVEMBER)
     assert minutes.items[0].notes == "Corrected."
     assert minutes.corrected_at == later
@@ -214,7 +214,7 @@ def test_closing_corrected_minutes_makes_them_due_again(demo_db: Database, pack:
     states = {s.step: s for s in step_states(_minutes(demo_db, pack, NOVEMBER))}
     assert states[Step.CLOSE].summary == "ready to close again"
     later = FROZEN_NOW + timedelta(minutes=5)
-    closure.close_meeting(demo_db, meeting_id=NOVEMBER, now=later, pack=pack)
+    closure.close_meeting(demo_db, meeting_id=NOVEMBER, now=later)
     minutes = _minutes(demo_db, pack, NOVEMBER)
     assert (minutes.sent_at, minutes.corrected_at) == (None, later)
     state, left = minutes_state(
@@ -240,7 +240,7 @@ def test_deleting_an_action_made_from_the_parking_lot_reopens_the_entry(
     parked = add_parking_lot_item(demo_db, meeting_id=DECEMBER, item_id=None, text="x", now=T0)
     closure.dispose_parking(demo_db, parking_id=parked, disposition="action", now=T0)
     action = _minutes(demo_db, pack).other_actions[0].id
-    closure.delete_action(demo_db, action_id=action, now=T0)
+    closure_actions.delete_action(demo_db, action_id=action, now=T0)
     with demo_db.read() as session:
         row = session.get(ParkingLotItem, parked)
         assert row is not None and (row.status, row.action_item_id) == ("open", None)
@@ -256,16 +256,16 @@ def test_attendance_takes_only_the_three_answers(demo_db: Database, pack: Pack) 
 
 
 def test_action_status_for_the_teams_list(demo_db: Database) -> None:
-    closure.set_action_status(demo_db, action_id=2, status="done", now=FROZEN_NOW)
+    closure_actions.set_action_status(demo_db, action_id=2, status="done", now=FROZEN_NOW)
     with demo_db.read() as session:
         row = session.get(ActionItem, 2)
         assert row is not None and (row.status, row.done_at) == ("done", FROZEN_NOW)
-    closure.set_action_status(demo_db, action_id=2, status="open", now=FROZEN_NOW)
+    closure_actions.set_action_status(demo_db, action_id=2, status="open", now=FROZEN_NOW)
     with demo_db.read() as session:
         row = session.get(ActionItem, 2)
         assert row is not None and (row.status, row.done_at) == ("open", None)
     with pytest.raises(InvalidInput):
-        closure.set_action_status(demo_db, action_id=2, status="later", now=FROZEN_NOW)
+        closure_actions.set_action_status(demo_db, action_id=2, status="later", now=FROZEN_NOW)
 
 
 def test_mark_the_rest_present(demo_db: Database, pack: Pack) -> None:

@@ -43,7 +43,7 @@ def hold(db: Database, pack: Pack, meeting_id: int, at: datetime) -> None:
     closure.end_meeting(db, meeting_id=meeting_id, now=end)
     for attendee in meeting_minutes(db, meeting_id=meeting_id, pack=pack).attendees:
         closure.set_attendance(db, attendee_id=attendee.id, status="present", now=end)
-    closure.close_meeting(db, meeting_id=meeting_id, now=end, pack=pack)
+    closure.close_meeting(db, meeting_id=meeting_id, now=end)
 
 
 def ids_and_days(meetings: Sequence[MeetingSummary]) -> list[tuple[int, date]]:

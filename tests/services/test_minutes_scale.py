@@ -53,7 +53,7 @@ def test_closing_a_meeting_of_1000_items_is_one_short_write(demo_db: Database, p
     for items in (10, 1_000):
         meeting_id = held_meeting(demo_db, pack, items=items, now=FROZEN_NOW)
         with counted(demo_db) as statements:
-            close_meeting(demo_db, meeting_id=meeting_id, now=FROZEN_NOW, pack=pack)
+            close_meeting(demo_db, meeting_id=meeting_id, now=FROZEN_NOW)
         assert meeting_minutes(demo_db, meeting_id=meeting_id, pack=pack).status == "closed"
         assert len(statements.writes) == 1
         counts.append(len(statements.writes[0]))

@@ -17,12 +17,10 @@ from facilitator.domain.agenda_markdown import (
     ParsedItem,
     ParsedStep,
     Problem,
-    escape_markdown,
-    one_line,
     parse_agenda,
-    unescape_markdown,
 )
 from facilitator.domain.clean import clean_line
+from facilitator.domain.markdown_escape import escape_markdown, one_line, unescape_markdown
 from facilitator.domain.meeting_view import AgendaLine, MeetingPlan, Person, start_times
 from facilitator.render.agenda import agenda_markdown
 

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from sqlmodel import select
 
-from facilitator.domain.agenda_markdown import one_line
+from facilitator.domain.markdown_escape import one_line
 from facilitator.domain.meeting_view import (
     AgendaLine,
     MeetingPlan,

@@ -310,7 +310,7 @@ class ActionListScreen(FreshScreen[None]):
 
     @work(thread=True, group="action-list-save")
     def _save(self) -> None:
-        from facilitator.services.closure import set_action_status
+        from facilitator.services.closure_actions import set_action_status
 
         backend = self.app.backend
         with self._write_lock:

@@ -337,9 +337,7 @@ class ClosureScreen(FreshScreen[None]):
             else "The meeting is closed. Its minutes are due within 48 hours."
         )
         self.run(
-            lambda: close_meeting(
-                backend.db, meeting_id=self.meeting_id, now=backend.now(), pack=backend.pack
-            ),
+            lambda: close_meeting(backend.db, meeting_id=self.meeting_id, now=backend.now()),
             said,
         )
 

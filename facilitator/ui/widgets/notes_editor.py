@@ -1,9 +1,9 @@
 """The recorder's notes for one agenda item: a multi-line editor that saves itself.
 
-A save is asked for after a short pause in typing, and never later than about a second
-after the first unsaved key, when the editor loses focus, and when it goes away. The
-save itself (`save`, given by the screen) runs off the event loop, so no key waits for
-the database.
+A save is asked for after a short pause in typing, and never later than about half a
+second after the first unsaved key, when the editor loses focus, and when it goes away.
+The save itself (`save`, given by the screen) runs off the event loop, so no key waits
+for the database.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from textual.widgets.text_area import Edit, EditResult, WrappedDocument
 from facilitator.ui.actions import UiAction
 from facilitator.ui.live_actions import LIVE_ACTIONS
 
-PAUSE_SECONDS = 0.4
+PAUSE_SECONDS = 0.3
 """A save follows this long a pause in typing..."""
-LONGEST_WAIT_SECONDS = 0.9
+LONGEST_WAIT_SECONDS = 0.6
 """...or this long after the first unsaved change, whichever is first."""
 
 NoteSaver = Callable[[int, str, int], None]
