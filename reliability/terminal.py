@@ -165,12 +165,16 @@ class Terminal:
             return "(py-spy did not answer)"
         return done.stdout + done.stderr
 
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.kill()
+    def close_terminal(self) -> None:
+        """Close our side of the terminal (as when its window is closed)."""
         if not self.closed:
             os.close(self.master)
             self.closed = True
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.kill()
+        self.close_terminal()
 
     def __enter__(self) -> Terminal:
         return self
