@@ -7,8 +7,9 @@ so the measured path is the one a user runs: argument parsing, preparing the dat
 building the app, Textual's Linux driver. The only change is that `HomeScreen` is
 instrumented first. Events (seconds from process start, see `measure`):
 
-- `first_paint`: the home screen's mount asks for a callback after the next refresh;
-  it runs once the screen, still waiting for its data, has been drawn.
+- `first_paint`: the home screen's mount asks for a callback after the next refresh,
+  before the screen's own `on_mount` runs; it runs once the screen, still waiting for
+  its data, has been drawn, ahead of the work the screen asks for after that paint.
 - `home_loaded`: the first `HomeLoaded` (the worker's data) has been handled.
 - `filled`: the first frame written to the terminal after that, i.e. the lists filled.
 - `settled`: the last frame before the screen stayed still for QUIET_SECONDS (later
@@ -161,8 +162,11 @@ def instrument_home(recorder: Recorder, watch: FilledWatch) -> None:
 
     @wraps(on_mount)
     def timed_on_mount(self: HomeScreen) -> None:
-        on_mount(self)
+        # Asked for before the screen's own mount asks for its after-paint work
+        # (starting the data worker), so it runs first after the same refresh: the
+        # moment of the paint, not of the paint plus that work.
         self.call_after_refresh(recorder.record, "first_paint")
+        on_mount(self)
 
     @wraps(on_home_loaded)
     async def timed_on_home_loaded(self: HomeScreen, message: HomeLoaded) -> None:
