@@ -31,6 +31,7 @@ from facilitator.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
 
     from facilitator.pack.loader import Pack
     from facilitator.store.target import DatabaseTarget
@@ -72,6 +73,19 @@ class FacilitatorApp(App[int]):
         self.crash_message: str | None = None
         self._control_filter = ControlCharacterFilter()
         backend.on_saved = self._post_saved
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this platform; on Linux and macOS, one that ignores a
+        SIGCONT it did not ask for (see `TerminalDriver`)."""
+        driver = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            if driver is LinuxDriver:
+                from facilitator.ui.driver import TerminalDriver
+
+                return TerminalDriver
+        return driver
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then one that keeps control characters in people's text
