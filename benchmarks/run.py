@@ -160,9 +160,12 @@ def child_env(workdir: Path) -> dict[str, str]:
     Textual's own switches (devtools, debug, colour overrides) are dropped so that app
     and yardstick run the same way whatever the shell had set, and the XDG directories
     point into the work directory so no settings, content or crash report of the user's
-    changes what is measured.
+    changes what is measured. `PYTHONDONTWRITEBYTECODE` goes too: with it (this
+    machine's shell sets it) an editable install compiles every module of the app from
+    source at every start, which an installed facilitator never does; without it the
+    warm-up run leaves the compiled modules for the measured runs.
     """
-    dropped = {"NO_COLOR", "FORCE_COLOR", "FACILITATOR_DB"}
+    dropped = {"NO_COLOR", "FORCE_COLOR", "FACILITATOR_DB", "PYTHONDONTWRITEBYTECODE"}
     env = {
         key: value
         for key, value in os.environ.items()
