@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from facilitator.pack import schema
+from facilitator.pack import schema, schema_deciding
 from facilitator.pack.loader import KINDS, Kind
 
 README = Path(__file__).resolve().parents[1] / "content" / "README.md"
@@ -30,6 +30,8 @@ def test_every_field_of_every_kind_is_documented(kind: Kind) -> None:
 
 
 NESTED: list[tuple[str, type[BaseModel]]] = [
+    ("decision_methods.toml", schema_deciding.RecommendRule),
+    ("decision_questions.toml", schema_deciding.AnswerChoice),
     ("protocols/*.toml", schema.Step),
     ("protocols/*.toml", schema.Contrast),
     ("guides/*.toml", schema.GuideSection),

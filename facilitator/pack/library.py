@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from facilitator.pack.deciding import WHOSE
 from facilitator.pack.loader import KINDS, Pack
 from facilitator.pack.schema import (
     AgendaTemplate,
@@ -29,6 +30,9 @@ from facilitator.pack.schema import (
     VideoGuide,
     Worksheet,
 )
+from facilitator.pack.schema_deciding import DecisionQuestion
+
+CONTINUUM_ANSWERS = "The answers are the seven points of the decision-making continuum."
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ KIND_LABELS = {
     "roles": "Roles",
     "decision_methods": "Decision methods",
     "continuum": "Decision continuum",
+    "decision_questions": "How should we decide?",
     "protocols": "Protocols",
     "guides": "Guides",
     "checklists": "Checklists",
@@ -189,13 +194,19 @@ def _method(entry: DecisionMethodEntry) -> Description:
         [
             Paragraph(entry.summary),
             *_lists(("When it fits", entry.fits), ("Watch out for", entry.cautions)),
+            *_lists(("Recommended when", tuple(rule.reason for rule in entry.recommend))),
         ],
     )
 
 
+def _question(entry: DecisionQuestion) -> Description:
+    if entry.continuum:
+        return entry.prompt, entry.prompt, [Paragraph(CONTINUUM_ANSWERS)]
+    return entry.prompt, entry.prompt, [*_lists(("Answers", tuple(a.label for a in entry.answers)))]
+
+
 def _point(entry: ContinuumPoint) -> Description:
-    who = {"me": "My decision", "us": "Joint decision", "you": "Your decision"}[entry.decides]
-    title = f"{entry.number}. {who}: {entry.involvement}"
+    title = f"{entry.number}. {WHOSE[entry.decides]}: {entry.involvement}"
     return title, entry.statement, [Paragraph(entry.statement)]
 
 
@@ -372,6 +383,7 @@ DESCRIBERS: dict[str, Callable[[Any], Description]] = {
     "roles": _role,
     "decision_methods": _method,
     "continuum": _point,
+    "decision_questions": _question,
     "protocols": _protocol,
     "guides": _guide,
     "checklists": _checklist,

@@ -38,6 +38,7 @@ from facilitator.pack.schema import (
     VideoGuide,
     Worksheet,
 )
+from facilitator.pack.schema_deciding import DecisionQuestion
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("roles", "roles.toml", RoleEntry, "role"),
     Kind("decision_methods", "decision_methods.toml", DecisionMethodEntry, "method"),
     Kind("continuum", "decision_continuum.toml", ContinuumPoint, "point"),
+    Kind("decision_questions", "decision_questions.toml", DecisionQuestion, "question"),
     Kind("protocols", "protocols/*.toml", Protocol, None),
     Kind("guides", "guides/*.toml", Guide, None),
     Kind("checklists", "checklists/*.toml", Checklist, None),
@@ -83,6 +85,7 @@ class Pack:
     roles: dict[str, RoleEntry] = field(default_factory=dict)
     decision_methods: dict[str, DecisionMethodEntry] = field(default_factory=dict)
     continuum: dict[str, ContinuumPoint] = field(default_factory=dict)
+    decision_questions: dict[str, DecisionQuestion] = field(default_factory=dict)
     protocols: dict[str, Protocol] = field(default_factory=dict)
     guides: dict[str, Guide] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from facilitator.pack.deciding import broken_rule, rules_gap
+
 if TYPE_CHECKING:
     from facilitator.pack.loader import Pack
 
@@ -19,6 +21,12 @@ def reference_problems(pack: Pack) -> list[tuple[tuple[str, str], str]]:
             if sentence:
                 where = pack.origins.get((kind.name, entry_id), kind.name)
                 problems.append(((kind.name, entry_id), f'{where}: "{entry_id}" {sentence}'))
+    if not problems and pack.decision_methods:
+        gap = rules_gap(pack)
+        if gap:
+            last = list(pack.decision_methods)[-1]
+            where = pack.origins.get(("decision_methods", last), "decision_methods")
+            problems.append((("decision_methods", last), f"{where}: the decision rules {gap}"))
     return problems
 
 
@@ -41,6 +49,8 @@ def _first_broken_reference(pack: Pack, kind: str, entry: Any) -> str | None:
         for section in entry.sections:
             if section.norm and section.norm not in pack.norms:
                 return f'section "{section.id}" names norm "{section.norm}", not in norms.toml.'
+    if kind == "decision_methods":
+        return broken_rule(pack, entry)
     if kind == "question_bank" and entry.see and entry.see not in pack.question_bank:
         return f'points to state "{entry.see}", which the question bank lacks.'
     return None

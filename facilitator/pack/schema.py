@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from facilitator.domain.enums import DecisionMethod, ItemKind
+from facilitator.pack.schema_base import SLUG, Entry, Strict
+from facilitator.pack.schema_deciding import RecommendRule
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
 
 
@@ -25,12 +26,6 @@ def clock_seconds(text: str) -> int:
         raise ValueError(f'"{text}" is not a video time like 4:26 or 1:02:03')
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     return hours * 3600 + minutes * 60 + seconds
-
-
-class Strict(BaseModel):
-    """Base of all pack models: frozen, and unknown fields are errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Document(Strict):
@@ -46,24 +41,6 @@ class Document(Strict):
     """Year of publication or last update, if the document gives one."""
     file: str = ""
     """The seed file it came from (for the project's own records)."""
-
-
-class SourceRef(Strict):
-    """Where an entry's facts come from."""
-
-    document: str = Field(pattern=SLUG)
-    """The id of a document in sources.toml."""
-    section: str = Field(min_length=1)
-    """The section or page heading within that document."""
-
-
-class Entry(Strict):
-    """Fields every entry has."""
-
-    id: str = Field(pattern=SLUG)
-    """Stable id (lowercase words joined by hyphens); the database refers to entries by it."""
-    source: SourceRef
-    """Where the entry's facts come from."""
 
 
 # Norms -----------------------------------------------------------------------------
@@ -128,6 +105,8 @@ class DecisionMethodEntry(Entry):
     """Situations the method suits."""
     cautions: tuple[str, ...] = ()
     """What to watch out for."""
+    recommend: tuple[RecommendRule, ...] = ()
+    """Rules of "How should we decide?" that recommend this method."""
 
 
 class ContinuumPoint(Entry):
