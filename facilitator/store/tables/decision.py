@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Field
 
@@ -27,6 +27,20 @@ class Decision(Row, table=True):
     outcome: str = ""
     status: str = DecisionStatus.OPEN
     decided_at: datetime | None = utc_field(nullable=True)
+    method_reason: str = ""
+    """Why the method was chosen: "How should we decide?"'s reason, when it was followed."""
+    threshold_kind: str | None = None  # ThresholdKind, for a majority vote
+    quorum: int | None = None  # members present needed for a vote to count
+    ballot_yes: int | None = None  # a secret ballot's counts (no vote rows then)
+    ballot_no: int | None = None
+    ballot_abstain: int | None = None
+    dot_budget: int | None = None  # dots per member, for multi-voting
+    voting_round: int = 1  # the multi-vote round under way; earlier rounds are kept
+    anonymous: bool = False  # votes stored without who cast them
+    after_block: str | None = None  # AfterBlock: what follows a blocked consensus
+    fallback_method: str | None = None  # DecisionMethod chosen in advance for a block
+    rationale: str = ""
+    review_on: date | None = None
 
 
 class DecisionOption(Row, table=True):
@@ -38,6 +52,8 @@ class DecisionOption(Row, table=True):
     position: int = 0
     text: str
     chosen: bool = False
+    voting_round: int = 1  # the multi-vote round it was on the list for
+    gives: str = ""  # for a compromise: what the side holding this position gives up
 
 
 class Vote(Row, table=True):
@@ -54,3 +70,7 @@ class Vote(Row, table=True):
     level: int | None = None  # a consensus level, where the method uses levels
     blocks: bool = False
     note: str = ""
+    choice: str | None = None
+    """yes / no / abstain (majority, unanimous), support / live_with / block (consensus),
+    consulted (one person decides); None for dots."""
+    voting_round: int = 1

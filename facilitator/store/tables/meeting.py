@@ -85,6 +85,10 @@ class AgendaItem(Row, table=True):
     step_started_seconds: float = 0.0
     """The item's run time when that step began, so the step's own time is the item's
     run time less this, exact across pauses and restarts."""
+    decision_method: str | None = None
+    """For a decision item: the method planned (DecisionMethod), shown live."""
+    continuum_point: int | None = None
+    """For a decision item: who holds it on the seven-point continuum (1-7)."""
 
 
 class AgendaStep(Row, table=True):
