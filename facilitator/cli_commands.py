@@ -158,7 +158,7 @@ def export_meeting(
     from facilitator.domain.clock import system_clock
     from facilitator.domain.enums import MeetingStatus
     from facilitator.pack.locate import load_default_pack
-    from facilitator.services.meetings import meeting_plan
+    from facilitator.services.meetings import meeting_status
     from facilitator.services.minutes_export import export_minutes
     from facilitator.store.database import Database
 
@@ -170,8 +170,8 @@ def export_meeting(
     prepare_database(target, create=create)
     database = Database(target)
     try:
-        plan = meeting_plan(database, meeting_id=meeting_id, pack=pack)
-        as_agenda = agenda or (plan.status == MeetingStatus.PLANNED and fmt in AGENDA_FORMATS)
+        status = meeting_status(database, meeting_id=meeting_id)
+        as_agenda = agenda or (status == MeetingStatus.PLANNED and fmt in AGENDA_FORMATS)
         if as_agenda:
             data = _agenda_bytes(database, meeting_id=meeting_id, fmt=fmt, pack=pack)
         else:

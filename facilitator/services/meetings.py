@@ -58,6 +58,15 @@ def meeting_summary(meeting: Meeting, team_name: str, held_at: datetime | None) 
     )
 
 
+def meeting_status(db: Database, *, meeting_id: int) -> str:
+    """The meeting's status (planned, running, ended, closed); NotFoundError if none."""
+    with db.read() as session:
+        meeting = meetings.get_meeting(session, meeting_id=meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting {meeting_id}.")
+        return meeting.status
+
+
 def meeting_plan(db: Database, *, meeting_id: int, pack: Pack) -> MeetingPlan:
     """A meeting's plan with names resolved; raises NotFoundError for an unknown id."""
     with db.read() as session:
