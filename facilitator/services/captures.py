@@ -142,20 +142,27 @@ def add_decision(
     question: str,
     method: str = "",
     outcome: str = "",
+    continuum_point: int | None = None,
+    method_reason: str = "",
     now: datetime,
 ) -> int:
-    """A decision as the live screen captures it: what was decided on, how, and the
-    outcome (none yet: the decision stays open)."""
+    """A decision as the live screen captures it: what was decided on, how (and, when
+    "How should we decide?" chose the method, the continuum point and its reason), and
+    the outcome (none yet: the decision stays open)."""
     asked = _required(question, "question", "Say what the decision is about.")
     result = _text(outcome, "outcome")
     how = method.strip() or None
     if how is not None and how not in {m.value for m in DecisionMethod}:
         raise InvalidInput({"method": "Choose one of the six decision methods."})
+    if continuum_point is not None and not 1 <= continuum_point <= 7:
+        raise InvalidInput({"method": "A continuum point is 1 to 7."})
     decision = Decision(
         meeting_id=meeting_id,
         agenda_item_id=item_id,
         question=asked,
         method=how,
+        continuum_point=continuum_point,
+        method_reason=_text(method_reason, "method"),
         outcome=result,
         status=DecisionStatus.DECIDED if result else DecisionStatus.OPEN,
         decided_at=now if result else None,

@@ -97,8 +97,7 @@ def decision_fields(item_title: str, pack: Pack, method: str = "") -> list[Field
             method,
             kind="select",
             options=methods,
-            help="The full decision workflow (deciding how to decide) comes with the decision "
-            "screen; here the method and result are enough.",
+            help="Not sure? ctrl+r asks how you should decide and recommends a method.",
         ),
         Field("outcome", "The outcome", kind="text", help="Leave empty if it is still open."),
     ]

@@ -387,6 +387,32 @@ def test_a_decision_needs_a_question_and_a_known_method(demo_db: Database) -> No
     assert count(demo_db, Decision) == before
 
 
+def test_a_recommended_method_keeps_its_continuum_point_and_reason(demo_db: Database) -> None:
+    decision_id = add_decision(
+        demo_db,
+        meeting_id=DECEMBER,
+        item_id=None,
+        question="Library budget",
+        method="compromise",
+        continuum_point=4,
+        method_reason="Positions are polarised: \x1b[2Jmeet in the middle.",
+        now=at(0),
+    )
+
+    decision = stored(demo_db, Decision, decision_id)
+    assert (decision.continuum_point, decision.method_reason) == (
+        4,
+        "Positions are polarised: [2Jmeet in the middle.",
+    )
+    before = count(demo_db, Decision)
+    assert problems(
+        lambda: add_decision(
+            demo_db, meeting_id=DECEMBER, item_id=None, question="Q", continuum_point=8, now=at(0)
+        )
+    ) == {"method"}
+    assert count(demo_db, Decision) == before
+
+
 # Checks --------------------------------------------------------------------------------
 
 

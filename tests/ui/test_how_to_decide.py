@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlmodel import select
+
 from facilitator.pack.deciding import decision_questions, decision_rules
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
+from facilitator.store.tables import Decision
+from facilitator.ui.modals.decision_form import DecisionForm
 from facilitator.ui.modals.how_to_decide import HowToDecideModal
-from tests.ui.helpers import SIZE, make_app, screen_text
+from tests.ui.forms import fill, form_of, submit
+from tests.ui.helpers import SIZE, make_app, notifications, screen_text
+from tests.ui.live_helpers import DECEMBER, HandClock, live_app, live_settle
 
 
 async def ask(db: Database, pack: Pack, keys: list[str]) -> tuple[list[Any], str]:
@@ -75,3 +81,55 @@ async def test_the_recommendation_follows_each_answer(db: Database, pack: Pack) 
 async def test_escape_takes_nothing(db: Database, pack: Pack) -> None:
     taken, _ = await ask(db, pack, ["right", "escape"])
     assert taken == [None]
+
+
+async def test_ctrl_r_in_the_live_decision_form_fills_the_method(
+    demo_db: Database, pack: Pack
+) -> None:
+    """From the live screen: d, ctrl+r, the group is polarised, take the recommendation:
+    the form's method is Compromise, and the decision keeps the continuum point and the
+    reason with it."""
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, HowToDecideModal)
+        await pilot.press("down", "down", "down", "right", "ctrl+s")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, DecisionForm):
+                break
+        form = form_of(pilot)
+        assert form.values()["method"] == "compromise"
+        fill(form, question="Library budget", outcome="Half now, half in spring")
+        await submit(pilot)
+        await live_settle(pilot)
+        assert "Decision saved." in notifications(app)
+    with demo_db.read() as session:
+        decision = session.exec(select(Decision).where(Decision.meeting_id == DECEMBER)).one()
+    assert (decision.method, decision.continuum_point) == ("compromise", 4)
+    assert decision.method_reason.startswith("Positions are polarised")
+
+
+async def test_a_method_changed_after_the_advice_drops_its_reason(
+    demo_db: Database, pack: Pack
+) -> None:
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # consensus, by default
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, DecisionForm):
+                break
+        form = form_of(pilot)
+        assert form.values()["reason"]
+        fill(form, method="majority")
+        assert (form.values()["continuum"], form.values()["reason"]) == ("", "")

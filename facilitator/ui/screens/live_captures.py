@@ -4,6 +4,7 @@ decisions, each a short form saved by `facilitator.services.captures`."""
 from __future__ import annotations
 
 from facilitator.ui import live_forms
+from facilitator.ui.modals.decision_form import DecisionForm
 from facilitator.ui.modals.form import Values
 from facilitator.ui.screens.live_base import LiveBase
 
@@ -81,8 +82,10 @@ class CaptureActions(LiveBase):
                 question=str(values["question"]),
                 method=str(values["method"]),
                 outcome=str(values["outcome"]),
+                continuum_point=int(point) if (point := str(values["continuum"])) else None,
+                method_reason=str(values["reason"]),
                 now=backend.now(),
             )
 
         fields = live_forms.decision_fields(title, backend.pack, method)
-        self._form("Decision", fields, save, "Decision saved.")
+        self._show_form(DecisionForm(fields, save, pack=backend.pack), "Decision saved.")
