@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from sqlmodel import select
+from textual import events
 
 from facilitator.pack.deciding import decision_questions, decision_rules
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.tables import Decision
 from facilitator.ui.modals.decision_form import DecisionForm
-from facilitator.ui.modals.how_to_decide import HowToDecideModal
+from facilitator.ui.modals.how_to_decide import DecisionAnswers, HowToDecideModal
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text
 from tests.ui.live_helpers import DECEMBER, HandClock, live_app, live_settle
@@ -133,3 +134,21 @@ async def test_a_method_changed_after_the_advice_drops_its_reason(
         assert form.values()["reason"]
         fill(form, method="majority")
         assert (form.values()["continuum"], form.values()["reason"]) == ("", "")
+
+
+async def test_a_burst_of_keys_moves_before_it_answers(db: Database, pack: Pack) -> None:
+    """Regression, found in tmux: ↓↓↓→ sent together (as a terminal passes keys typed
+    quickly) changed the first question's answer, the moves coming after the →."""
+    names = {entry.method.value: entry.name for entry in pack.decision_methods.values()}
+    form = HowToDecideModal(decision_questions(pack), decision_rules(pack), names, dict)
+    app = make_app(db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        app.push_screen(form)
+        await pilot.pause()
+        for key in ("down", "down", "down", "right"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        await pilot.pause()
+        answers = form.query_one(DecisionAnswers).answers
+    assert (answers["importance"], answers["polarised"]) == ("some", "yes")
