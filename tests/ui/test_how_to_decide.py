@@ -7,12 +7,14 @@ from typing import Any
 
 from sqlmodel import select
 from textual import events
+from textual.pilot import Pilot
 
 from facilitator.pack.deciding import decision_questions, decision_rules
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.tables import Decision
 from facilitator.ui.modals.decision_form import DecisionForm
+from facilitator.ui.modals.form import FormModal
 from facilitator.ui.modals.how_to_decide import DecisionAnswers, HowToDecideModal
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text
@@ -84,6 +86,23 @@ async def test_escape_takes_nothing(db: Database, pack: Pack) -> None:
     assert taken == [None]
 
 
+async def advised_form(pilot: Pilot[Any], *keys: str) -> FormModal[object]:
+    """On the live screen: d, then ctrl+r and `keys` in "How should we decide?"; the
+    decision form it returns to."""
+    await live_settle(pilot)
+    await pilot.press("d")
+    await pilot.pause()
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HowToDecideModal)
+    await pilot.press(*keys)
+    for _ in range(20):
+        await pilot.pause(0.05)
+        if isinstance(pilot.app.screen, DecisionForm):
+            break
+    return form_of(pilot)
+
+
 async def test_ctrl_r_in_the_live_decision_form_fills_the_method(
     demo_db: Database, pack: Pack
 ) -> None:
@@ -92,18 +111,7 @@ async def test_ctrl_r_in_the_live_decision_form_fills_the_method(
     reason with it."""
     app = live_app(demo_db.target, pack, HandClock())
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
-        await live_settle(pilot)
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert isinstance(app.screen, HowToDecideModal)
-        await pilot.press("down", "down", "down", "right", "ctrl+s")
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, DecisionForm):
-                break
-        form = form_of(pilot)
+        form = await advised_form(pilot, "down", "down", "down", "right", "ctrl+s")
         assert form.values()["method"] == "compromise"
         fill(form, question="Library budget", outcome="Half now, half in spring")
         await submit(pilot)
@@ -120,17 +128,7 @@ async def test_a_method_changed_after_the_advice_drops_its_reason(
 ) -> None:
     app = live_app(demo_db.target, pack, HandClock())
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
-        await live_settle(pilot)
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press("ctrl+s")  # consensus, by default
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, DecisionForm):
-                break
-        form = form_of(pilot)
+        form = await advised_form(pilot, "ctrl+s")  # consensus, by default
         assert form.values()["reason"]
         fill(form, method="majority")
         assert (form.values()["continuum"], form.values()["reason"]) == ("", "")
