@@ -71,6 +71,8 @@ class AgendaLine:
     notes: str = ""
     steps: tuple[StepLine, ...] = ()
     carried_from: str | None = None
+    decision_method: str | None = None
+    """For a decision item: the method planned (a DecisionMethod value)."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 from typing import Generic, TypeVar
 
 from facilitator.domain.clean import clean_line, clean_text
-from facilitator.domain.enums import ItemKind
+from facilitator.domain.enums import DecisionMethod, ItemKind
 from facilitator.domain.meeting_view import Person, RoleLine
 from facilitator.domain.timeparse import (
     Unreadable,
@@ -116,6 +116,7 @@ class ItemDraft:
     kind: str = ItemKind.DISCUSSION.value
     process_id: str | None = None
     notes: str = ""
+    decision_method: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ class ItemFields:
     kind: ItemKind
     process_id: str | None
     notes: str
+    decision_method: DecisionMethod | None = None
+    """For a decision item: how the team plans to decide it."""
 
 
 def check_item(
@@ -154,6 +157,7 @@ def check_item(
         kind = ItemKind.DISCUSSION
     if draft.process_id and processes and draft.process_id not in processes:
         problems["process"] = f"There is no protocol called {draft.process_id}."
+    method = _method(draft.decision_method, problems)
     if problems or minutes is None:
         return Checked(None, problems)
     return Checked(
@@ -166,8 +170,20 @@ def check_item(
             kind=kind,
             process_id=draft.process_id or None,
             notes=draft.notes.strip(),
+            decision_method=method,
         )
     )
+
+
+def _method(text: str, problems: dict[str, str]) -> DecisionMethod | None:
+    """The planned decision method, if one is chosen (one of the six)."""
+    if not text.strip():
+        return None
+    try:
+        return DecisionMethod(text.strip())
+    except ValueError:
+        problems["method"] = "Choose one of the six decision methods."
+        return None
 
 
 def _clean_meeting(draft: MeetingDraft) -> MeetingDraft:

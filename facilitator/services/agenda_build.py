@@ -106,6 +106,7 @@ def field_values(fields: ItemFields) -> Values:
         "kind": fields.kind,
         "process_id": fields.process_id,
         "facilitator_notes": fields.notes,
+        "decision_method": fields.decision_method,
     }
 
 
@@ -172,6 +173,8 @@ ITEM_PLAN = (
     "kind",
     "process_id",
     "facilitator_notes",
+    "decision_method",
+    "continuum_point",
 )
 """What a copy of an item keeps: its plan, not what happened to it."""
 STEP_PLAN = ("position", "title", "detail", "planned_minutes", "media_ranges")

@@ -192,4 +192,5 @@ def _agenda_line(
         notes=item.facilitator_notes,
         steps=steps,
         carried_from=carried_from,
+        decision_method=item.decision_method,
     )

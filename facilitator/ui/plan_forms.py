@@ -95,6 +95,14 @@ def item_fields(line: AgendaLine | None, plan: MeetingPlan, pack: Pack) -> list[
             options=protocols,
             help="Its steps come with it; see the library (l) for each protocol.",
         ),
+        Field(
+            "method",
+            "How it will be decided",
+            (line.decision_method or "") if line else "",
+            kind="select",
+            options=tuple((e.name, e.method.value) for e in pack.decision_methods.values()),
+            help="For a decision item: the live screen's decision form starts with it.",
+        ),
         Field("notes", "Notes for the facilitator", line.notes if line else "", kind="text"),
     ]
 
@@ -108,6 +116,7 @@ def item_draft(values: Values) -> ItemDraft:
         presenter_is_guest=bool(values["guest"]),
         kind=str(values["kind"]) or ItemKind.DISCUSSION.value,
         process_id=str(values["process"]) or None,
+        decision_method=str(values["method"]),
         notes=str(values["notes"]),
     )
 

@@ -655,3 +655,40 @@ def test_an_action_the_team_left_unowned_says_so(demo_db: Database, fresh: int) 
     details = {c.text: c.detail for c in carry_forward_candidates(demo_db, meeting_id=fresh)}
     assert details["Book the hall"] == "owner to be decided, no due date"
     assert details["Tidy up"] == "no owner yet, no due date"
+
+
+# A decision item's planned method ------------------------------------------------------
+
+
+def test_a_decision_item_keeps_its_planned_method(db: Database, pack: Pack, meeting: int) -> None:
+    draft = replace(item("Library budget", kind="decision"), decision_method="multi_vote")
+    item_id = add(db, pack, meeting, draft)
+    assert line_of(db, pack, meeting, item_id).decision_method == "multi_vote"
+
+    update_item(
+        db,
+        item_id=item_id,
+        draft=replace(draft, decision_method="consensus"),
+        pack=pack,
+        now=FROZEN_NOW,
+    )
+    assert line_of(db, pack, meeting, item_id).decision_method == "consensus"
+    copy_id = duplicate_item(db, item_id=item_id, now=FROZEN_NOW)
+    assert line_of(db, pack, meeting, copy_id).decision_method == "consensus"
+
+    update_item(db, item_id=item_id, draft=draft_without(draft), pack=pack, now=FROZEN_NOW)
+    assert line_of(db, pack, meeting, item_id).decision_method is None
+
+
+def draft_without(draft: ItemDraft) -> ItemDraft:
+    return replace(draft, decision_method="")
+
+
+def test_an_unknown_method_is_refused_beside_its_field(
+    db: Database, pack: Pack, meeting: int
+) -> None:
+    draft = replace(item("Library budget", kind="decision"), decision_method="coin toss")
+    with pytest.raises(InvalidInput) as refused:
+        add(db, pack, meeting, draft)
+    assert refused.value.problems == {"method": "Choose one of the six decision methods."}
+    assert titles(db, pack, meeting) == []

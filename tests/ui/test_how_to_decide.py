@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 from textual import events
 from textual.pilot import Pilot
 
 from facilitator.pack.deciding import decision_questions, decision_rules
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
-from facilitator.store.tables import Decision
+from facilitator.store.tables import AgendaItem, Decision
 from facilitator.ui.modals.decision_form import DecisionForm
 from facilitator.ui.modals.form import FormModal
 from facilitator.ui.modals.how_to_decide import DecisionAnswers, HowToDecideModal
+from tests.conftest import FROZEN_NOW
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text
 from tests.ui.live_helpers import DECEMBER, HandClock, live_app, live_settle
@@ -150,3 +151,24 @@ async def test_a_burst_of_keys_moves_before_it_answers(db: Database, pack: Pack)
         await pilot.pause()
         answers = form.query_one(DecisionAnswers).answers
     assert (answers["importance"], answers["polarised"]) == ("some", "yes")
+
+
+async def test_a_method_planned_on_the_item_fills_the_live_decision_form(
+    demo_db: Database, pack: Pack
+) -> None:
+    """A decision item planned with a method shows that method live (before the one its
+    process would suggest)."""
+    with demo_db.write(now=FROZEN_NOW) as session:
+        first = session.exec(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == DECEMBER)
+            .order_by(col(AgendaItem.position))
+        ).first()
+        assert first is not None
+        first.decision_method = "multi_vote"
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert form_of(pilot).values()["method"] == "multi_vote"

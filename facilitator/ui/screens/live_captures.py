@@ -72,7 +72,9 @@ class CaptureActions(LiveBase):
             return
         line = state.plan.agenda[state.current_index] if state.plan.agenda else None
         title = line.title if line else ""
-        method = live_forms.method_for_process(line.process_id if line else None, backend.pack)
+        method = (line.decision_method if line else None) or live_forms.method_for_process(
+            line.process_id if line else None, backend.pack
+        )
 
         def save(values: Values) -> object:
             return add_decision(
