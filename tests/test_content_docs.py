@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from facilitator.pack import schema, schema_deciding
+from facilitator.pack import schema, schema_deciding, schema_evaluation, schema_video
 from facilitator.pack.loader import KINDS, Kind
 
 README = Path(__file__).resolve().parents[1] / "content" / "README.md"
@@ -37,13 +37,13 @@ NESTED: list[tuple[str, type[BaseModel]]] = [
     ("guides/*.toml", schema.GuideSection),
     ("guides/*.toml", schema.GuidePoint),
     ("checklists/*.toml", schema.ChecklistItem),
-    ("instruments/*.toml", schema.Scale),
-    ("instruments/*.toml", schema.ScaleLevel),
-    ("instruments/*.toml", schema.InstrumentSection),
-    ("instruments/*.toml", schema.InstrumentItem),
-    ("worksheets/*.toml", schema.WorksheetField),
-    ("video_guides/*.toml", schema.VideoHighlight),
-    ("video_guides/*.toml", schema.VideoSegment),
+    ("instruments/*.toml", schema_evaluation.Scale),
+    ("instruments/*.toml", schema_evaluation.ScaleLevel),
+    ("instruments/*.toml", schema_evaluation.InstrumentSection),
+    ("instruments/*.toml", schema_evaluation.InstrumentItem),
+    ("worksheets/*.toml", schema_evaluation.WorksheetField),
+    ("video_guides/*.toml", schema_video.VideoHighlight),
+    ("video_guides/*.toml", schema_video.VideoSegment),
     ("agenda_templates/*.toml", schema.TemplateItem),
 ]
 

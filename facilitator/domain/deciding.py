@@ -91,11 +91,18 @@ def every_answer(questions: Sequence[Question]) -> Iterator[dict[str, str]]:
 
 
 def rule_gaps(questions: Sequence[Question], rules: Sequence[Rule]) -> list[dict[str, str]]:
-    """Combinations of answers for which `recommend` has no method or no runner-up."""
+    """Combinations of answers for which `recommend` has no method or no runner-up.
+    (Run whenever the pack loads: the rules are sorted once, and each combination stops
+    at its second method.)"""
+    ordered = sorted(rules, key=lambda rule: rule.rank)
     gaps = []
     for answers in every_answer(questions):
-        try:
-            recommend(answers, rules)
-        except NoRuleApplies:
+        methods: set[DecisionMethod] = set()
+        for rule in ordered:
+            if rule.applies(answers):
+                methods.add(rule.method)
+                if len(methods) == 2:
+                    break
+        if len(methods) < 2:
             gaps.append(answers)
     return gaps

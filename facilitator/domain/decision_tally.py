@@ -150,21 +150,6 @@ def consensus(positions: Mapping[str, Position | None]) -> Tally:
     return Tally(True, f"Consensus: {counts}, no one blocks.")
 
 
-class AfterBlock(StrEnum):
-    """What the group does when consensus is blocked."""
-
-    DISCUSS = "discuss"  # more discussion, then try again
-    FALLBACK = "fallback"  # the fallback method chosen in advance
-    DEFER = "defer"  # put it off to a later meeting
-
-
-AFTER_BLOCK_WORDS = {
-    AfterBlock.DISCUSS: "more discussion, then another round",
-    AfterBlock.FALLBACK: "the fallback method chosen in advance",
-    AfterBlock.DEFER: "deferred to a later meeting",
-}
-
-
 # Multi-voting --------------------------------------------------------------------------
 
 

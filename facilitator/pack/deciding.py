@@ -15,9 +15,17 @@ if TYPE_CHECKING:
 
 NOT_A_QUESTION = "not in decision_questions.toml"
 NOT_OFFERED = 'which "%s" does not offer'
-NOT_A_QUESTION = "not in decision_questions.toml"
-NOT_OFFERED = 'which "%s" does not offer'
 WHOSE = {"me": "My decision", "us": "Joint decision", "you": "Your decision"}
+
+
+def method_names(pack: Pack) -> dict[str, str]:
+    """Each decision method's name, by the value the app records it as."""
+    return {entry.method.value: entry.name for entry in pack.decision_methods.values()}
+
+
+def method_options(pack: Pack) -> tuple[tuple[str, str], ...]:
+    """(name, value) for a form's list of methods, in the pack's order."""
+    return tuple((name, value) for value, name in method_names(pack).items())
 
 
 def decision_questions(pack: Pack) -> tuple[Question, ...]:

@@ -21,16 +21,15 @@ from facilitator.pack.schema import (
     DecisionMethodEntry,
     FutureState,
     Guide,
-    Instrument,
     NormEntry,
     NormPrompt,
     Protocol,
     RoleEntry,
     TeamType,
-    VideoGuide,
-    Worksheet,
 )
 from facilitator.pack.schema_deciding import DecisionQuestion
+from facilitator.pack.schema_evaluation import Instrument, Worksheet
+from facilitator.pack.schema_video import VideoGuide
 
 CONTINUUM_ANSWERS = "The answers are the seven points of the decision-making continuum."
 

@@ -29,16 +29,15 @@ from facilitator.pack.schema import (
     Document,
     FutureState,
     Guide,
-    Instrument,
     NormEntry,
     NormPrompt,
     Protocol,
     RoleEntry,
     TeamType,
-    VideoGuide,
-    Worksheet,
 )
 from facilitator.pack.schema_deciding import DecisionQuestion
+from facilitator.pack.schema_evaluation import Instrument, Worksheet
+from facilitator.pack.schema_video import VideoGuide
 
 
 @dataclass(frozen=True)

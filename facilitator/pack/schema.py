@@ -7,25 +7,13 @@ field is an error, so a typo in a data file is reported instead of silently igno
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field
 
 from facilitator.domain.enums import DecisionMethod, ItemKind
 from facilitator.pack.schema_base import SLUG, Entry, Strict
 from facilitator.pack.schema_deciding import RecommendRule
-
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
-
-
-def clock_seconds(text: str) -> int:
-    """ "4:26" -> 266 seconds, "1:02:03" -> 3723; ValueError for anything else."""
-    match = _CLOCK.match(text.strip())
-    if not match or int(match.group(3)) >= 60 or (match.group(1) and int(match.group(2)) >= 60):
-        raise ValueError(f'"{text}" is not a video time like 4:26 or 1:02:03')
-    hours, minutes, seconds = (int(part or 0) for part in match.groups())
-    return hours * 3600 + minutes * 60 + seconds
 
 
 class Document(Strict):
@@ -229,132 +217,7 @@ class Checklist(Entry):
     """Its elements, in order."""
 
 
-# Evaluation instruments ----------------------------------------------------------------
-
-
-class ScaleLevel(Strict):
-    """One level of a labelled scale, e.g. "P" for Progressing."""
-
-    code: str = Field(min_length=1)
-    """What is recorded, e.g. "N/A", "I", "B", "P", "S" or "emerging"."""
-    name: str = Field(min_length=1)
-    """Its name, e.g. "Progressing"."""
-    meaning: str = ""
-    """What choosing it means."""
-
-
-class Scale(Strict):
-    """How an instrument's items are answered."""
-
-    kind: Literal["rating", "levels", "text"]
-    """rating: a number from min to max; levels: one of the labelled levels; text: words."""
-    min: int | None = None
-    """Lowest rating (rating scales)."""
-    max: int | None = None
-    """Highest rating (rating scales)."""
-    low: str = ""
-    """What the low end means in general, e.g. "Low"."""
-    high: str = ""
-    """What the high end means in general, e.g. "High"."""
-    levels: tuple[ScaleLevel, ...] = ()
-    """The levels, lowest first (levels scales)."""
-
-    @model_validator(mode="after")
-    def _fits_kind(self) -> Scale:
-        if self.kind == "rating" and (self.min is None or self.max is None or self.min >= self.max):
-            raise ValueError("a rating scale needs min and max, with min below max")
-        if self.kind == "levels" and len(self.levels) < 2:
-            raise ValueError("a levels scale needs at least two levels")
-        return self
-
-
-class InstrumentItem(Strict):
-    """One thing an instrument asks about."""
-
-    id: str = Field(pattern=SLUG)
-    """Stable id; evaluation answers are stored under it."""
-    text: str = Field(min_length=1)
-    """The statement, dimension or question."""
-    low: str = ""
-    """What the lowest rating means for this item (both ends described, where given)."""
-    high: str = ""
-    """What the highest rating means for this item."""
-    questions: tuple[str, ...] = ()
-    """Questions that help answer it."""
-    descriptors: dict[str, str] = Field(default_factory=dict)
-    """What each level looks like for this item, by level code (rubrics)."""
-
-
-class InstrumentSection(Strict):
-    """A group of items, e.g. one norm's three statements."""
-
-    id: str = Field(pattern=SLUG)
-    """Stable id."""
-    title: str = Field(min_length=1)
-    """The section's heading."""
-    norm: str | None = Field(default=None, pattern=SLUG)
-    """The norm (from norms.toml) the section is about, if any."""
-    items: tuple[InstrumentItem, ...] = Field(min_length=1)
-    """Its items, in order."""
-
-
-class Instrument(Entry):
-    """An evaluation or self-assessment instrument with its scale."""
-
-    name: str = Field(min_length=1)
-    """The instrument's name."""
-    summary: str = Field(min_length=1)
-    """What it measures and when to use it."""
-    instructions: str = ""
-    """How to fill it in."""
-    use: Literal["meeting", "periodic"]
-    """meeting: after a meeting; periodic: a team self-assessment now and then."""
-    scale: Scale
-    """How every item is answered."""
-    item_note: str = ""
-    """The label of an optional note beside each answer, e.g. "Opportunity" (none if empty)."""
-    sections: tuple[InstrumentSection, ...] = Field(min_length=1)
-    """The items, in sections."""
-
-    @model_validator(mode="after")
-    def _descriptors_name_levels(self) -> Instrument:
-        codes = {level.code for level in self.scale.levels}
-        for section in self.sections:
-            for item in section.items:
-                unknown = set(item.descriptors) - codes
-                if unknown:
-                    raise ValueError(
-                        f'item "{item.id}" describes level "{sorted(unknown)[0]}", '
-                        "which the scale does not have"
-                    )
-        return self
-
-
-# Worksheets and team types ------------------------------------------------------------
-
-
-class WorksheetField(Strict):
-    """A column or field of a worksheet."""
-
-    id: str = Field(pattern=SLUG)
-    """Stable id."""
-    label: str = Field(min_length=1)
-    """The field's label."""
-    help: str = ""
-    """What to write in it."""
-
-
-class Worksheet(Entry):
-    """A form a team fills in: the communication plan, the leadership-structures review."""
-
-    name: str = Field(min_length=1)
-    """The worksheet's name."""
-    summary: str = Field(min_length=1)
-    """What it is for."""
-    header: tuple[WorksheetField, ...] = ()
-    """Fields filled in once per sheet, e.g. the school and the date."""
-    fields: tuple[WorksheetField, ...] = Field(min_length=1)
-    """Its fields (one row of the worksheet), in order."""
+# Team types ---------------------------------------------------------------------------
 
 
 class TeamType(Entry):
@@ -372,103 +235,6 @@ class TeamType(Entry):
     """What it does."""
     questions: tuple[str, ...] = ()
     """Questions the team explores, where the source lists them."""
-
-
-# Video guides ----------------------------------------------------------------------
-
-
-class TimeRange(Strict):
-    """A stretch of a video, written "1:24-1:40" in the data files."""
-
-    start: int = Field(ge=0)
-    """Start, in seconds from the beginning of the video."""
-    end: int = Field(ge=0)
-    """End, in seconds."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        if isinstance(value, str):
-            parts = [part.strip() for part in value.replace("–", "-").split("-")]
-            if len(parts) != 2:
-                raise ValueError(f'"{value}" is not a time range like 1:24-1:40')
-            return {"start": clock_seconds(parts[0]), "end": clock_seconds(parts[1])}
-        return value
-
-    @model_validator(mode="after")
-    def _ordered(self) -> TimeRange:
-        if self.end <= self.start:
-            raise ValueError("a time range must end after it starts")
-        return self
-
-    def label(self) -> str:
-        return f"{_clock(self.start)}–{_clock(self.end)}"
-
-
-def _clock(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-class VideoHighlight(Strict):
-    """How the video shows one turnaround practice, with the moment that shows it."""
-
-    practice: int = Field(ge=1, le=4)
-    """Which of the four turnaround practices (1-4)."""
-    title: str = Field(min_length=1)
-    """The practice (or the part of it) as the guide names it."""
-    summary: str = Field(min_length=1)
-    """What the school does, in the project's words."""
-    speaker: str = Field(min_length=1)
-    """Who says it in the video (first name, as the guide gives it)."""
-    at: str
-    """When: a time ("3:32") or a range ("4:26-4:37")."""
-    example: str = Field(min_length=1)
-    """The gist of what the speaker says, paraphrased."""
-
-    @field_validator("at")
-    @classmethod
-    def _time_or_range(cls, value: str) -> str:
-        if "-" in value.replace("–", "-"):
-            TimeRange.model_validate(value)
-        else:
-            clock_seconds(value)
-        return value
-
-
-class VideoSegment(Strict):
-    """A part of the video to watch, then discuss."""
-
-    title: str = Field(min_length=1)
-    """The segment's theme."""
-    ranges: tuple[TimeRange, ...] = Field(min_length=1)
-    """Where in the video, in order."""
-    prompt: str = ""
-    """What the segment shows, to set up the discussion."""
-    questions: tuple[str, ...] = Field(min_length=1)
-    """Questions to discuss after watching."""
-
-
-class VideoGuide(Entry):
-    """A video facilitation guide: watch a school's story and reflect on it."""
-
-    school: str = Field(min_length=1)
-    """The school the video is about."""
-    guiding_question: str = Field(min_length=1)
-    """The question the whole viewing serves."""
-    viewing: str = Field(min_length=1)
-    """What to look for while watching."""
-    practices: tuple[str, ...] = Field(min_length=4, max_length=4)
-    """The four turnaround practices, numbered 1 to 4 in order."""
-    highlights: tuple[VideoHighlight, ...] = Field(min_length=1)
-    """How the video shows the practices, each with an example and its time."""
-    segments: tuple[VideoSegment, ...] = Field(min_length=1)
-    """The segments to watch and discuss, in order."""
-    closing_questions: tuple[str, ...] = Field(min_length=1)
-    """Questions that bring the viewing back to the team's own context."""
-    resources: tuple[str, ...] = ()
-    """Related resources the guide points to."""
 
 
 # Reflection-question bank ------------------------------------------------------------

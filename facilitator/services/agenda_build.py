@@ -18,7 +18,8 @@ from sqlmodel import Session
 
 from facilitator.domain.planning import ItemFields
 from facilitator.pack.loader import Pack
-from facilitator.pack.schema import AgendaTemplate, Protocol, VideoGuide
+from facilitator.pack.schema import AgendaTemplate, Protocol
+from facilitator.pack.schema_video import VideoGuide
 from facilitator.store.bulk import Values, core_table, insert_rows, new_row, update_each
 from facilitator.store.tables import AgendaItem, AgendaStep
 

@@ -34,6 +34,7 @@ from facilitator.domain.minutes import (
     VoteLine,
 )
 from facilitator.domain.timer import Segment
+from facilitator.pack.deciding import method_names
 from facilitator.pack.loader import Pack
 from facilitator.services.meetings import read_plan
 from facilitator.store.database import Database
@@ -288,7 +289,7 @@ def _decisions(session: Session, meeting_id: int, people: People, pack: Pack) ->
     )
     option_text = {row_id(o): o.text for group in options.values() for o in group}
     lines = []
-    names = {str(entry.method): entry.name for entry in pack.decision_methods.values()}
+    names = method_names(pack)
     for d in rows:
         lines.append(
             DecisionLine(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from facilitator.domain.enums import CheckAnswer
 from facilitator.domain.room import Room
 from facilitator.errors import InvalidInput
+from facilitator.pack.deciding import method_options
 from facilitator.ui.modals.form import Field, Values
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def method_for_process(process_id: str | None, pack: Pack) -> str:
 
 def decision_fields(item_title: str, pack: Pack, method: str = "") -> list[Field]:
     """The decision form; `method` is chosen already (from the item's process)."""
-    methods = tuple((entry.name, entry.method.value) for entry in pack.decision_methods.values())
+    methods = method_options(pack)
     return [
         Field("question", "What was decided on", item_title),
         Field(

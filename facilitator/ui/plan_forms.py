@@ -14,6 +14,7 @@ from facilitator.domain.enums import ItemKind
 from facilitator.domain.meeting_view import AgendaLine, MeetingPlan, RoleLine
 from facilitator.domain.planning import ItemDraft, MeetingDraft
 from facilitator.domain.text import clock_label, local
+from facilitator.pack.deciding import method_options
 from facilitator.ui.modals.form import Field, Values
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def item_fields(line: AgendaLine | None, plan: MeetingPlan, pack: Pack) -> list[
             "How it will be decided",
             (line.decision_method or "") if line else "",
             kind="select",
-            options=tuple((e.name, e.method.value) for e in pack.decision_methods.values()),
+            options=method_options(pack),
             help="For a decision item: the live screen's decision form starts with it.",
         ),
         Field("notes", "Notes for the facilitator", line.notes if line else "", kind="text"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.pack.loader import Pack
-from facilitator.pack.schema import Instrument
+from facilitator.pack.schema_evaluation import Instrument
 
 INSTRUMENT_IDS = (
     "effective-team-assessment",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.pack.loader import Pack
-from facilitator.pack.schema import VideoGuide
+from facilitator.pack.schema_video import VideoGuide
 
 PRACTICES = (
     "Leadership, Shared Responsibility, and Professional Collaboration",

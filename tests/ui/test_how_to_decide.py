@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from textual import events
 from textual.pilot import Pilot
 
-from facilitator.pack.deciding import decision_questions, decision_rules
+from facilitator.pack.deciding import decision_questions, decision_rules, method_names
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.tables import AgendaItem, Decision
@@ -24,7 +24,7 @@ from tests.ui.live_helpers import DECEMBER, HandClock, live_app, live_settle
 
 async def ask(db: Database, pack: Pack, keys: list[str]) -> tuple[list[Any], str]:
     taken: list[Any] = []
-    names = {entry.method.value: entry.name for entry in pack.decision_methods.values()}
+    names = method_names(pack)
     form = HowToDecideModal(
         decision_questions(pack), decision_rules(pack), names, lambda values: values
     )
@@ -138,7 +138,7 @@ async def test_a_method_changed_after_the_advice_drops_its_reason(
 async def test_a_burst_of_keys_moves_before_it_answers(db: Database, pack: Pack) -> None:
     """Regression, found in tmux: ↓↓↓→ sent together (as a terminal passes keys typed
     quickly) changed the first question's answer, the moves coming after the →."""
-    names = {entry.method.value: entry.name for entry in pack.decision_methods.values()}
+    names = method_names(pack)
     form = HowToDecideModal(decision_questions(pack), decision_rules(pack), names, dict)
     app = make_app(db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:

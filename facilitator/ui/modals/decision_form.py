@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from textual.binding import Binding
 from textual.widgets import Select
 
-from facilitator.pack.deciding import decision_questions, decision_rules
+from facilitator.pack.deciding import decision_questions, decision_rules, method_names
 from facilitator.pack.loader import Pack
 from facilitator.ui.modals.form import Field, FormModal, Values
 from facilitator.ui.modals.how_to_decide import HowToDecideModal
@@ -30,11 +30,10 @@ class DecisionForm(FormModal[object]):
         """The method, continuum point and reason "How should we decide?" gave."""
 
     def action_how_to_decide(self) -> None:
-        names = {entry.method.value: entry.name for entry in self.pack.decision_methods.values()}
         asked = HowToDecideModal(
             decision_questions(self.pack),
             decision_rules(self.pack),
-            names,
+            method_names(self.pack),
             lambda values: values,
         )
         self.app.push_screen(asked, self._advised)

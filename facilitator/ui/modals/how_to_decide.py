@@ -31,6 +31,7 @@ class DecisionAnswers(WrappingOptionList):
     """The questions, each with its answer; ←→ and space change the highlighted one."""
 
     KEYS = {"right": 1, "space": 1, "left": -1}
+    MOVES = {"down": OptionList.action_cursor_down, "up": OptionList.action_cursor_up}
 
     def __init__(
         self, questions: Sequence[Question], answers: Mapping[str, str], *, id: str | None = None
@@ -44,21 +45,18 @@ class DecisionAnswers(WrappingOptionList):
         if self.questions:
             self.highlighted = 0
 
-    MOVES = {"down": OptionList.action_cursor_down, "up": OptionList.action_cursor_up}
-
     def on_key(self, event: events.Key) -> None:
         # ↑↓ too are handled here, not left to the bindings: in a burst of keys (a fast
         # typist, keys sent together) the bindings' moves came after the ← or → that
         # followed them, which changed the answer of the question left behind.
-        move = self.MOVES.get(event.key)
-        step = self.KEYS.get(event.key)
-        if move is None and (step is None or self.highlighted is None):
+        move, step = self.MOVES.get(event.key), self.KEYS.get(event.key)
+        if move is None and step is None:
             return
         event.stop()
         event.prevent_default()
         if move is not None:
             move(self)
-        elif self.highlighted is not None and step is not None:
+        elif step is not None and self.highlighted is not None:
             self.cycle(self.highlighted, step)
 
     def cycle(self, index: int, step: int) -> None:
