@@ -109,17 +109,23 @@ def majority(
 # Unanimous -----------------------------------------------------------------------------
 
 
-def unanimous(roll_call: Mapping[str, bool | None]) -> Tally:
-    """Name -> agrees (True), objects (False) or not asked yet (None)."""
+def unanimous(roll_call: Mapping[str, bool | None], *, anonymous: bool = False) -> Tally:
+    """Name -> agrees (True), objects (False) or not asked yet (None). Anonymous votes
+    are counted, not named."""
     objecting = [name for name, agrees in roll_call.items() if agrees is False]
     waiting = [name for name, agrees in roll_call.items() if agrees is None]
     if not roll_call:
         return Tally(False, "Not unanimous: no one has answered.")
     if objecting:
-        return Tally(False, f"Not unanimous: {and_list(objecting)} said no.")
+        return Tally(False, f"Not unanimous: {who(objecting, anonymous)} said no.")
     if waiting:
-        return Tally(False, f"Not unanimous yet: {and_list(waiting)} not asked.")
+        return Tally(False, f"Not unanimous yet: {who(waiting, anonymous)} not asked.")
     return Tally(True, f"Unanimous: all {len(roll_call)} present agreed.")
+
+
+def who(names: Sequence[str], anonymous: bool) -> str:
+    """The names in a list, or how many they are when the vote was anonymous."""
+    return plural(len(names), "member") if anonymous else and_list(names)
 
 
 # Consensus -----------------------------------------------------------------------------
@@ -133,7 +139,7 @@ class Position(StrEnum):
     BLOCK = "block"
 
 
-def consensus(positions: Mapping[str, Position | None]) -> Tally:
+def consensus(positions: Mapping[str, Position | None], *, anonymous: bool = False) -> Tally:
     """Reached when everyone present has a position and no one blocks."""
     blocking = [name for name, where in positions.items() if where is Position.BLOCK]
     silent = [name for name, where in positions.items() if where is None]
@@ -142,10 +148,10 @@ def consensus(positions: Mapping[str, Position | None]) -> Tally:
     counts = f"{support} support, {live} can live with it"
     if blocking:
         verb = "blocks" if len(blocking) == 1 else "block"
-        return Tally(False, f"No consensus: {and_list(blocking)} {verb} ({counts}).")
+        return Tally(False, f"No consensus: {who(blocking, anonymous)} {verb} ({counts}).")
     if silent or not positions:
         return Tally(
-            False, f"No consensus yet: {and_list(silent) or 'no one'} not heard ({counts})."
+            False, f"No consensus yet: {who(silent, anonymous) or 'no one'} not heard ({counts})."
         )
     return Tally(True, f"Consensus: {counts}, no one blocks.")
 

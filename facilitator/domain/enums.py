@@ -85,6 +85,28 @@ class DecisionStatus(StrEnum):
     OPEN = "open"
     DECIDED = "decided"
     DEFERRED = "deferred"
+    NO_DECISION = "no_decision"
+
+
+class VoteChoice(StrEnum):
+    """What one member said: yes / no / abstain (majority vote, unanimous roll call),
+    support / can live with / block (consensus), or consulted (one person decides)."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+    SUPPORT = "support"
+    LIVE_WITH = "live_with"
+    BLOCK = "block"
+    CONSULTED = "consulted"
+
+
+class AfterBlock(StrEnum):
+    """What follows a consensus that someone blocked."""
+
+    DISCUSS = "discuss"  # more discussion
+    FALLBACK = "fallback"  # the fallback method chosen in advance
+    DEFER = "defer"  # the decision is deferred
 
 
 class NormReading(StrEnum):

@@ -52,6 +52,9 @@ class VoteLine:
     level: int | None = None
     blocks: bool = False
     note: str = ""
+    choice: str | None = None
+    """A `VoteChoice` value; None for dots on an option."""
+    voting_round: int = 1
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,10 @@ class OptionLine:
 
     text: str
     chosen: bool = False
+    voting_round: int = 1
+    """The multi-vote round it was on the list for."""
+    gives: str = ""
+    """For a compromise: what the side holding this position gives."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,23 @@ class DecisionLine:
     threshold_percent: int | None = None
     options: tuple[OptionLine, ...] = ()
     votes: tuple[VoteLine, ...] = ()
+    continuum_words: str = ""
+    """The continuum point said in words: "Joint decision: co-construct"."""
+    method_reason: str = ""
+    threshold_kind: str | None = None
+    quorum: int | None = None
+    present_count: int | None = None
+    """Members present when the vote was taken (for the quorum)."""
+    ballot: tuple[int, int, int] | None = None
+    """A secret ballot's yes, no and abstain counts (no votes recorded then)."""
+    dot_budget: int | None = None
+    voting_round: int = 1
+    anonymous: bool = False
+    after_block: str | None = None
+    fallback_method: str | None = None
+    fallback_name: str | None = None
+    rationale: str = ""
+    review_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,14 @@ def method_names(pack: Pack) -> dict[str, str]:
     return {entry.method.value: entry.name for entry in pack.decision_methods.values()}
 
 
+def continuum_words(pack: Pack) -> dict[int, str]:
+    """Each continuum point in a few words: "Joint decision: co-construct"."""
+    return {
+        point.number: f"{WHOSE[point.decides]}: {point.involvement}"
+        for point in pack.continuum.values()
+    }
+
+
 def method_options(pack: Pack) -> tuple[tuple[str, str], ...]:
     """(name, value) for a form's list of methods, in the pack's order."""
     return tuple((name, value) for value, name in method_names(pack).items())

@@ -24,18 +24,16 @@ from facilitator.domain.minutes import (
     NextAgendaLine,
     NextMeeting,
     NormsCheckLine,
-    OptionLine,
     ParkingLine,
     ProcessCheckLine,
     RatingLine,
     Recipient,
     TimeOutLine,
     TurnLine,
-    VoteLine,
 )
 from facilitator.domain.timer import Segment
-from facilitator.pack.deciding import method_names
 from facilitator.pack.loader import Pack
+from facilitator.services.decision_lines import decision_lines
 from facilitator.services.meetings import read_plan
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
@@ -44,7 +42,6 @@ from facilitator.store.tables import (
     AgendaItem,
     CommunicationEntry,
     Decision,
-    DecisionOption,
     Meeting,
     Member,
     NextAgendaEntry,
@@ -59,7 +56,6 @@ from facilitator.store.tables import (
     Team,
     TimeOut,
     TimerSegment,
-    Vote,
     row_id,
 )
 
@@ -274,51 +270,7 @@ def _decisions(session: Session, meeting_id: int, people: People, pack: Pack) ->
     rows = session.exec(
         select(Decision).where(Decision.meeting_id == meeting_id).order_by(col(Decision.id))
     ).all()
-    ids = [row_id(d) for d in rows]
-    options = _by_item(
-        session.exec(
-            select(DecisionOption)
-            .where(col(DecisionOption.decision_id).in_(ids))
-            .order_by(col(DecisionOption.position), col(DecisionOption.id))
-        ),
-        lambda o: o.decision_id,
-    )
-    votes = _by_item(
-        session.exec(select(Vote).where(col(Vote.decision_id).in_(ids)).order_by(col(Vote.id))),
-        lambda v: v.decision_id,
-    )
-    option_text = {row_id(o): o.text for group in options.values() for o in group}
-    lines = []
-    names = method_names(pack)
-    for d in rows:
-        lines.append(
-            DecisionLine(
-                id=row_id(d),
-                question=d.question,
-                method=d.method,
-                method_name=names.get(d.method, d.method) if d.method else None,
-                outcome=d.outcome,
-                status=d.status,
-                decided_at=d.decided_at,
-                agenda_item_id=d.agenda_item_id,
-                decider=people.person(d.decider_member_id, None),
-                continuum_point=d.continuum_point,
-                threshold_percent=d.threshold_percent,
-                options=tuple(OptionLine(o.text, o.chosen) for o in options.get(row_id(d), [])),
-                votes=tuple(
-                    VoteLine(
-                        voter=people.person(v.member_id, None),
-                        option=option_text.get(v.option_id) if v.option_id else None,
-                        points=v.points,
-                        level=v.level,
-                        blocks=v.blocks,
-                        note=v.note,
-                    )
-                    for v in votes.get(row_id(d), [])
-                ),
-            )
-        )
-    return lines
+    return decision_lines(session, rows, people.person, pack)
 
 
 def parking_lines(session: Session, meeting_id: int, people: People) -> tuple[ParkingLine, ...]:

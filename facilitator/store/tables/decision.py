@@ -31,6 +31,7 @@ class Decision(Row, table=True):
     """Why the method was chosen: "How should we decide?"'s reason, when it was followed."""
     threshold_kind: str | None = None  # ThresholdKind, for a majority vote
     quorum: int | None = None  # members present needed for a vote to count
+    present_count: int | None = None  # members present when it was counted
     ballot_yes: int | None = None  # a secret ballot's counts (no vote rows then)
     ballot_no: int | None = None
     ballot_abstain: int | None = None
