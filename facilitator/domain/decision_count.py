@@ -184,9 +184,12 @@ def _group(votes: Sequence[VoteLine], anonymous: bool) -> str:
         reasons = [v.note.strip() for v in votes if v.note.strip()]
         count = plural(len(votes), "member")
         return f"{count} ({'; '.join(reasons)})" if reasons else count
+    named = [v for v in votes if v.voter is not None]
+    if not any(v.note.strip() for v in named):
+        return and_list([v.voter.name for v in named if v.voter is not None])
     return "; ".join(
         f"{v.voter.name} ({v.note.strip()})" if v.note.strip() else v.voter.name
-        for v in votes
+        for v in named
         if v.voter is not None
     )
 
