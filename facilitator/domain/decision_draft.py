@@ -7,8 +7,8 @@ not vote). Options are in their order; dots and chosen options refer to them by 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from facilitator.domain.decision_tally import (
@@ -18,6 +18,8 @@ from facilitator.domain.decision_tally import (
     threshold_problem,
 )
 from facilitator.domain.enums import AfterBlock, DecisionMethod, DecisionStatus, VoteChoice
+from facilitator.domain.meeting_view import Person
+from facilitator.domain.minutes import DecisionLine, OptionLine, VoteLine
 
 CHOICES = {
     DecisionMethod.MAJORITY: (VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN),
@@ -133,3 +135,79 @@ def _options_problems(options: tuple[str, ...], field_name: str, word: str) -> d
     if len({text.strip().casefold() for text in options}) < len(options):
         return {field_name: f"Two {word}s say the same thing."}
     return {}
+
+
+def draft_line(
+    line: DecisionLine,
+    draft: DecisionDraft,
+    present: Sequence[Person],
+    *,
+    method_names: Mapping[str, str],
+    continuum_words: Mapping[int, str],
+) -> DecisionLine:
+    """`line` as it would read once `draft` is saved: the decision screen counts it as
+    it is typed, the way the minutes will."""
+    people = {p.member_id: p for p in present}
+    this_round = line.voting_round
+    hidden = draft.anonymous and (
+        draft.method in VOTED or draft.method is DecisionMethod.MULTI_VOTE
+    )
+    votes = [v for v in line.votes if v.voting_round < this_round]
+    if draft.ballot is None:
+        votes += [
+            VoteLine(
+                voter=None if hidden and choice is not VoteChoice.CONSULTED else people.get(m),
+                option=None,
+                choice=choice.value,
+                note=draft.reasons.get(m, "") if choice is VoteChoice.BLOCK else "",
+                voting_round=this_round,
+            )
+            for m, choice in draft.choices.items()
+        ]
+    votes += [
+        VoteLine(
+            voter=None if hidden else people.get(m),
+            option=draft.options[index],
+            points=count,
+            voting_round=this_round,
+        )
+        for m, spent in draft.dots.items()
+        for index, count in spent.items()
+        if count > 0 and index < len(draft.options)
+    ]
+    earlier = [o for o in line.options if o.voting_round < this_round]
+    options = [
+        OptionLine(
+            text,
+            index in draft.chosen,
+            this_round,
+            draft.gives[index] if index < len(draft.gives) else "",
+        )
+        for index, text in enumerate(draft.options)
+    ]
+    point = draft.continuum_point or line.continuum_point
+    fallback = draft.fallback_method.value if draft.fallback_method else None
+    return replace(
+        line,
+        method=draft.method.value,
+        method_name=method_names.get(draft.method.value, draft.method.value),
+        outcome=draft.outcome,
+        status=draft.status.value,
+        decider=people.get(draft.decider),
+        continuum_point=point,
+        continuum_words=continuum_words.get(point or 0, ""),
+        threshold_percent=draft.threshold_percent,
+        threshold_kind=draft.threshold_kind.value,
+        quorum=draft.quorum,
+        present_count=len(present),
+        ballot=draft.ballot,
+        dot_budget=draft.dot_budget,
+        anonymous=hidden,
+        after_block=draft.after_block.value if draft.after_block else None,
+        fallback_method=fallback,
+        fallback_name=method_names.get(fallback) if fallback else None,
+        options=(*earlier, *options),
+        votes=tuple(votes),
+        rationale=draft.rationale,
+        review_on=draft.review_on,
+    )

@@ -248,3 +248,16 @@ def next_round(db: Database, *, decision_id: int, keep: Sequence[int], now: date
             session.add(current[index])
         session.add(decision)
         return decision.voting_round
+
+
+def latest_decision(db: Database, *, meeting_id: int, item_id: int | None) -> int | None:
+    """The id of item `item_id`'s latest decision, else the meeting's latest; None when
+    the meeting has none."""
+    with db.read() as session:
+        rows = session.exec(
+            select(Decision.id, Decision.agenda_item_id)
+            .where(Decision.meeting_id == meeting_id)
+            .order_by(col(Decision.id))
+        ).all()
+    ours = [key for key, item in rows if item == item_id and item_id is not None]
+    return (ours or [key for key, _ in rows] or [None])[-1]

@@ -127,6 +127,14 @@ LIVE_ACTIONS = (
         typing_key="f10",
     ),
     UiAction(
+        "record_decision",
+        "Decide: record the decision by its method",
+        "Votes, dots, positions or who decides, counted as you type, with the outcome, "
+        "rationale, review date and status of the item's latest decision.",
+        key="v",
+        typing_key="f11",
+    ),
+    UiAction(
         "norms",
         "Norms: show the team's norms",
         "The norms on one card, with a norms check (enter) from there.",

@@ -90,4 +90,43 @@ class CaptureActions(LiveBase):
             )
 
         fields = live_forms.decision_fields(title, backend.pack, method)
-        self._show_form(DecisionForm(fields, save, pack=backend.pack), "Decision saved.")
+
+        def captured(decision_id: object) -> None:
+            self.load()
+            if isinstance(decision_id, int):
+                self.app.notify("Decision saved.", markup=False)
+                self._record(decision_id)
+
+        self.app.push_screen(DecisionForm(fields, save, pack=backend.pack), captured)
+
+    def action_record_decision(self) -> None:
+        """The decision screen for the current item's latest decision (else the
+        meeting's latest)."""
+        from facilitator.services.deciding import latest_decision
+
+        state = self.state
+        if state is None:
+            return
+        found = latest_decision(
+            self.app.backend.db, meeting_id=self.meeting_id, item_id=self._current_id()
+        )
+        if found is None:
+            self.app.notify("No decision yet: d captures one.", markup=False)
+        else:
+            self._record(found)
+
+    def _record(self, decision_id: int) -> None:
+        from facilitator.services.deciding import decision_sheet
+        from facilitator.ui.modals.decision_record import DecisionRecord
+
+        backend = self.app.backend
+        sheet = decision_sheet(backend.db, decision_id=decision_id, pack=backend.pack)
+        if sheet.line.method is None:
+            return  # no method chosen: nothing to count by
+
+        def recorded(saved: bool | None) -> None:
+            self.load()
+            if saved:
+                self.app.notify("Decision recorded.", markup=False)
+
+        self.app.push_screen(DecisionRecord(sheet, method=sheet.line.method), recorded)
