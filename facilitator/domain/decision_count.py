@@ -42,7 +42,10 @@ AFTER_BLOCK = {
 
 def threshold_of(line: DecisionLine) -> Threshold:
     """The decision's threshold (more than half when none was set)."""
-    kind = ThresholdKind(line.threshold_kind) if line.threshold_kind else ThresholdKind.HALF
+    known = {kind.value for kind in ThresholdKind}
+    kind = (
+        ThresholdKind(line.threshold_kind) if line.threshold_kind in known else ThresholdKind.HALF
+    )
     if kind is ThresholdKind.PERCENT and line.threshold_percent is None:
         kind = ThresholdKind.HALF
     return Threshold(kind, line.threshold_percent)
@@ -98,11 +101,11 @@ def _consensus(line: DecisionLine) -> Tally | None:
     if not said:
         return None
     positions: dict[str, Position | None] = {
-        _name(v, i): Position(v.choice or "") for i, v in enumerate(said)
+        _name(v, i): Position(v.choice) for i, v in enumerate(said) if v.choice
     }
     tally = consensus(positions, anonymous=line.anonymous)
-    if tally.decided or line.after_block is None:
-        return tally
+    if tally.decided or line.after_block not in {a.value for a in AfterBlock}:
+        return tally  # nothing said (or a word this version does not know)
     after = AFTER_BLOCK[AfterBlock(line.after_block)]
     if line.after_block == AfterBlock.FALLBACK and line.fallback_name:
         after = f"the fallback method chosen in advance, {line.fallback_name}"

@@ -171,7 +171,11 @@ def _options(session: Session, decision: Decision, draft: DecisionDraft) -> list
             if index < len(current)
             else DecisionOption(decision_id=decision_id, text=text, voting_round=this_round)
         )
-        row.text, row.position = text, index
+        if this_round == 1:
+            row.position = index  # the order typed
+        elif row.id is None:
+            row.position = max((o.position for o in rows), default=0) + 1 + index
+        row.text = text
         row.gives = draft.gives[index] if index < len(draft.gives) else ""
         row.chosen = index in draft.chosen
         session.add(row)

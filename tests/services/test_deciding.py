@@ -165,6 +165,27 @@ def test_a_multi_vote_keeps_its_first_round_when_narrowed(
         "Round 1: Writing: 3 dots; Reading: 2 dots; Maths: 1 dot; Attendance: 0 dots. "
         "Round 2: Reading: 2 dots; Writing: 1 dot. Chosen: Reading."
     )
+    assert [o.text for o in line.options] == list(options)  # in the order typed
+
+
+def test_a_second_round_keeps_the_order_typed(demo_db: Database, decision: int, pack: Pack) -> None:
+    """Regression, found in tmux: narrowing to the 2nd and 4th options moved them to
+    the top of the minutes' list, out of the order the options were typed in."""
+    options = ("Picture books", "Non-fiction", "Graphic novels", "Audio")
+    save(demo_db, decision, DecisionDraft(DecisionMethod.MULTI_VOTE, options=options, dot_budget=1))
+    next_round(demo_db, decision_id=decision, keep=[1, 3], now=at(70))
+    second = DecisionDraft(
+        DecisionMethod.MULTI_VOTE, options=("Non-fiction", "Audio"), dot_budget=1
+    )
+    save(demo_db, decision, second)
+
+    line = decision_sheet(demo_db, decision_id=decision, pack=pack).line
+    assert [(o.text, o.voting_round) for o in line.options] == [
+        ("Picture books", 1),
+        ("Non-fiction", 2),
+        ("Graphic novels", 1),
+        ("Audio", 2),
+    ]
 
 
 def test_a_compromise_keeps_each_side_and_what_it_gives(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlmodel import col, select
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -208,3 +209,25 @@ async def test_a_review_date_that_is_not_a_date_is_refused(
         await save(pilot)
         assert app.screen is screen
         assert screen.query_one("#error-review").has_class("-shown")
+
+
+async def test_a_burst_of_keys_in_the_dot_grid_keeps_its_order(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Regression, found in tmux: "3 ↓ 3" sent together (as a terminal passes quick
+    typing) set the first cell twice, the move coming after both digits."""
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await record(pilot, "multi_vote")
+        screen.query_one("#options").load_text("Reading\nWriting\nMaths")  # type: ignore[attr-defined]
+        await pilot.pause()
+        grid = screen.query_one(DotGrid)
+        grid.focus()
+        await pilot.press("right")
+        for key, character in (("3", "3"), ("down", None), ("2", "2")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        member = screen.sheet.present[0].member_id
+        assert member is not None
+        assert grid.dots[member] == {0: 3, 1: 2}

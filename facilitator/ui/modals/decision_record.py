@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
 
 from facilitator.domain.decision_count import count_decision
-from facilitator.domain.decision_draft import VOTED, DecisionDraft, draft_line
+from facilitator.domain.decision_draft import VOTED, DecisionDraft, draft_line, draft_problems
 from facilitator.domain.enums import DecisionMethod, DecisionStatus
 from facilitator.domain.text import local
 from facilitator.errors import FacilitatorError, InvalidInput
@@ -70,6 +71,7 @@ class DecisionRecord(ModalScreen[bool]):
     DecisionRecord .form-error { color: $error; text-style: bold; display: none; }
     DecisionRecord .form-error.-shown { display: block; }
     DecisionRecord #result { text-style: bold; color: $accent; }
+    DecisionRecord #result.-problem { color: $error; }
     DecisionRecord Horizontal Input { width: 1fr; }
     """
     BINDINGS = [
@@ -187,7 +189,7 @@ class DecisionRecord(ModalScreen[bool]):
     def _recount(self) -> None:
         if not self.is_mounted:
             return
-        draft, _ = self.draft()
+        draft, problems = self.draft()
         line = draft_line(
             self.sheet.line,
             draft,
@@ -196,9 +198,14 @@ class DecisionRecord(ModalScreen[bool]):
             continuum_words=self.words,
         )
         tally = count_decision(line)
-        self.query_one("#result", Static).update(
-            lit(tally.summary if tally else "Nothing counted yet.")
-        )
+        present = {p.member_id for p in self.sheet.present if p.member_id is not None}
+        problems = problems or draft_problems(draft, present, self.sheet.team_size)
+        result = self.query_one("#result", Static)
+        result.set_class(bool(problems), "-problem")
+        if problems:
+            result.update(lit(next(iter(problems.values()))))
+        else:
+            result.update(lit(tally.summary if tally else "Nothing counted yet."))
 
     def action_save(self) -> None:
         draft, problems = self.draft()
@@ -259,10 +266,13 @@ class DecisionRecord(ModalScreen[bool]):
                 continue
             found.first(Static).update(lit(sentence))
             found.first().set_class(True, "-shown")
-            self.call_after_refresh(found.first().scroll_visible, animate=False)
+            self.call_after_refresh(self._reveal, found.first())
         if general:
             self.query_one("#error-form", Static).update(lit(" ".join(general)))
             self.query_one("#error-form").set_class(True, "-shown")
+
+    def _reveal(self, widget: Widget) -> None:
+        self.query_one(VerticalScroll).scroll_to_widget(widget, animate=False)
 
     def action_cancel(self) -> None:
         from facilitator.ui.modals.discard import leave_form

@@ -82,7 +82,23 @@ class DotGrid(DataTable[Text]):
             Text(str(sum(counts)), justify="right", style="bold"),
         ]
 
+    MOVES = {
+        "up": "cursor_up",
+        "down": "cursor_down",
+        "left": "cursor_left",
+        "right": "cursor_right",
+    }
+
     def on_key(self, event: events.Key) -> None:
+        # Moves are handled here with the digits, in the order typed: left to the
+        # bindings, a burst such as "3 ↓ 3" (as a terminal passes quick typing) set
+        # the first cell twice before the cursor moved (found in tmux).
+        move = self.MOVES.get(event.key)
+        if move is not None:
+            event.stop()
+            event.prevent_default()
+            getattr(self, f"action_{move}")()
+            return
         row, column = self.cursor_coordinate
         if not self.options or row >= len(self.options):
             return

@@ -73,6 +73,13 @@ class RollCall(OptionList):
         return self.people[self.highlighted].member_id
 
     def on_key(self, event: events.Key) -> None:
+        if event.key in ("up", "down"):
+            # Moved here, in the order typed, not by the bindings (a burst "↑ b" would
+            # answer for the wrong member: see DotGrid.on_key).
+            event.stop()
+            event.prevent_default()
+            self.action_cursor_up() if event.key == "up" else self.action_cursor_down()
+            return
         index = self.highlighted
         if index is None or not self.people:
             return
