@@ -140,6 +140,23 @@ class MajorityPanel(MethodPanel):
         )
         yield error("quorum")
 
+    def on_mount(self) -> None:
+        self._shown()
+
+    def on_checkbox_changed(self) -> None:
+        self._shown()
+
+    def on_select_changed(self) -> None:
+        self._shown()
+
+    def _shown(self) -> None:
+        """The ballot's counts only for a secret ballot, a percentage only when asked."""
+        secret = self.query_one("#secret", FormCheckbox).value
+        self.query_one("#ballot").display = secret
+        self.query_one("#roll").display = not secret
+        percent = choice(self.query_one("#threshold", Select).value) == ThresholdKind.PERCENT
+        self.query_one("#percent").display = percent
+
     def collect(self) -> Part:
         part, problems = super().collect()
         if self.query_one("#secret", FormCheckbox).value:
