@@ -8,20 +8,24 @@ The file is one JSON object (UTF-8, indented by two spaces, fields in the order 
 
 `meeting` mirrors `facilitator.domain.minutes.Minutes` field by field. Datetimes are ISO
 8601 in UTC with their offset ("2026-11-09T15:31:00+00:00"; a reader accepts any offset),
-dates are "YYYY-MM-DD", a missing value is null, a tuple is an array and each part is an
-object of its own fields. A person is {"name": ..., "member_id": ...}: a team member has
-an id, a guest has null. Values the minutes derive (an item's actual minutes, who was
-present, all the meeting's actions at once) are not stored.
+dates are "YYYY-MM-DD", a missing value is null, a tuple is an array (but a secret
+ballot's counts, an object) and each part is an object of its own fields. A person is
+{"name": ..., "member_id": ...}: a team member has an id, a guest has null. Values the
+minutes derive (an item's actual minutes, who was present, all the meeting's actions at
+once) are not stored, except a decision's computed `result`, written after its fields
+for other programs and skipped by a reader (it counts the votes again).
 
 Ids are the exporting database's. They only let parts of the file refer to each other: an
 `agenda_item_id` is the `id` of one of the file's `items`, a parking-lot entry's
 `action_item_id` the `id` of one of its actions; an importer gives everything new ids. A
 reader takes the default for a field left out that has one (shown below as `= default`)
-and refuses a field it does not know, a status outside its list, and a blank name. Text
-is read without control characters, and names and titles on one line (see
-`facilitator.domain.clean`); the writer escapes DEL, C1 and bidirectional controls as
-JSON escapes C0, so an old record holding them prints safely. Any change beyond adding a
-field with a default comes with a new version number.
+and refuses a field it does not know, a status outside its list, a number outside its
+range (`minutes_json_checks.RANGES`, e.g. a continuum point from 1 to 7), a blank name,
+and an anonymous vote that names its voter. Text is read without control characters,
+and names and titles on one line (see `facilitator.domain.clean`); the writer escapes
+DEL, C1 and bidirectional controls as JSON escapes C0, so an old record holding them
+prints safely. Any change beyond adding a field with a default comes with a new version
+number: a file written before a field was added still reads.
 
 Objects and their fields, in file order (MINUTES_JSON.md beside this module says what each
 one means):
@@ -47,12 +51,19 @@ one means):
     step: id, title, detail = "", planned_minutes = null, media_ranges = ""
     segment: started_at, stopped_at = null
     decision: id, question, method (unanimous, one_person, ... or null), method_name,
-        outcome, status (open, decided, deferred), decided_at = null,
-        agenda_item_id = null, decider = null, continuum_point = null,
-        threshold_percent = null, options [option] = [], votes [vote] = []
-    option: text, chosen = false
+        outcome, status (open, decided, deferred, no_decision), decided_at = null,
+        agenda_item_id = null, decider = null, continuum_point (1 to 7) = null,
+        threshold_percent (1 to 100) = null, options [option] = [], votes [vote] = [],
+        continuum_words = "", method_reason = "", threshold_kind (half, two_thirds,
+        percent) = null, quorum = null, present_count = null, ballot (an object of yes,
+        no and abstain counts, or null) = null, dot_budget = null, voting_round = 1,
+        anonymous = false, after_block (discuss, fallback, defer) = null,
+        fallback_method = null, fallback_name = null, rationale = "", review_on = null,
+        result (derived: decided and summary, or null; written, not read)
+    option: text, chosen = false, voting_round = 1, gives = ""
     vote: voter (person or null), option (an option's text or null), points = 1,
-        level = null, blocks = false, note = ""
+        level = null, blocks = false, note = "", choice (yes, no, abstain, support,
+        live_with, block, consulted) = null, voting_round = 1
     action: id, what, owner (person or null), due (date or null), status (open, done,
         dropped) = "open", owner_to_be_decided = false, agenda_item_id = null,
         done_at = null
@@ -76,87 +87,48 @@ one means):
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, fields, is_dataclass
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from facilitator.domain.clean import clean_line, clean_text, escape_json_controls
-from facilitator.domain.enums import (
-    ActionStatus,
-    AttendanceStatus,
-    CheckAnswer,
-    DecisionMethod,
-    DecisionStatus,
-    ItemKind,
-    MeetingStatus,
-    NextAgendaStatus,
-    NormReading,
-    ParkingStatus,
+from facilitator.domain.decision_count import count_decision
+from facilitator.domain.minutes import DecisionLine, Minutes
+from facilitator.render.minutes_json_checks import (
+    ONE_LINE,
+    check_parts,
+    check_range,
+    check_value,
+    shown,
+    wrong,
 )
-from facilitator.domain.meeting_view import Attendee, Person, RoleLine, StepLine
-from facilitator.domain.minutes import (
-    ActionLine,
-    DecisionLine,
-    ItemRecord,
-    Minutes,
-    NextAgendaLine,
-    NextMeeting,
-    ParkingLine,
-    ProcessCheckLine,
-    RatingLine,
-    Recipient,
+from facilitator.render.minutes_json_checks import (
+    UnreadableMinutes as UnreadableMinutes,  # raised here; importers catch it from here
 )
 
 FORMAT = "facilitator-minutes"
 VERSION = 1
 
-_CHOICES: dict[tuple[type, str], type[StrEnum]] = {
-    (Minutes, "status"): MeetingStatus,
-    (Attendee, "status"): AttendanceStatus,
-    (ItemRecord, "kind"): ItemKind,
-    (DecisionLine, "method"): DecisionMethod,
-    (DecisionLine, "status"): DecisionStatus,
-    (ActionLine, "status"): ActionStatus,
-    (ParkingLine, "status"): ParkingStatus,
-    (NextAgendaLine, "status"): NextAgendaStatus,
-    (RatingLine, "reading"): NormReading,
-    (ProcessCheckLine, "progress"): CheckAnswer,
-    (ProcessCheckLine, "everyone_in"): CheckAnswer,
+_NAMED: dict[tuple[type, str], tuple[str, ...]] = {
+    (DecisionLine, "ballot"): ("yes", "no", "abstain"),
 }
-"""Text fields stored as one of an enumeration's values: a reader refuses any other."""
+"""Tuples of counts written as an object with these keys: {"yes": 5, "no": 3, ...}."""
 
-_NAMES = {(Person, "name"), (Minutes, "team_name"), (Minutes, "title")}
-"""Text fields that may not be blank (an importer makes teams and members from them)."""
 
-_ONE_LINE = _NAMES | {
-    (Minutes, "location"),
-    (ItemRecord, "title"),
-    (NextAgendaLine, "title"),
-    (NextMeeting, "title"),
-    (NextMeeting, "location"),
-    (RoleLine, "label"),
-    (StepLine, "title"),
-    (Recipient, "name"),
-    (Recipient, "email"),
-}
-"""Text fields on one line: they lose line breaks and bidirectional controls too."""
+def _result(decision: DecisionLine) -> object:
+    tally = count_decision(decision)
+    return None if tally is None else {"decided": tally.decided, "summary": tally.summary}
+
+
+DERIVED: dict[type, dict[str, Callable[[Any], object]]] = {DecisionLine: {"result": _result}}
+"""Values worked out from an object's fields, written after them for other programs to
+read; a reader skips them (it works them out again)."""
 
 _KINDS = {bool: "true or false", int: "a whole number", str: "text"}
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 _INT_LIMIT = 2**63  # SQLite keeps 64-bit integers
-
-
-class UnreadableMinutes(ValueError):
-    """A minutes file that cannot be read: `sentence` says why, and `path` where
-    ("meeting.items[2].actions[0].due"; empty for the file as a whole)."""
-
-    def __init__(self, sentence: str, path: str = "") -> None:
-        super().__init__(sentence)
-        self.sentence = sentence
-        self.path = path
 
 
 # Writing ------------------------------------------------------------------------------
@@ -177,7 +149,9 @@ def minutes_json(minutes: Minutes, *, exported_at: datetime) -> str:
 def _plain(value: object) -> object:
     """A dataclass value as JSON-ready dicts, lists, text, numbers and null."""
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        cls = type(value)
+        plain = {f.name: _field(cls, f.name, getattr(value, f.name)) for f in fields(value)}
+        return plain | {name: derive(value) for name, derive in DERIVED.get(cls, {}).items()}
     if isinstance(value, tuple):
         return [_plain(part) for part in value]
     if isinstance(value, datetime):
@@ -187,6 +161,13 @@ def _plain(value: object) -> object:
     if isinstance(value, str):
         return str(value)  # an enumeration member as its plain value
     return value
+
+
+def _field(cls: type, name: str, value: object) -> object:
+    keys = _NAMED.get((cls, name))
+    if keys is not None and isinstance(value, tuple):
+        return dict(zip(keys, value, strict=True))
+    return _plain(value)
 
 
 def _moment(value: datetime) -> str:
@@ -218,7 +199,7 @@ def minutes_from_json(text: str) -> Minutes:
         )
     _read(_required(document, "exported_at", ""), datetime, "exported_at")
     minutes: Minutes = _read(_required(document, "meeting", ""), Minutes, "meeting")
-    _check_ids(minutes)
+    check_parts(minutes)
     return minutes
 
 
@@ -239,7 +220,7 @@ def _check_header(document: object) -> None:
         )
     kind = document.get("format")
     if kind != FORMAT:
-        said = "has no format" if kind is None else f"says its format is {_shown(kind)}"
+        said = "has no format" if kind is None else f"says its format is {shown(kind)}"
         raise UnreadableMinutes(
             f'The file is not facilitator minutes: it {said}, not "{FORMAT}".', "format"
         )
@@ -266,7 +247,7 @@ def _read(value: object, kind: Any, path: str) -> Any:
         return _read(value, inner, path)
     if origin is tuple:
         if not isinstance(value, list):
-            raise _wrong(path, "a list", value)
+            raise wrong(path, "a list", value)
         return tuple(_read(part, get_args(kind)[0], f"{path}[{n}]") for n, part in enumerate(value))
     if isinstance(kind, type) and is_dataclass(kind):
         return _read_object(value, kind, path)
@@ -275,9 +256,9 @@ def _read(value: object, kind: Any, path: str) -> Any:
     if kind is date:
         return _read_day(value, path)
     if type(value) is not kind:  # exact: JSON true is not a whole number
-        raise _wrong(path, _KINDS[kind], value)
+        raise wrong(path, _KINDS[kind], value)
     if isinstance(value, int) and not -_INT_LIMIT < value < _INT_LIMIT:
-        raise _wrong(path, "a whole number the database can hold", value)
+        raise wrong(path, "a whole number the database can hold", value)
     if isinstance(value, str):  # text comes in without control characters
         return clean_text(value)
     return value
@@ -285,81 +266,66 @@ def _read(value: object, kind: Any, path: str) -> Any:
 
 def _read_object(value: object, cls: type[Any], path: str) -> Any:
     if not isinstance(value, dict):
-        raise _wrong(path, "an object", value)
+        raise wrong(path, "an object", value)
     known = {f.name: f for f in fields(cls)}
-    unknown = [key for key in value if key not in known]
+    unknown = [key for key in value if key not in known and key not in DERIVED.get(cls, {})]
     if unknown:
         raise UnreadableMinutes(
             f'{path} has a field facilitator does not know: "{unknown[0]}".', path
         )
     hints = _hints(cls)
-    found = {}
+    found: dict[str, Any] = {}
     for name, field in known.items():
         where = f"{path}.{name}"
         if name not in value and _has_default(field):
             continue
-        found[name] = _read(_required(value, name, path), hints[name], where)
-        if (cls, name) in _ONE_LINE and isinstance(found[name], str):
+        raw, keys = _required(value, name, path), _NAMED.get((cls, name))
+        found[name] = _read_counts(raw, keys, where) if keys else _read(raw, hints[name], where)
+        if (cls, name) in ONE_LINE and isinstance(found[name], str):
             found[name] = clean_line(found[name])
-        _check_value(cls, name, found[name], where)
+        check_value(cls, name, found[name], where)
     return cls(**found)
 
 
-def _check_value(cls: type[Any], name: str, value: object, path: str) -> None:
-    choices = _CHOICES.get((cls, name))
-    if choices is not None and value is not None and value not in set(choices):
-        listed = ", ".join(choice.value for choice in choices)
-        raise UnreadableMinutes(f"{path} should be one of {listed}, not {_shown(value)}.", path)
-    if (cls, name) in _NAMES and isinstance(value, str) and not value.strip():
-        raise UnreadableMinutes(f"{path} is blank; it needs a name.", path)
+def _read_counts(value: object, keys: tuple[str, ...], path: str) -> tuple[int, ...] | None:
+    """Counts written as an object with `keys` (`_NAMED`), or null."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != set(keys):
+        wanted = f"an object of {', '.join(keys[:-1])} and {keys[-1]} counts"
+        raise wrong(path, wanted, value)
+    counts = []
+    for key in keys:
+        count = _read(value[key], int, f"{path}.{key}")
+        check_range(count, (0, None), f"{path}.{key}")
+        counts.append(count)
+    return tuple(counts)
 
 
 def _read_moment(value: object, path: str) -> datetime:
     example = "a date and time like 2026-11-30T15:30:00+00:00"
     if not isinstance(value, str):
-        raise _wrong(path, example, value)
+        raise wrong(path, example, value)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _wrong(path, example, value) from None
+        raise wrong(path, example, value) from None
     if moment.tzinfo is None:
-        raise UnreadableMinutes(f"{path} has no UTC offset ({_shown(value)}); add +00:00.", path)
+        raise UnreadableMinutes(f"{path} has no UTC offset ({shown(value)}); add +00:00.", path)
     try:
         return moment.astimezone(UTC)
     except OverflowError:  # the first or last day there is, on an offset
-        raise _wrong(path, example, value) from None
+        raise wrong(path, example, value) from None
 
 
 def _read_day(value: object, path: str) -> date:
     example = "a date like 2026-11-30"
     if not isinstance(value, str) or len(value) != 10:
-        raise _wrong(path, example, value)
+        raise wrong(path, example, value)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _wrong(path, example, value) from None
-
-
-def _check_ids(minutes: Minutes) -> None:
-    """Ids others refer to (items, actions) must each name one thing."""
-    _unique([(f"meeting.items[{n}].id", item.id) for n, item in enumerate(minutes.items)])
-    actions = [
-        (f"meeting.items[{n}].actions[{k}].id", action.id)
-        for n, item in enumerate(minutes.items)
-        for k, action in enumerate(item.actions)
-    ]
-    actions += [
-        (f"meeting.other_actions[{k}].id", a.id) for k, a in enumerate(minutes.other_actions)
-    ]
-    _unique(actions)
-
-
-def _unique(ids: list[tuple[str, int]]) -> None:
-    seen: dict[int, str] = {}
-    for path, key in ids:
-        if key in seen:
-            raise UnreadableMinutes(f"{path} is {key}, the same id as {seen[key]}.", path)
-        seen[key] = path
+        raise wrong(path, example, value) from None
 
 
 def _required(value: Mapping[str, Any], name: str, path: str) -> Any:
@@ -378,13 +344,3 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = get_type_hints(cls)
     return _HINTS[cls]
-
-
-def _wrong(path: str, wanted: str, value: object) -> UnreadableMinutes:
-    return UnreadableMinutes(f"{path} should be {wanted}, not {_shown(value)}.", path)
-
-
-def _shown(value: object) -> str:
-    """A JSON value as the file writes it, cut short if long."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."

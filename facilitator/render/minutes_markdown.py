@@ -23,6 +23,7 @@ from facilitator.domain.minutes import (
 )
 from facilitator.render import minutes_parts as parts
 from facilitator.render.markdown_text import md_block, md_inline
+from facilitator.render.minutes_decision import decision_after, decision_fields, decision_texts
 from facilitator.render.minutes_parts import Field
 from facilitator.render.user_text import inline
 
@@ -123,12 +124,13 @@ def _decisions(decisions: Sequence[DecisionLine]) -> str:
     blocks = []
     for decision in decisions:
         question = md_block(decision.question, "  ") or "(no question recorded)"
-        details = _fields(parts.decision_fields(decision), "  ")
-        if inline(decision.outcome):
-            details += f"\n  - {_labelled('Outcome', decision.outcome, NESTED)}"
-        if chosen := parts.chosen_options(decision):
-            details += "\n" + _fields(chosen, "  ")
-        blocks.append(f"- {question}\n{details}")
+        details = [_fields(decision_fields(decision), "  ")]
+        details += [
+            f"  - {_labelled(label, text, NESTED)}" for label, text in decision_texts(decision)
+        ]
+        if after := decision_after(decision):
+            details.append(_fields(after, "  "))
+        blocks.append(f"- {question}\n" + "\n".join(details))
     return "\n".join(blocks)
 
 

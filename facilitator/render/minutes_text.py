@@ -28,6 +28,7 @@ from facilitator.domain.minutes import (
     ParkingLine,
 )
 from facilitator.render import minutes_parts as parts
+from facilitator.render.minutes_decision import decision_after, decision_fields, decision_texts
 from facilitator.render.minutes_parts import Field
 from facilitator.render.user_text import inline, text_lines
 
@@ -177,9 +178,8 @@ def _decisions(decisions: Sequence[DecisionLine], indent: str) -> list[str]:
     for decision in decisions:
         question = decision.question if inline(decision.question) else "(no question recorded)"
         lines += _block(question, indent + BULLET, pad)
-        outcome = [("Outcome", decision.outcome)] if inline(decision.outcome) else []
-        chosen = parts.chosen_options(decision)  # one-line, after the multi-line outcome
-        lines += _columns(parts.decision_fields(decision), pad, [*outcome, *chosen])
+        after = [*decision_texts(decision), *decision_after(decision)]  # one-line ones last
+        lines += _columns(decision_fields(decision), pad, after)
     return lines
 
 

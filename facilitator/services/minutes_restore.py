@@ -207,6 +207,8 @@ class Restorer:
                 position=position,
                 text=option.text,
                 chosen=option.chosen,
+                voting_round=option.voting_round,
+                gives=option.gives,
             )
             for decision, decision_id in zip(decisions, ids, strict=True)
             for position, option in enumerate(decision.options)
@@ -217,22 +219,35 @@ class Restorer:
             by_text: dict[str, int] = {}
             for option in decision.options:
                 by_text.setdefault(option.text, next(option_ids))
-            votes += [
-                new_row(
-                    Vote,
-                    decision_id=decision_id,
-                    option_id=None if vote.option is None else by_text.get(vote.option),
-                    member_id=self.roster.member_of(vote.voter),
-                    points=vote.points,
-                    level=vote.level,
-                    blocks=vote.blocks,
-                    note=vote.note,
-                )
-                for vote in decision.votes
-            ]
+            votes += self._votes(decision, decision_id, by_text)
         self._insert(Vote, votes)
 
+    def _votes(
+        self, decision: DecisionLine, decision_id: int, options: dict[str, int]
+    ) -> list[Values]:
+        """A decision's votes, each naming its option by text (`options`); an anonymous
+        decision's votes name no member, whatever the minutes say."""
+        return [
+            new_row(
+                Vote,
+                decision_id=decision_id,
+                option_id=None if vote.option is None else options.get(vote.option),
+                member_id=None if decision.anonymous else self.roster.member_of(vote.voter),
+                points=vote.points,
+                level=vote.level,
+                blocks=vote.blocks,
+                note=vote.note,
+                choice=vote.choice,
+                voting_round=vote.voting_round,
+            )
+            for vote in decision.votes
+        ]
+
     def _decision(self, decision: DecisionLine) -> Values:
+        """A decision's row; the method's and the continuum's words come from the pack
+        when it is read, so `method_name`, `continuum_words` and `fallback_name` are
+        not kept."""
+        yes, no, abstain = decision.ballot or (None, None, None)
         return new_row(
             Decision,
             meeting_id=self.meeting_id,
@@ -245,6 +260,20 @@ class Restorer:
             outcome=decision.outcome,
             status=decision.status,
             decided_at=decision.decided_at,
+            method_reason=decision.method_reason,
+            threshold_kind=decision.threshold_kind,
+            quorum=decision.quorum,
+            present_count=decision.present_count,
+            ballot_yes=yes,
+            ballot_no=no,
+            ballot_abstain=abstain,
+            dot_budget=decision.dot_budget,
+            voting_round=decision.voting_round,
+            anonymous=decision.anonymous,
+            after_block=decision.after_block,
+            fallback_method=decision.fallback_method,
+            rationale=decision.rationale,
+            review_on=decision.review_on,
         )
 
     def _actions(self) -> None:

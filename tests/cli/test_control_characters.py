@@ -7,8 +7,9 @@ the screen, set the window title or write the clipboard of whoever listed meetin
 For any text, whether it came in through an import (Markdown or JSON), through the
 services the app's forms use, or sits in an old database written before facilitator
 cleaned its input, nothing stored holds a control character (but tab and line feed) and
-no command prints one: `list`, `list --json`, `import`'s messages, `export` in every
-format, `db check`, and the sentences that quote what was typed. Exports keep a carriage
+no command prints one: `list`, `list --json`, `decisions`, `decisions --json`,
+`import`'s messages, `export` in every format, `db check`, and the sentences that quote
+what was typed. Exports keep a carriage
 return only where it ends a line in a format that needs CR LF (e-mail, calendar, CSV),
 and keep bidirectional controls, which are part of what was written; everything else
 printed (tables, messages, JSON) has none of those either.
@@ -117,6 +118,8 @@ def every_command(capsys: pytest.CaptureFixture[str], path: Path) -> Iterator[tu
     db = ("--db", str(path))
     yield "list", cli(capsys, *db, "list")
     yield "list --json", cli(capsys, *db, "list", "--json")
+    yield "decisions", cli(capsys, *db, "decisions")
+    yield "decisions --json", cli(capsys, *db, "decisions", "--json")
     yield "db check", cli(capsys, *db, "db", "check")
     for fmt in FORMATS:
         yield fmt, cli(capsys, *db, "export", str(CLOSED), "--format", fmt)
@@ -154,6 +157,10 @@ NOT_FREE_TEXT = {
     "kind",
     "role",
     "method",
+    "fallback_method",
+    "threshold_kind",
+    "after_block",
+    "choice",
     "reading",
     "progress",
     "everyone_in",
@@ -318,7 +325,13 @@ def test_a_path_with_control_characters_is_quoted_clean(
 ) -> None:
     folder = tmp_path / f"team{attack}"
     missing = folder / "x.db"
-    for args in (("list",), ("db", "check"), ("demo", "--no-open"), ("export", "1", "-o", "x")):
+    for args in (
+        ("list",),
+        ("decisions",),
+        ("db", "check"),
+        ("demo", "--no-open"),
+        ("export", "1", "-o", "x"),
+    ):
         result = cli(capsys, "--db", str(missing), *args)
         assert result.code != 0
         assert_printed_clean(" ".join(args), result)
@@ -326,6 +339,9 @@ def test_a_path_with_control_characters_is_quoted_clean(
     made = cli(capsys, "--db", str(missing), "demo", "--no-open")
     assert made.code == 0
     assert_printed_clean("demo", made)
+    no_team = cli(capsys, "--db", str(missing), "decisions", "--team", f"team{attack}")
+    assert no_team.code == 1 and "There is no team called" in no_team.err
+    assert_printed_clean("decisions --team", no_team)
     argument_error = cli(capsys, "list", f"--{attack}")  # argparse quotes it back
     assert argument_error.code == 2
     assert_printed_clean("an unknown argument", argument_error)
