@@ -5,10 +5,11 @@ The format is documented in the README ("Agendas in and out"). In short: the fir
 line is the title; "Key: value" lines give Team, Date, Time, Length, Location, Purpose
 and Goals (any case, with or without a bullet or bold); under "## Agenda" each item is a
 list line that starts with its minutes: "- 10 min Budget review - goal: choose two (Ana)
-[decision]", with optional indented details and steps below it. Blank lines, <!--
-comments -->, > quotes and "## Roles" / "## Norms" sections are skipped. Text is
-Markdown: a backslash before punctuation, or an entity such as &#8212;, stands for the
-character itself, never for structure.
+[decision]", with optional indented details ("Process: Consensus", "Decided by:
+Multi-voting") and steps below it. Blank lines, <!-- comments -->, > quotes and "##
+Roles" / "## Norms" sections are skipped. Text is Markdown: a backslash before
+punctuation, or an entity such as &#8212;, stands for the character itself, never for
+structure.
 """
 
 from __future__ import annotations
@@ -196,8 +197,8 @@ class _Reader:
         else:
             self._trouble(
                 line.number,
-                f"{line.quoted()} is not a goal, presenter, kind, process or step of the item "
-                'above; write details like "  - Goal: agree what it shows".',
+                f"{line.quoted()} is not a goal, presenter, kind, process, decision method or "
+                'step of the item above; write details like "  - Goal: agree what it shows".',
             )
 
     def _item_detail(self, line: Line, item: ParsedItem, name: str, value: str) -> None:
@@ -214,7 +215,9 @@ class _Reader:
         elif getattr(item, name):
             self._trouble(line.number, f"The item above already has a {name}; keep one.")
         else:
-            changes: dict[str, Any] = {name: value}  # goal, presenter or process
+            changes: dict[str, Any] = {name: value}  # goal, presenter, process or method
+            if name == "method":
+                changes["method_line"] = line.number
             self.items[-1] = replace(item, **changes)
 
     def _field(self, line: Line, raw: str, masked: str) -> bool:

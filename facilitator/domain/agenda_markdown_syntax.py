@@ -75,6 +75,7 @@ DETAILS = _aliases(
     kind="kind, type",
     process="process, protocol",
     steps="steps",
+    method="decided by, decide by, decision method, how it will be decided",
 )
 SECTIONS = {"goal": "goals", "outcome": "goals", "agenda": "agenda", "item": "agenda"}
 SKIPPED_SECTIONS = ("role", "norm")

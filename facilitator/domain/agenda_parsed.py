@@ -42,6 +42,10 @@ class ParsedItem:
     goal: str = ""
     process: str = ""
     steps: tuple[ParsedStep, ...] = ()
+    method: str = ""
+    """How it will be decided, as written (the import finds the method by its name)."""
+    method_line: int = 0
+    """Where `method` was written."""
 
 
 @dataclass(frozen=True)

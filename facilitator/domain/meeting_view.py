@@ -73,6 +73,8 @@ class AgendaLine:
     carried_from: str | None = None
     decision_method: str | None = None
     """For a decision item: the method planned (a DecisionMethod value)."""
+    decision_method_name: str | None = None
+    """The planned method's name from the content pack ("Consensus")."""
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ def _md_holder(holder: Person | None) -> str:
 
 
 def _md_item(number: int, item: AgendaLine, tz: tzinfo | None) -> list[str]:
-    """ "1. 15:30 · 5 min · **Title** — goal: ... (Presenter) [kind]", then its process."""
+    """ "1. 15:30 · 5 min · **Title** — goal: ... (Presenter) [kind]", then how it will be
+    decided and its process."""
     title = md(item.title)
     line = f"{number}. {clock_label(local(item.starts_at, tz))} · {item.minutes} min · "
     line += f"**{title}**" if title else ""
@@ -97,6 +98,8 @@ def _md_item(number: int, item: AgendaLine, tz: tzinfo | None) -> list[str]:
     line += f" [{md(item.kind)}]"
     pad = " " * len(f"{number}. ")
     lines = [line]
+    if item.decision_method_name:
+        lines.append(f"{pad}- Decided by: {md(item.decision_method_name)}")
     if item.process:
         lines.append(f"{pad}- Process: {md(item.process)}")
     elif item.steps:
@@ -175,6 +178,8 @@ def _text_item(item: AgendaLine, tz: tzinfo | None) -> list[str]:
     lines = [_wrap(item.title, lead, indent), _wrap(about, indent, indent)]
     if one_line(item.goal):
         lines.append(_wrap(f"Goal: {_plain(item.goal)}", indent, indent + "      "))
+    if item.decision_method_name:
+        lines.append(_wrap(f"Decided by: {_plain(item.decision_method_name)}", indent, indent))
     if item.process:
         lines.append(_wrap(f"Process: {_plain(item.process)}", indent, indent + "  "))
     elif item.steps:

@@ -25,6 +25,7 @@ from facilitator.domain.planning import (
 )
 from facilitator.domain.text import plural
 from facilitator.errors import InvalidInput
+from facilitator.pack.deciding import method_names
 from facilitator.pack.loader import Pack
 from facilitator.render.agenda import agenda_markdown, agenda_text
 from facilitator.services.agenda_build import (
@@ -249,6 +250,7 @@ def _item_fields(
     if item.process and process_id is None:
         message = f'"{item.process}" is not a protocol in the library, so the item has none.'
         notes.append(str(Problem(item.line, message)))
+    method = _method_value(item, pack, problems)
     draft = ItemDraft(
         title=item.title,
         minutes=str(item.minutes),
@@ -257,6 +259,7 @@ def _item_fields(
         presenter_is_guest=True,
         kind=item.kind,
         process_id=process_id,
+        decision_method=method,
     )
     checked = check_item(draft, members=members, processes=tuple(pack.protocols))
     problems += [Problem(item.line, message) for message in checked.problems.values()]
@@ -279,6 +282,27 @@ def _protocol_id(name: str, pack: Pack) -> str | None:
         ),
         None,
     )
+
+
+def _method_value(item: ParsedItem, pack: Pack, problems: list[Problem]) -> str:
+    """The decision method written under `item` (by name or value, in any case), as the
+    value it is saved as; "" when none is written, or a problem when it is not one."""
+    wanted = one_line(item.method).casefold()
+    if not wanted:
+        return ""
+    names = method_names(pack)
+    for value, name in names.items():
+        if wanted in (value.casefold(), one_line(name).casefold()):
+            return value
+    *others, last = names.values()
+    choices = f"{', '.join(others)} or {last}"
+    problems.append(
+        Problem(
+            item.method_line or item.line,
+            f'"{item.method}" is not a way of deciding this app knows; use {choices}.',
+        )
+    )
+    return ""
 
 
 def _new_item(item: ParsedItem, fields: ItemFields | None, pack: Pack) -> NewItem:

@@ -18,6 +18,7 @@ from facilitator.domain.meeting_view import (
 )
 from facilitator.domain.overview import MeetingSummary
 from facilitator.errors import NotFoundError
+from facilitator.pack.deciding import method_names
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings, teams
@@ -129,6 +130,13 @@ def process_name(process_id: str | None, pack: Pack) -> str | None:
     return protocol.name if protocol else process_id
 
 
+def method_name(method: str | None, pack: Pack) -> str | None:
+    """A decision method's name from the content pack (its value if the pack lacks it)."""
+    if method is None:
+        return None
+    return method_names(pack).get(method, method)
+
+
 def _steps_by_item(session: Session, items: list[AgendaItem]) -> dict[int, tuple[StepLine, ...]]:
     grouped: dict[int, list[StepLine]] = {}
     for step in meetings.steps_of(session, item_ids=[row_id(i) for i in items]):
@@ -193,4 +201,5 @@ def _agenda_line(
         steps=steps,
         carried_from=carried_from,
         decision_method=item.decision_method,
+        decision_method_name=method_name(item.decision_method, pack),
     )

@@ -102,7 +102,8 @@ def item_fields(line: AgendaLine | None, plan: MeetingPlan, pack: Pack) -> list[
             (line.decision_method or "") if line else "",
             kind="select",
             options=method_options(pack),
-            help="For a decision item: the live screen's decision form starts with it.",
+            help="For a decision item: the live decision form starts with it. Not sure? "
+            "ctrl+r asks how you should decide and recommends a method.",
         ),
         Field("notes", "Notes for the facilitator", line.notes if line else "", kind="text"),
     ]

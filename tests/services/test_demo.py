@@ -89,18 +89,25 @@ def test_closed_meeting_has_notes_and_timer_segments(stored: sqlite3.Connection)
     assert notes == items == segments == 6
 
 
-def test_decisions_have_options_and_votes(stored: sqlite3.Connection) -> None:
+def test_decisions_are_recorded_by_their_methods(stored: sqlite3.Connection) -> None:
+    """Each with its method's record: options (dots per round, a compromise's
+    positions) and votes (see tests/services/test_demo_decisions.py for their counts)."""
     decisions = stored.execute(
-        "SELECT d.method, count(DISTINCT o.id), count(v.id), sum(o.chosen AND v.id IS NOT NULL) "
-        "FROM decision d JOIN decision_option o ON o.decision_id = d.id "
-        "LEFT JOIN vote v ON v.option_id = o.id GROUP BY d.id ORDER BY d.id"
+        "SELECT d.method, d.status, "
+        "(SELECT count(*) FROM decision_option o WHERE o.decision_id = d.id), "
+        "(SELECT count(*) FROM vote v WHERE v.decision_id = d.id) "
+        "FROM decision d ORDER BY d.id"
     ).fetchall()
 
-    assert [(method, options) for method, options, _, _ in decisions] == [
-        ("multi_vote", 4),
-        ("majority", 2),
+    assert decisions == [
+        ("consensus", "decided", 0, 7),
+        ("multi_vote", "decided", 6, 26),
+        ("compromise", "decided", 2, 0),
+        ("majority", "decided", 0, 7),
+        ("consensus", "deferred", 0, 7),
+        ("one_person", "decided", 0, 2),
+        ("unanimous", "no_decision", 0, 7),
     ]
-    assert all(votes > 0 and chosen_votes > 0 for _, _, votes, chosen_votes in decisions)
 
 
 def test_follow_up_is_recorded(stored: sqlite3.Connection) -> None:

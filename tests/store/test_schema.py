@@ -15,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlmodel.sql.sqltypes import AutoString
 
+from facilitator.domain.enums import DecisionMethod, VoteChoice
 from facilitator.store import tables
 from facilitator.store.database import Database
 from facilitator.store.engine import make_engine
@@ -161,6 +162,8 @@ def test_enumerations_are_stored_as_their_values(demo_db: Database) -> None:
         statuses = set(connection.execute("SELECT status, typeof(status) FROM meeting"))
         kinds = {row[0] for row in connection.execute("SELECT kind FROM agenda_item")}
         methods = {row[0] for row in connection.execute("SELECT method FROM decision")}
+        choices = {row[0] for row in connection.execute("SELECT DISTINCT choice FROM vote")}
     assert statuses == {("planned", "text"), ("closed", "text")}
     assert kinds == {"information", "discussion", "decision"}
-    assert methods == {"multi_vote", "majority"}
+    assert methods == {method.value for method in DecisionMethod}
+    assert choices == {choice.value for choice in VoteChoice} | {None}

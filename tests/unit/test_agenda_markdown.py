@@ -224,7 +224,7 @@ def test_escaped_text_is_text() -> None:
         ("Facilitator: Aisha", '"facilitator" is not a field this format knows'),
         ("## Background", '"## Background" is not a section this format knows'),
         ("# Another title", "is a second title"),
-        ("  Bring your laptop", "is not a goal, presenter, kind, process"),
+        ("  Bring your laptop", "is not a goal, presenter, kind, process, decision method"),
         ("  - Kind: urgent", '"[urgent]" is not a kind of item'),
         ("  - Goal: y", "The item above already has a goal; keep one."),
         ("Date: 2026-12-08", "The date is given again (first on line 2); keep one."),

@@ -74,20 +74,24 @@ EARLIER_AGENDA = (
         "Guiding question: what does strong writing instruction look like here?",
         "Build a shared picture before we choose what to focus on.",
         "Daniel Okafor",
-        15,
-        14,
+        10,
+        11,
         "discussion",
         "Common threads: modelling with mentor texts, time to write every day, "
-        "feedback while students write. Sam shared district exemplars.",
+        "feedback while students write. Sam shared district exemplars.\n"
+        "Adopted as our shared picture by consensus.",
     ),
     (
         "Decisions and adjustments",
         "Choose the strategies we focus on through February.",
         "Maria Alvarez",
-        10,
-        9,
+        15,
+        12,
         "decision",
-        "Multi-vote on four strategies; two chosen. Majority vote on moving walkthroughs.",
+        "Multi-vote in two rounds: six strategies narrowed to three, then two chosen.\n"
+        "Compromise on how often teachers confer. Walkthroughs move to Tuesdays by a "
+        "two-thirds vote.\nLunch-time conferences deferred: Priya blocked, for the staff "
+        "council.",
     ),
     (
         "Next steps and closure",
@@ -96,32 +100,11 @@ EARLIER_AGENDA = (
         5,
         6,
         "discussion",
-        "Action items confirmed. Communication plan agreed.",
+        "Action items confirmed. Communication plan agreed.\n"
+        "Maria set Aisha's coaching time after consulting her and Priya. No date yet for "
+        "the family writing night.",
     ),
 )
-
-FOCUS_OPTIONS = (
-    (
-        "Shared rubric for opinion writing",
-        {"Maria Alvarez": 2, "Priya Raman": 2, "Aisha Karimi": 1, "Tom Becker": 2, "Grace Liu": 1},
-        True,
-    ),
-    (
-        "Weekly writing conferences",
-        {"Daniel Okafor": 2, "Aisha Karimi": 2, "Tom Becker": 1, "Jorge Medina": 2, "Grace Liu": 1},
-        True,
-    ),
-    (
-        "Mentor texts in every unit",
-        {"Priya Raman": 1, "Jorge Medina": 1, "Daniel Okafor": 1},
-        False,
-    ),
-    ("Peer feedback protocol", {"Maria Alvarez": 1, "Grace Liu": 1}, False),
-)
-WALKTHROUGH_VOTES = {
-    "yes": ("Maria Alvarez", "Daniel Okafor", "Aisha Karimi", "Tom Becker", "Grace Liu"),
-    "no": ("Priya Raman", "Jorge Medina"),
-}
 
 # (what, owner, due in days from today, done)
 ACTIONS = (

@@ -7,20 +7,17 @@ from datetime import datetime, timedelta
 from facilitator.domain.enums import (
     ActionStatus,
     CheckAnswer,
-    DecisionMethod,
-    DecisionStatus,
     MeetingStatus,
     NextAgendaStatus,
     NormReading,
 )
 from facilitator.services.demo import data
 from facilitator.services.demo.builder import MEETING_TIME, Builder
+from facilitator.services.demo.decisions import november_decisions
 from facilitator.store.tables import (
     ActionItem,
     AgendaItem,
     CommunicationEntry,
-    Decision,
-    DecisionOption,
     EvaluationAnswer,
     EvaluationResponse,
     Meeting,
@@ -34,7 +31,6 @@ from facilitator.store.tables import (
     Takeaway,
     TimeOut,
     TimerSegment,
-    Vote,
     row_id,
 )
 
@@ -65,7 +61,7 @@ def earlier_meeting(b: Builder, team_id: int, norm_ids: list[int]) -> dict[str, 
     meeting_id = row_id(meeting)
     b.roles_and_attendance(meeting_id, absent=("Lena Fischer",), present=True)
     items = _earlier_items(b, meeting_id, start + timedelta(minutes=1))
-    _earlier_decisions(b, meeting_id, items["Decisions and adjustments"], start)
+    november_decisions(b, meeting_id, items, start)
     _earlier_checks(b, meeting_id, items, norm_ids, start)
     return _earlier_followup(b, team_id, meeting_id, items, start + timedelta(minutes=2 + actual))
 
@@ -100,58 +96,6 @@ def _earlier_items(b: Builder, meeting_id: int, first_start: datetime) -> dict[s
         b.add(Note(meeting_id=meeting_id, agenda_item_id=item_id, body=notes))
         moment += timedelta(minutes=actual)
     return items
-
-
-def _earlier_decisions(b: Builder, meeting_id: int, item_id: int, start: datetime) -> None:
-    decided = start + timedelta(minutes=57)
-    focus = b.add(
-        Decision(
-            meeting_id=meeting_id,
-            agenda_item_id=item_id,
-            continuum_point=4,
-            question="Which writing strategies do we focus on through February?",
-            method=DecisionMethod.MULTI_VOTE,
-            status=DecisionStatus.DECIDED,
-            decided_at=decided,
-            outcome="A shared opinion-writing rubric and weekly writing conferences.",
-        )
-    )
-    for position, (text, dots, chosen) in enumerate(data.FOCUS_OPTIONS):
-        option = b.add(
-            DecisionOption(decision_id=row_id(focus), position=position, text=text, chosen=chosen)
-        )
-        for name, points in dots.items():
-            b.add(
-                Vote(
-                    decision_id=row_id(focus),
-                    option_id=row_id(option),
-                    member_id=b.members[name],
-                    points=points,
-                )
-            )
-    walk = b.add(
-        Decision(
-            meeting_id=meeting_id,
-            agenda_item_id=item_id,
-            continuum_point=4,
-            question="Move classroom walkthroughs from Thursdays to Tuesdays?",
-            method=DecisionMethod.MAJORITY,
-            threshold_percent=50,
-            status=DecisionStatus.DECIDED,
-            decided_at=decided,
-            outcome="Yes, 5 to 2: walkthroughs move to Tuesdays from December.",
-        )
-    )
-    for position, answer in enumerate(("yes", "no")):
-        option = b.add(
-            DecisionOption(
-                decision_id=row_id(walk), position=position, text=answer, chosen=answer == "yes"
-            )
-        )
-        for name in data.WALKTHROUGH_VOTES[answer]:
-            b.add(
-                Vote(decision_id=row_id(walk), option_id=row_id(option), member_id=b.members[name])
-            )
 
 
 def _earlier_checks(

@@ -1,52 +1,21 @@
 """The live screen's decision form, with "How should we decide?" a key away (ctrl+r,
 for a recommendation): taking it fills in the method, and the continuum point and the
-reason are saved with the decision."""
+reason are saved with the decision (see `AdvisedForm`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from textual.binding import Binding
-from textual.widgets import Select
-
-from facilitator.pack.deciding import decision_questions, decision_rules, method_names
 from facilitator.pack.loader import Pack
-from facilitator.ui.modals.form import Field, FormModal, Values
-from facilitator.ui.modals.how_to_decide import HowToDecideModal
+from facilitator.ui.modals.advised_form import AdvisedForm
+from facilitator.ui.modals.form import Field, Values
 
 
-class DecisionForm(FormModal[object]):
+class DecisionForm(AdvisedForm):
     """Question, method and outcome; `values` adds `continuum` and `reason` when the
     method is the one "How should we decide?" gave (else they are empty)."""
-
-    BINDINGS = [Binding("ctrl+r", "how_to_decide", "How should we decide?")]
 
     def __init__(
         self, fields: Sequence[Field], submit: Callable[[Values], object], *, pack: Pack
     ) -> None:
-        super().__init__("Decision", fields, submit)
-        self.pack = pack
-        self.advice: Values = {}
-        """The method, continuum point and reason "How should we decide?" gave."""
-
-    def action_how_to_decide(self) -> None:
-        asked = HowToDecideModal(
-            decision_questions(self.pack),
-            decision_rules(self.pack),
-            method_names(self.pack),
-            lambda values: values,
-        )
-        self.app.push_screen(asked, self._advised)
-
-    def _advised(self, advice: object) -> None:
-        if not isinstance(advice, dict):
-            return  # left without choosing
-        self.advice = advice
-        self.query_one("#field-method", Select).value = str(advice["method"])
-
-    def values(self) -> Values:
-        result = super().values()
-        followed = bool(self.advice) and result.get("method") == self.advice.get("method")
-        result["continuum"] = self.advice.get("continuum", "") if followed else ""
-        result["reason"] = self.advice.get("reason", "") if followed else ""
-        return result
+        super().__init__("Decision", fields, submit, pack=pack)

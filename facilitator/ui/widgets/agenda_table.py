@@ -44,7 +44,7 @@ class Widths:
         room = width - cls.SCROLLBAR - cls.COLUMNS * cls.PADDING
         flexible = max(room - cls.START - cls.MINUTES - cls.KIND, 30)
         longest_presenter = max((len(_presenter(line)) for line in agenda), default=0)
-        longest_process = max((len(line.process or "") for line in agenda), default=0)
+        longest_process = max((len(_process(line)) for line in agenda), default=0)
         longest_title = max((len(_title(line)) for line in agenda), default=0)
         presenter = max(min(longest_presenter, cls.PRESENTER_MAX), cls.PRESENTER_MIN)
         process = max(min(longest_process, cls.PROCESS_MAX), cls.PROCESS_MIN)
@@ -58,6 +58,12 @@ class Widths:
 
 def _presenter(line: AgendaLine) -> str:
     return line.presenter.name if line.presenter else ""
+
+
+def _process(line: AgendaLine) -> str:
+    """The protocol, and how the item will be decided: "Consensus · by Multi-voting"."""
+    decided = f"by {line.decision_method_name}" if line.decision_method_name else ""
+    return " · ".join(part for part in (line.process or "", decided) if part)
 
 
 def _title(line: AgendaLine) -> str:
@@ -109,7 +115,7 @@ class AgendaTable(DataTable[object]):
                 cell(_title(line), "bold"),
                 cell(_presenter(line)),
                 cell(KIND_SHORT.get(line.kind, line.kind)),
-                cell(line.process or ""),
+                cell(_process(line)),
                 key=str(line.id),
             )
         if keep is not None and str(keep) in self.rows:
