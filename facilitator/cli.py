@@ -4,6 +4,8 @@
     facilitator demo [--no-open]              add the demo teams (and open the app)
     facilitator run MEETING_ID                open a meeting's live screen
     facilitator list [--json]                 list meetings
+    facilitator decisions [--team NAME] [--json]
+                                              the decision log (every team's, or one's)
     facilitator import FILE [--team NAME]     add a meeting from a Markdown agenda, or
                                               restore one from its JSON minutes
     facilitator export MEETING_ID [--format md|html|txt|eml|ics|csv|json] [--agenda]
@@ -86,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", parents=[common], help="list meetings")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(creates=False)
+    deciding = commands.add_parser(
+        "decisions", parents=[common], help="the decision log: every decision, newest first"
+    )
+    deciding.add_argument("--team", metavar="NAME", help="only this team's decisions")
+    deciding.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    deciding.set_defaults(creates=False)
     _add_agenda_commands(commands, common)
     db = commands.add_parser("db", parents=[common], help="database tools")
     db.set_defaults(creates=False)
@@ -179,6 +187,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_commands import list_meetings
 
         return list_meetings(target, as_json=args.json, create=create)
+    if args.command == "decisions":
+        from facilitator.cli_commands import list_decisions
+
+        return list_decisions(target, team=args.team, as_json=args.json, create=create)
     if args.command == "db":
         from facilitator.cli_commands import db_check
 

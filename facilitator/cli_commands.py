@@ -87,6 +87,33 @@ def list_meetings(target: DatabaseTarget, *, as_json: bool, create: bool = False
     return 0
 
 
+def list_decisions(
+    target: DatabaseTarget, *, team: str | None, as_json: bool, create: bool = False
+) -> int:
+    """Print the decision log: every active team's, or team `team`'s (by its name)."""
+    from facilitator.domain.clock import system_clock
+    from facilitator.domain.text import local
+    from facilitator.pack.locate import load_default_pack
+    from facilitator.render.decision_log import decisions_as_json, decisions_as_text
+    from facilitator.services.decision_log import decision_log, team_named
+    from facilitator.store.database import Database
+
+    pack = load_default_pack()
+    prepare_database(target, create=create)
+    database = Database(target)
+    try:
+        team_id = team_named(database, team) if team is not None else None
+        today = local(system_clock(), None).date()
+        log = decision_log(database, team_id=team_id, today=today, pack=pack, tz=None)
+    finally:
+        database.dispose()
+    if as_json:
+        say(decisions_as_json(log.entries, team_name=log.team_name))
+    else:
+        say(decisions_as_text(log.entries, team_name=log.team_name))
+    return 0
+
+
 def db_check(target: DatabaseTarget) -> int:
     """Print the database report; non-zero when something is wrong."""
     from facilitator.services.diagnostics import check_database

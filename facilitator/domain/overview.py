@@ -63,6 +63,10 @@ class HomeOverview:
     open_action_count: int
     overdue_action_count: int
     open_parking_count: int
+    review_due_count: int = 0
+    """Decisions whose review date has come and whose review is on no agenda yet."""
+    review_due: tuple[str, ...] = ()
+    """The questions of the first few of them, the earliest review date first."""
 
 
 def is_overdue(due_date: date | None, today: date) -> bool:

@@ -1,5 +1,5 @@
 """Carrying forward what the team still owes (open action items, the parking lot, items
-set aside for "next meeting") onto a meeting's agenda.
+set aside for "next meeting", decisions due for review) onto a meeting's agenda.
 
 However many things are picked, a call reads each kind of row once (`IN` lists, plain
 columns rather than ORM objects) and writes each kind of row in one statement, so the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 import sqlalchemy as sql
@@ -18,6 +18,8 @@ from sqlalchemy.engine import Row
 from sqlmodel import Session, col, or_, select
 
 from facilitator.domain.enums import ActionStatus, ItemKind, NextAgendaStatus, ParkingStatus
+from facilitator.domain.meeting_date import MeetingTimes, meeting_day
+from facilitator.domain.planning import TITLE_MAX
 from facilitator.errors import InvalidInput, NotFoundError
 from facilitator.services.agenda_build import (
     NewItem,
@@ -26,6 +28,11 @@ from facilitator.services.agenda_build import (
     insert_items,
     new_item,
     renumber_slots,
+)
+from facilitator.services.carry_forward_reviews import (
+    decision_review_item,
+    picked_decisions,
+    reviews_due,
 )
 from facilitator.store.bulk import (
     Values,
@@ -55,13 +62,15 @@ _TABLES: dict[str, type[ActionItem] | type[ParkingLotItem] | type[NextAgendaEntr
     "parking": ParkingLotItem,
     "next": NextAgendaEntry,
 }
+KINDS = (*_TABLES, "decision")
 
 
 @dataclass(frozen=True)
 class Candidate:
     """Something the team owes that could go on this agenda.
 
-    `kind` is "action", "parking" or "next"; `on_agenda` says it is already there.
+    `kind` is "action", "parking", "next" or "decision"; `on_agenda` says it is already
+    there.
     """
 
     kind: str
@@ -71,9 +80,12 @@ class Candidate:
     on_agenda: bool
 
 
-def carry_forward_candidates(db: Database, *, meeting_id: int) -> list[Candidate]:
-    """Open action items to review, open parking-lot items, and items set aside for "next
-    meeting", from the team's other meetings."""
+def carry_forward_candidates(
+    db: Database, *, meeting_id: int, tz: tzinfo | None = UTC
+) -> list[Candidate]:
+    """Open action items to review, open parking-lot items, items set aside for "next
+    meeting", and decisions due for review by the meeting's day (on the wall clock of
+    `tz`), from the team's other meetings."""
     with db.read() as session:
         meeting = fetch(session, Meeting, meeting_id, "meeting")
         linked = _linked(_links(session, meeting_id))
@@ -108,6 +120,11 @@ def carry_forward_candidates(db: Database, *, meeting_id: int) -> list[Candidate
             Candidate("next", row_id(n), n.title, n.note or "set aside for the next meeting", False)
             for n in session.exec(set_aside.order_by(col(NextAgendaEntry.id)))
         ]
+        due_by = meeting_day(MeetingTimes(meeting.scheduled_start, meeting.started_at), tz)
+        candidates += [
+            Candidate("decision", key, text, detail, False)
+            for key, text, detail in reviews_due(session, meeting, due_by)
+        ]
         return [replace(c, on_agenda=(c.kind, c.id) in linked) for c in candidates]
 
 
@@ -117,11 +134,13 @@ def accept_carry_forward(
     """Put the picked candidates on the agenda, linked back to where they came from.
 
     Action items share one "Review of action items" item (one step each); each
-    parking-lot or set-aside item becomes an item of its own. Returns the items touched.
+    parking-lot or set-aside item becomes an item of its own, and each decision a
+    decision item to review it, planned to be decided by the same method. Returns the
+    items touched.
     """
     picks = list(dict.fromkeys(picks))  # the same pick twice counts once
     for kind, _ in picks:
-        if kind not in _TABLES:
+        if kind not in KINDS:
             raise InvalidInput({"picks": f"Cannot carry forward a {kind}."})
     with db.write(now=now) as session:
         meeting = fetch(session, Meeting, meeting_id, "meeting")
@@ -151,6 +170,7 @@ def _picked(
         core = core_table(table)
         for row in session.execute(sql.select(core).where(core.c.id.in_(keys))) if keys else ():
             rows[kind, row.id] = row
+    rows |= picked_decisions(session, [key for each, key in picks if each == "decision"])
     for pick in picks:
         found = rows.get(pick)
         if found is None:
@@ -216,6 +236,10 @@ def _carried_items(
     links: list[Values] = []
     set_aside: list[int] = []
     for kind, row in rows:
+        if kind == "decision":
+            new.append(NewItem(decision_review_item(row)))
+            links.append(new_row(CarryForward, agenda_item_id=0, decision_id=row.id))
+            continue
         if kind == "parking":
             title, goal = row.text, f"From the parking lot ({_raised_by(row, names)})."
             links.append(new_row(CarryForward, agenda_item_id=0, parking_lot_item_id=row.id))
@@ -223,7 +247,7 @@ def _carried_items(
             set_aside.append(row.id)
             title, goal = row.title, row.note or "Set aside for this meeting by the last one."
             links.append(new_row(CarryForward, agenda_item_id=0, next_agenda_entry_id=row.id))
-        new.append(NewItem(new_item(title=title[:120], goal=goal, planned_minutes=10)))
+        new.append(NewItem(new_item(title=title[:TITLE_MAX], goal=goal, planned_minutes=10)))
     ids = insert_items(session, meeting_id=meeting_id, new=new, first_position=first)
     for link, item_id in zip(links, ids, strict=True):
         link["agenda_item_id"] = item_id
@@ -252,6 +276,8 @@ def _linked(links: Sequence[Row[Any]]) -> set[tuple[str, int | None]]:
             linked.add(("parking", link.parking_lot_item_id))
         if link.next_agenda_entry_id is not None:
             linked.add(("next", link.next_agenda_entry_id))
+        if link.decision_id is not None:
+            linked.add(("decision", link.decision_id))
     return linked
 
 

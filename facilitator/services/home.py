@@ -10,12 +10,15 @@ from facilitator.store.quick_read import Row, reader, to_date, to_datetime
 from facilitator.store.target import DatabaseTarget
 
 LIST_LIMIT = 50
+REVIEW_LIMIT = 3
+"""Decisions due for review named on the home screen (the rest are counted)."""
 
 
 def load_home(
     target: DatabaseTarget, *, team_id: int | None, now: datetime, tz: tzinfo | None
 ) -> HomeOverview:
-    """Teams, upcoming and recent meetings, open action items and the parking-lot count.
+    """Teams, upcoming and recent meetings, open action items, the parking-lot count and
+    the decisions due for review.
 
     `team_id` narrows everything to one team; an unknown or archived team means all.
     """
@@ -32,6 +35,9 @@ def load_home(
         actions = queries.open_actions(read, team_id=team_id, limit=LIST_LIMIT)
         open_count, overdue_count = queries.action_counts(read, team_id=team_id, today=today)
         parking = queries.open_parking_count(read, team_id=team_id)
+        reviews = queries.review_due_decisions(
+            read, team_id=team_id, today=today, limit=REVIEW_LIMIT
+        )
     return HomeOverview(
         teams=tuple(teams),
         team_id=team_id,
@@ -46,6 +52,8 @@ def load_home(
         open_action_count=open_count,
         overdue_action_count=overdue_count,
         open_parking_count=parking,
+        review_due_count=int(reviews[0][1]) if reviews else 0,
+        review_due=tuple(row[0] for row in reviews),
     )
 
 

@@ -127,3 +127,25 @@ def open_parking_count(reader: Reader, *, team_id: int | None) -> int:
         {"open": ParkingStatus.OPEN.value, "team_id": team_id},
     )
     return int(rows[0][0])
+
+
+def review_due_decisions(
+    reader: Reader, *, team_id: int | None, today: date, limit: int
+) -> list[Row]:
+    """(question, how many are due) of the decisions whose review date has come and
+    whose review is on no agenda yet, the earliest review date first; one statement,
+    the count alike on every row (no rows: none are due)."""
+    return reader.rows(
+        f"""
+        SELECT d.question, COUNT(*) OVER ()
+          FROM decision AS d
+          JOIN meeting AS m ON m.id = d.meeting_id
+          JOIN team AS t ON t.id = m.team_id
+         WHERE d.review_on <= :today AND t.archived_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM carry_forward AS c WHERE c.decision_id = d.id)
+               {_for_team("m.team_id", team_id)}
+         ORDER BY d.review_on, d.id
+         LIMIT :limit
+        """,
+        {"today": today, "team_id": team_id, "limit": limit},
+    )

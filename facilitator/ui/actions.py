@@ -102,6 +102,12 @@ APP_ACTIONS = (
         "Norms, roles, decision methods, protocols, instruments, video guides and templates.",
     ),
     UiAction(
+        "decision_log",
+        "Decisions: the decision log",
+        "Every decision of the team chosen at home (or of all teams): search it, filter "
+        "it, open the full record.",
+    ),
+    UiAction(
         "load_demo",
         "Demo: add the demo teams",
         "Add a demo leadership team with a planned and a past meeting (once).",
@@ -169,6 +175,14 @@ HOME_ACTIONS = (
         "owner; mark them done.",
         key="i",
         footer="Action items",
+    ),
+    UiAction(
+        "decision_log",
+        "Decisions: the decision log",
+        "Every decision of the highlighted team (or all teams): open, decided, due for "
+        "review, by method; search them and open the full record.",
+        key="d",
+        footer="Decisions",
     ),
     UiAction(
         "library",

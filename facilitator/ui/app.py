@@ -204,6 +204,18 @@ class FacilitatorApp(App[int]):
         name = screen.sub_title or type(screen).__name__
         self.push_screen(HelpModal(name, actions, APP_ACTIONS))
 
+    def action_decision_log(self) -> None:
+        """The decision log of the team chosen on the home screen (all teams if none)."""
+        from facilitator.ui.screens.decision_log import DecisionLogScreen
+
+        if isinstance(self.screen, DecisionLogScreen):
+            return
+        overview = self.overview
+        team_id = overview.team_id if overview is not None else None
+        teams = overview.teams if overview is not None else ()
+        name = next((team.name for team in teams if team.id == team_id), None)
+        self.push_screen(DecisionLogScreen(team_id, name))
+
     def action_library(self) -> None:
         from facilitator.ui.screens.library import LibraryScreen
 

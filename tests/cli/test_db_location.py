@@ -41,6 +41,8 @@ Time: 15:30
 READERS: list[tuple[str, ...]] = [
     ("list",),
     ("list", "--json"),
+    ("decisions",),
+    ("decisions", "--team", "Riverside Elementary Leadership Team", "--json"),
     ("export", "1"),
     ("export", "1", "--format", "json"),
     ("db", "check"),

@@ -7,10 +7,13 @@ from datetime import date
 from sqlmodel import select
 
 from facilitator.domain.overview import HomeOverview
+from facilitator.services.carry_forward import accept_carry_forward
 from facilitator.services.home import load_home
 from facilitator.store.database import Database
-from facilitator.store.tables import Team, row_id
+from facilitator.store.tables import Decision, Team, row_id
 from tests.conftest import FROZEN_NOW, TZ
+from tests.decision_log_data import PLC as OAK_PLC
+from tests.decision_log_data import RIVERSIDE, fill_log
 
 LEADERSHIP = "Riverside Elementary Leadership Team"
 PLC = "Grade 3 Collaborative Learning Team"
@@ -109,3 +112,43 @@ def test_empty_database(db: Database) -> None:
         overdue_action_count=0,
         open_parking_count=0,
     )
+
+
+def test_decisions_due_for_review(db: Database) -> None:
+    """tests/decision_log_data.py: Riverside's majority vote (review 1 November) and the
+    PLC's unanimous decision (20 November) are due; the archived team's is not counted;
+    a review put on an agenda is no longer due."""
+    data = fill_log(db)
+
+    everyone = home(db)
+    assert everyone.review_due_count == 2
+    assert everyone.review_due == ("Adopt the new reading curriculum?", "Keep the Friday PLC slot?")
+    assert home(db, data.teams[OAK_PLC]).review_due == ("Keep the Friday PLC slot?",)
+
+    accept_carry_forward(
+        db,
+        meeting_id=data.meetings["december"],
+        picks=[("decision", data.decisions["majority"])],
+        now=FROZEN_NOW,
+    )
+    riverside = home(db, data.teams[RIVERSIDE])
+    assert (riverside.review_due_count, riverside.review_due) == (0, ())
+    assert home(db).review_due_count == 1
+
+
+def test_review_due_names_the_first_three_and_counts_them_all(db: Database) -> None:
+    data = fill_log(db)
+    with db.write(now=FROZEN_NOW) as session:
+        for number in range(5):
+            session.add(
+                Decision(
+                    meeting_id=data.meetings["october"],
+                    question=f"Extra {number}",
+                    review_on=date(2026, 10, 1 + number),
+                )
+            )
+
+    overview = home(db)
+
+    assert overview.review_due_count == 7
+    assert overview.review_due == ("Extra 0", "Extra 1", "Extra 2")

@@ -67,8 +67,9 @@ def test_meeting_details_form(snap_compare: SnapCompare, long_db: Database, pack
 
 
 def test_carry_forward(snap_compare: SnapCompare, long_db: Database, pack: Pack) -> None:
-    """Carry forward (c): open action items, the open parking-lot entry and the items set
-    aside, each on one line ending in "…" where it is longer than the box."""
+    """Carry forward (c): open action items, the open parking-lot entry, the items set
+    aside and the demo's decisions due for review by the meeting's day, each on one line
+    ending in "…" where it is longer than the box."""
     assert snap(snap_compare, long_db, pack, "c", open_meeting_id=DECEMBER)
 
 

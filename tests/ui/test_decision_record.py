@@ -80,7 +80,9 @@ async def test_a_majority_vote_is_counted_as_the_roll_is_called(
         await save(pilot)
         assert not isinstance(app.screen, DecisionRecord)
     line = saved(demo_db, pack)
-    assert result(line) == "Carried: 5 of 8 votes cast were yes, more than half needed (5 yes, 3 no)."
+    assert (
+        result(line) == "Carried: 5 of 8 votes cast were yes, more than half needed (5 yes, 3 no)."
+    )
     assert (line.quorum, line.outcome, line.status) == (6, "They stay on Mondays", "decided")
 
 
@@ -199,9 +201,7 @@ async def test_v_opens_the_latest_decision_again(demo_db: Database, pack: Pack) 
         assert "Not unanimous" in screen_text(app)
 
 
-async def test_a_review_date_that_is_not_a_date_is_refused(
-    demo_db: Database, pack: Pack
-) -> None:
+async def test_a_review_date_that_is_not_a_date_is_refused(demo_db: Database, pack: Pack) -> None:
     app = live_app(demo_db.target, pack, HandClock())
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
         screen = await record(pilot, "unanimous")

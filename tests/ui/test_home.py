@@ -154,6 +154,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("n", "Teams: new team"),
             ("a", "Teams: show all teams"),
             ("i", "Action items: the team's list"),
+            ("d", "Decisions: the decision log"),
             ("l", "Library: browse the practice"),
             ("r", "Home: refresh"),
         ]
@@ -161,6 +162,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("? / F1", "Help: keys and actions"),
             ("^p", "App: command palette"),
             ("palette", "Library: browse the practice"),
+            ("palette", "Decisions: the decision log"),
             ("palette", "Demo: add the demo teams"),
             ("^q", "App: quit"),
         ]

@@ -49,13 +49,13 @@ async def test_library_is_listed_once_in_the_palette(demo_db: Database, pack: Pa
         assert any(name.startswith("Meeting: open") for name in names)
 
 
-SCREENS = ["home", "plan", "minutes", "library", "team", "action list"]
+SCREENS = ["home", "plan", "minutes", "library", "team", "action list", "decision log"]
 
 
 async def open_screen(app: FacilitatorApp, pilot: Pilot[Any], name: str) -> None:
     await settle(pilot)
     keys = {"plan": ("down", "enter"), "minutes": ("end", "enter"), "library": ("l",)}
-    keys |= {"action list": ("i",)}
+    keys |= {"action list": ("i",), "decision log": ("d",)}
     if name == "team":
         teams = app.screen.query_one(TeamList)
         teams.focus()

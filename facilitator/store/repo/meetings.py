@@ -129,6 +129,8 @@ def carry_forward_labels(session: Session, *, item_ids: list[int]) -> dict[int, 
             kind = "action item"
         elif link.parking_lot_item_id is not None:
             kind = "parking lot"
+        elif link.decision_id is not None:
+            kind = "decision due for review"
         else:
             kind = "set aside for this meeting"
         labels.setdefault(link.agenda_item_id, [])

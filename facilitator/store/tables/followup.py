@@ -91,6 +91,10 @@ class CarryForward(Row, table=True):
     next_agenda_entry_id: int | None = Field(
         default=None, foreign_key="next_agenda_entry.id", ondelete="CASCADE", index=True
     )
+    decision_id: int | None = Field(
+        default=None, foreign_key="decision.id", ondelete="CASCADE", index=True
+    )
+    """A decision whose review date has come, put on the agenda to be reviewed."""
 
 
 class Takeaway(Row, table=True):

@@ -1,4 +1,5 @@
-"""Carry forward what the team owes: open action items, the parking lot, items set aside."""
+"""Carry forward what the team owes: open action items, the parking lot, items set aside,
+decisions due for review."""
 
 from __future__ import annotations
 
@@ -25,7 +26,11 @@ HEADINGS = {
     "action": "Open action items to review",
     "parking": "Open parking-lot items",
     "next": "Set aside for this meeting",
+    "decision": "Decisions due for review",
 }
+SHOWN_WHEN_EMPTY = frozenset({"action", "parking", "next"})
+"""Kinds whose heading shows with a count of 0; a decision's review is rarer, and its
+heading shows only when one is due."""
 
 
 class CandidatesLoaded(Message):
@@ -83,8 +88,9 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
     def load(self) -> None:
         from facilitator.services.carry_forward import carry_forward_candidates
 
+        backend = self.app.backend
         try:
-            found = carry_forward_candidates(self.app.backend.db, meeting_id=self.meeting_id)
+            found = carry_forward_candidates(backend.db, meeting_id=self.meeting_id, tz=backend.tz)
         except FacilitatorError as error:
             self.app.notify(error.sentence, severity="error", markup=False)
             return
@@ -95,6 +101,8 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
         selections = []
         for kind, heading in HEADINGS.items():
             mine = [c for c in message.candidates if c.kind == kind]
+            if not mine and kind not in SHOWN_WHEN_EMPTY:
+                continue
             selections.append(
                 Selection(lit(f"{heading} ({len(mine)})", "bold"), f"heading:{kind}", disabled=True)
             )

@@ -1,4 +1,5 @@
-"""Home: teams, upcoming and recent meetings, open action items, the parking lot.
+"""Home: teams, upcoming and recent meetings, open action items, the parking lot and
+the decisions due for review.
 
 With no teams yet it shows a welcome that offers to create one or load the demo.
 """
@@ -21,6 +22,7 @@ from facilitator.ui.actions import HOME_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.action_list import ActionList
+from facilitator.ui.widgets.clamped_text import ClampedText
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.meeting_list import MeetingList
 from facilitator.ui.widgets.team_list import ALL_TEAMS, TeamList
@@ -74,6 +76,7 @@ class HomeScreen(FreshScreen[None]):
                 yield TeamList(id="teams")
                 yield Static(id="purpose")
                 yield Static("Loading…", id="parking")
+                yield ClampedText(id="reviews")
             with Vertical(id="main"):
                 yield MeetingList(id="meetings")
                 yield ActionList(id="actions")
@@ -84,6 +87,7 @@ class HomeScreen(FreshScreen[None]):
         self.query_one("#teams").border_title = "Teams"
         self.query_one("#meetings").border_title = "Meetings"
         self.query_one("#actions").border_title = "Open action items"
+        self.query_one("#reviews").display = False  # until a review is due
         # Paint first, then read: the worker loads the database layer, and starting it
         # now would compete with the first paint for the interpreter.
         self.call_after_refresh(self.reload)
@@ -162,6 +166,20 @@ class HomeScreen(FreshScreen[None]):
         purpose.display = bool(team and team.purpose)
         self.query_one("#parking", Static).update(
             join(("Parking lot: ", "bold"), f"{plural(overview.open_parking_count, 'item')} open")
+        )
+        self._show_reviews(overview)
+
+    def _show_reviews(self, overview: HomeOverview) -> None:
+        """The decisions whose review date has come, counted and the first few named;
+        nothing at all while none is due."""
+        reviews = self.query_one("#reviews", ClampedText)
+        reviews.display = overview.review_due_count > 0
+        count = plural(overview.review_due_count, "decision")
+        reviews.show(
+            [
+                (join(("Review due: ", "bold"), count), 2),
+                *((lit(f"· {question}", "dim"), 1) for question in overview.review_due),
+            ]
         )
 
     @on(OptionList.OptionHighlighted, "#teams")
@@ -255,15 +273,21 @@ class HomeScreen(FreshScreen[None]):
             self.team_id = team_id
             self.reload()
 
+    def _team_name(self) -> str | None:
+        """The chosen team's name (None for all teams)."""
+        teams = self.overview.teams if self.overview else ()
+        return next((t.name for t in teams if t.id == self.team_id), None)
+
     def action_action_items(self) -> None:
         from facilitator.ui.screens.action_list import ActionListScreen
 
-        team = (
-            next((t for t in self.overview.teams if t.id == self.team_id), None)
-            if self.overview
-            else None
-        )
-        self.app.push_screen(ActionListScreen(self.team_id, team.name if team else None))
+        self.app.push_screen(ActionListScreen(self.team_id, self._team_name()))
+
+    def action_decision_log(self) -> None:
+        """The chosen team's decisions (every team's with All teams)."""
+        from facilitator.ui.screens.decision_log import DecisionLogScreen
+
+        self.app.push_screen(DecisionLogScreen(self.team_id, self._team_name()))
 
     def action_library(self) -> None:
         self.app.action_library()
