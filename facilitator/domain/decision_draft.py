@@ -148,39 +148,16 @@ def draft_line(
     """`line` as it would read once `draft` is saved: the decision screen counts it as
     it is typed, the way the minutes will."""
     people = {p.member_id: p for p in present}
-    this_round = line.voting_round
     hidden = draft.anonymous and (
         draft.method in VOTED or draft.method is DecisionMethod.MULTI_VOTE
     )
-    votes = [v for v in line.votes if v.voting_round < this_round]
-    if draft.ballot is None:
-        votes += [
-            VoteLine(
-                voter=None if hidden and choice is not VoteChoice.CONSULTED else people.get(m),
-                option=None,
-                choice=choice.value,
-                note=draft.reasons.get(m, "") if choice is VoteChoice.BLOCK else "",
-                voting_round=this_round,
-            )
-            for m, choice in draft.choices.items()
-        ]
-    votes += [
-        VoteLine(
-            voter=None if hidden else people.get(m),
-            option=draft.options[index],
-            points=count,
-            voting_round=this_round,
-        )
-        for m, spent in draft.dots.items()
-        for index, count in spent.items()
-        if count > 0 and index < len(draft.options)
-    ]
-    earlier = [o for o in line.options if o.voting_round < this_round]
+    votes = _draft_votes(line, draft, people, hidden)
+    earlier = [o for o in line.options if o.voting_round < line.voting_round]
     options = [
         OptionLine(
             text,
             index in draft.chosen,
-            this_round,
+            line.voting_round,
             draft.gives[index] if index < len(draft.gives) else "",
         )
         for index, text in enumerate(draft.options)
@@ -211,3 +188,33 @@ def draft_line(
         rationale=draft.rationale,
         review_on=draft.review_on,
     )
+
+
+def _draft_votes(
+    line: DecisionLine, draft: DecisionDraft, people: Mapping[int | None, Person], hidden: bool
+) -> list[VoteLine]:
+    """Earlier rounds' votes as saved, then this round's as the draft has them."""
+    this_round = line.voting_round
+    votes = [v for v in line.votes if v.voting_round < this_round]
+    if draft.ballot is None:
+        votes += [
+            VoteLine(
+                voter=None if hidden and choice is not VoteChoice.CONSULTED else people.get(m),
+                option=None,
+                choice=choice.value,
+                note=draft.reasons.get(m, "") if choice is VoteChoice.BLOCK else "",
+                voting_round=this_round,
+            )
+            for m, choice in draft.choices.items()
+        ]
+    return votes + [
+        VoteLine(
+            voter=None if hidden else people.get(m),
+            option=draft.options[index],
+            points=count,
+            voting_round=this_round,
+        )
+        for m, spent in draft.dots.items()
+        for index, count in spent.items()
+        if count > 0 and index < len(draft.options)
+    ]

@@ -56,19 +56,7 @@ def decision_lines(
                 OptionLine(o.text, o.chosen, o.voting_round, o.gives)
                 for o in options.get(row_id(d), [])
             ),
-            votes=tuple(
-                VoteLine(
-                    voter=person(v.member_id, None),
-                    option=option_text.get(v.option_id) if v.option_id else None,
-                    points=v.points,
-                    level=v.level,
-                    blocks=v.blocks,
-                    note=v.note,
-                    choice=v.choice,
-                    voting_round=v.voting_round,
-                )
-                for v in votes.get(row_id(d), [])
-            ),
+            votes=tuple(_vote(v, person, option_text) for v in votes.get(row_id(d), [])),
             continuum_words=words.get(d.continuum_point or 0, ""),
             method_reason=d.method_reason,
             threshold_kind=d.threshold_kind,
@@ -86,6 +74,19 @@ def decision_lines(
         )
         for d in rows
     ]
+
+
+def _vote(vote: Vote, person: PersonOf, option_text: dict[int, str]) -> VoteLine:
+    return VoteLine(
+        voter=person(vote.member_id, None),
+        option=option_text.get(vote.option_id) if vote.option_id else None,
+        points=vote.points,
+        level=vote.level,
+        blocks=vote.blocks,
+        note=vote.note,
+        choice=vote.choice,
+        voting_round=vote.voting_round,
+    )
 
 
 def _ballot(decision: Decision) -> tuple[int, int, int] | None:
