@@ -100,7 +100,13 @@ def decision_fields(item_title: str, pack: Pack, method: str = "") -> list[Field
             options=methods,
             help="Not sure? ctrl+r asks how you should decide and recommends a method.",
         ),
-        Field("outcome", "The outcome", kind="text", help="Leave empty if it is still open."),
+        Field(
+            "outcome",
+            "The outcome",
+            kind="text",
+            help="Leave empty if it is still open: saving opens the decision screen, "
+            "which records the votes (or dots, positions) by the method and counts them.",
+        ),
     ]
 
 
