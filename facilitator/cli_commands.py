@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,28 @@ if TYPE_CHECKING:
     from facilitator.store.database import Database
 
 
+class NoTerminalError(FacilitatorError):
+    """The app was asked to open where there is no terminal to draw on."""
+
+
+def require_terminal() -> None:
+    """NoTerminalError unless the app can take the screen: its input and output are a
+    terminal, or a Textual driver is named (textual-serve runs it for a browser that
+    way). Without one it ran on unseen at most of a core (found running `demo` from a
+    script)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    try:
+        here = sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        here = False
+    if not here:
+        raise NoTerminalError(
+            "the app opens full screen and needs a terminal for its input and output, and "
+            "there is none here (demo --no-open only adds the demo data)."
+        )
+
+
 def open_app(
     target: DatabaseTarget,
     *,
@@ -26,11 +49,12 @@ def open_app(
 ) -> int:
     """Prepare the database (making a new one only if `create`), then run the app until
     it exits; return its exit code."""
+    prepare_database(target, create=create)
+    require_terminal()
     # No garbage collection until the first screen is drawn (`FacilitatorApp.collect_
     # from_now`): importing Textual and building the screen make some 50,000 objects,
     # and the collector kept walking them, about a third of the time to the first paint.
     gc.disable()
-    prepare_database(target, create=create)
     from facilitator.ui.app import build_app
 
     app = build_app(target, open_meeting_id=meeting_id, live=live)
@@ -63,6 +87,8 @@ def demo(target: DatabaseTarget, *, then_open: bool, create: bool = True) -> int
     from facilitator.store.database import Database
 
     prepare_database(target, create=create)
+    if then_open:
+        require_terminal()  # before the demo is added: nothing half-done
     database = Database(target)
     result = fill_demo(database, pack=load_default_pack(), now=system_clock(), tz=None)
     database.dispose()

@@ -198,3 +198,22 @@ def test_an_unknown_command_is_one_sentence(env: dict[str, str]) -> None:
     result = run(env, "plan")
     assert_one_sentence(result, "invalid choice", "--help")
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize("args", [("run", "2"), ()], ids=["run", "app"])
+def test_the_app_without_a_terminal_says_so_and_stops(
+    env: dict[str, str], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """Regression, found running `facilitator demo` from a script: with no terminal the
+    app ran on unseen at most of a core until killed. Now it says why and exits 1."""
+    path = tmp_path / "x.db"
+    assert run(env, "--db", str(path), "demo", "--no-open").returncode == 0
+    result = run(env, "--db", str(path), *args)
+    assert_one_sentence(result, "needs a terminal", "demo --no-open")
+
+
+def test_the_demo_without_a_terminal_adds_nothing(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    result = run(env, "--db", str(path), "demo")
+    assert_one_sentence(result, "needs a terminal", "demo --no-open")
+    assert "No meetings" in run(env, "--db", str(path), "list").stdout
