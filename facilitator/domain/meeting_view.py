@@ -75,6 +75,10 @@ class AgendaLine:
     """For a decision item: the method planned (a DecisionMethod value)."""
     decision_method_name: str | None = None
     """The planned method's name from the content pack ("Consensus")."""
+    continuum_point: int | None = None
+    """The continuum point planned with the method."""
+    decision_reason: str = ""
+    """Why that method ("How should we decide?"'s reason), when it gave it."""
 
 
 @dataclass(frozen=True)

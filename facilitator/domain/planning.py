@@ -117,6 +117,10 @@ class ItemDraft:
     process_id: str | None = None
     notes: str = ""
     decision_method: str = ""
+    continuum: str = ""
+    """The continuum point "How should we decide?" was answered with, "1" to "7"."""
+    decision_reason: str = ""
+    """Its reason for the method, when the method is the one it gave."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ class ItemFields:
     notes: str
     decision_method: DecisionMethod | None = None
     """For a decision item: how the team plans to decide it."""
+    continuum_point: int | None = None
+    decision_reason: str = ""
 
 
 def check_item(
@@ -158,6 +164,7 @@ def check_item(
     if draft.process_id and processes and draft.process_id not in processes:
         problems["process"] = f"There is no protocol called {draft.process_id}."
     method = _method(draft.decision_method, problems)
+    point = _point(draft.continuum, problems) if method else None
     if problems or minutes is None:
         return Checked(None, problems)
     return Checked(
@@ -171,8 +178,20 @@ def check_item(
             process_id=draft.process_id or None,
             notes=draft.notes.strip(),
             decision_method=method,
+            continuum_point=point,
+            decision_reason=" ".join(draft.decision_reason.split()) if method else "",
         )
     )
+
+
+def _point(text: str, problems: dict[str, str]) -> int | None:
+    """The continuum point planned with the method, if any (1 to 7)."""
+    if not text.strip():
+        return None
+    if not text.strip().isdigit() or not 1 <= int(text) <= 7:
+        problems["method"] = "A continuum point is 1 to 7."
+        return None
+    return int(text)
 
 
 def _method(text: str, problems: dict[str, str]) -> DecisionMethod | None:

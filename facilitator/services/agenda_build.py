@@ -108,6 +108,8 @@ def field_values(fields: ItemFields) -> Values:
         "process_id": fields.process_id,
         "facilitator_notes": fields.notes,
         "decision_method": fields.decision_method,
+        "continuum_point": fields.continuum_point,
+        "decision_reason": fields.decision_reason,
     }
 
 
@@ -176,6 +178,7 @@ ITEM_PLAN = (
     "facilitator_notes",
     "decision_method",
     "continuum_point",
+    "decision_reason",
 )
 """What a copy of an item keeps: its plan, not what happened to it."""
 STEP_PLAN = ("position", "title", "detail", "planned_minutes", "media_ranges")

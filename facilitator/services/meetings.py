@@ -202,4 +202,6 @@ def _agenda_line(
         carried_from=carried_from,
         decision_method=item.decision_method,
         decision_method_name=method_name(item.decision_method, pack),
+        continuum_point=item.continuum_point,
+        decision_reason=item.decision_reason,
     )

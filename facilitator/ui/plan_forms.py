@@ -119,6 +119,8 @@ def item_draft(values: Values) -> ItemDraft:
         kind=str(values["kind"]) or ItemKind.DISCUSSION.value,
         process_id=str(values["process"]) or None,
         decision_method=str(values["method"]),
+        continuum=str(values.get("continuum", "")),
+        decision_reason=str(values.get("reason", "")),
         notes=str(values["notes"]),
     )
 

@@ -73,6 +73,8 @@ def run_in_process(
         return 0
 
     monkeypatch.setattr(FacilitatorApp, "run", record_open)
+    # The app would take this terminal; it is not started, so it needs none.
+    monkeypatch.setattr("facilitator.cli_commands.require_terminal", lambda: None)
     capfdbinary.readouterr()
     try:
         code = main(argv)

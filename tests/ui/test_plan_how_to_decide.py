@@ -19,6 +19,7 @@ from facilitator.ui.widgets.agenda_table import AgendaTable
 from tests.conftest import FROZEN_NOW
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, settle
+from tests.ui.live_helpers import HandClock, live_app, live_settle
 from tests.ui.test_planning import DECEMBER, open_plan
 
 BUDGET = "Classroom library budget"  # the demo's decision item, no method planned yet
@@ -65,7 +66,61 @@ async def test_ctrl_r_in_the_item_form_fills_the_method_and_saves_it(
         assert form.values()["method"] == "compromise"
         await submit(pilot)
         assert process_cell(table, item_id) == "Consensus · by Compromise"
-    assert budget_item(demo_db).decision_method == "compromise"
+    planned = budget_item(demo_db)
+    assert (planned.decision_method, planned.continuum_point) == ("compromise", 4)
+    assert planned.decision_reason.startswith("Positions are polarised")
+
+
+async def test_the_planned_reason_reaches_the_live_decision_and_its_minutes(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Regression, found trying the demo: a method planned through "How should we
+    decide?" reached the live decision, but its continuum point and reason did not, so
+    the minutes said nothing of why that method."""
+    with demo_db.write(now=FROZEN_NOW) as session:
+        item = session.exec(
+            select(AgendaItem).where(AgendaItem.meeting_id == DECEMBER, AgendaItem.title == BUDGET)
+        ).one()
+        item.decision_method, item.continuum_point = "majority", 4
+        item.decision_reason = "A quick decision is critical."
+        first = item.position
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        for _ in range(first):
+            await pilot.press("n")
+            await live_settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        values = form_of(pilot).values()
+        assert (values["method"], values["continuum"]) == ("majority", "4")
+        assert values["reason"] == "A quick decision is critical."
+        fill(form_of(pilot), method="consensus")  # another method: no reason of its own
+        assert (form_of(pilot).values()["continuum"], form_of(pilot).values()["reason"]) == (
+            "",
+            "",
+        )
+
+
+async def test_an_edit_keeps_the_planned_reason(demo_db: Database, pack: Pack) -> None:
+    with demo_db.write(now=FROZEN_NOW) as session:
+        item = session.exec(
+            select(AgendaItem).where(AgendaItem.meeting_id == DECEMBER, AgendaItem.title == BUDGET)
+        ).one()
+        item.decision_method, item.continuum_point = "majority", 4
+        item.decision_reason = "A quick decision is critical."
+        item_id = item.id
+    assert item_id is not None
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await edit_budget(app, pilot, item_id)
+        fill(form_of(pilot), goal="Split the budget before orders close")
+        await submit(pilot)
+    planned = budget_item(demo_db)
+    assert (planned.continuum_point, planned.decision_reason) == (
+        4,
+        "A quick decision is critical.",
+    )
 
 
 async def test_leaving_how_to_decide_keeps_the_method_chosen(demo_db: Database, pack: Pack) -> None:

@@ -89,6 +89,8 @@ class AgendaItem(Row, table=True):
     """For a decision item: the method planned (DecisionMethod), shown live."""
     continuum_point: int | None = None
     """For a decision item: who holds it on the seven-point continuum (1-7)."""
+    decision_reason: str = ""
+    """For a decision item: why the method was planned ("How should we decide?")."""
 
 
 class AgendaStep(Row, table=True):

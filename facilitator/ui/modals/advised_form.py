@@ -10,10 +10,20 @@ from collections.abc import Callable, Sequence
 from textual.binding import Binding
 from textual.widgets import Select
 
+from facilitator.domain.meeting_view import AgendaLine
 from facilitator.pack.deciding import decision_questions, decision_rules, method_names
 from facilitator.pack.loader import Pack
 from facilitator.ui.modals.form import Field, FormModal, Values
 from facilitator.ui.modals.how_to_decide import HowToDecideModal
+
+
+def planned_advice(line: AgendaLine | None) -> Values:
+    """What "How should we decide?" gave when the item was planned: its method, and
+    the continuum point and reason kept with it (nothing for an item without one)."""
+    if line is None or not line.decision_method:
+        return {}
+    point = str(line.continuum_point) if line.continuum_point else ""
+    return {"method": line.decision_method, "continuum": point, "reason": line.decision_reason}
 
 
 class AdvisedForm(FormModal[object]):
@@ -29,10 +39,11 @@ class AdvisedForm(FormModal[object]):
         submit: Callable[[Values], object],
         *,
         pack: Pack,
+        advice: Values | None = None,
     ) -> None:
         super().__init__(title, fields, submit)
         self.pack = pack
-        self.advice: Values = {}
+        self.advice: Values = dict(advice or {})
         """The method, continuum point and reason "How should we decide?" gave."""
 
     def action_how_to_decide(self) -> None:

@@ -16,6 +16,11 @@ class DecisionForm(AdvisedForm):
     method is the one "How should we decide?" gave (else they are empty)."""
 
     def __init__(
-        self, fields: Sequence[Field], submit: Callable[[Values], object], *, pack: Pack
+        self,
+        fields: Sequence[Field],
+        submit: Callable[[Values], object],
+        *,
+        pack: Pack,
+        advice: Values | None = None,
     ) -> None:
-        super().__init__("Decision", fields, submit, pack=pack)
+        super().__init__("Decision", fields, submit, pack=pack, advice=advice)

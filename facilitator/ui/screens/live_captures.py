@@ -4,6 +4,7 @@ decisions, each a short form saved by `facilitator.services.captures`."""
 from __future__ import annotations
 
 from facilitator.ui import live_forms
+from facilitator.ui.modals.advised_form import planned_advice
 from facilitator.ui.modals.decision_form import DecisionForm
 from facilitator.ui.modals.form import Values
 from facilitator.ui.screens.live_base import LiveBase
@@ -97,7 +98,9 @@ class CaptureActions(LiveBase):
                 self.app.notify("Decision saved.", markup=False)
                 self._record(decision_id)
 
-        self.app.push_screen(DecisionForm(fields, save, pack=backend.pack), captured)
+        advice = planned_advice(line) if line and line.decision_method == method else {}
+        form = DecisionForm(fields, save, pack=backend.pack, advice=advice)
+        self.app.push_screen(form, captured)
 
     def action_record_decision(self) -> None:
         """The decision screen for the current item's latest decision (else the

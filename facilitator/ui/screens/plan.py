@@ -20,7 +20,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.ui import plan_forms
 from facilitator.ui.actions import QUIET_QUIT, bindings
 from facilitator.ui.literal import lit
-from facilitator.ui.modals.advised_form import AdvisedForm
+from facilitator.ui.modals.advised_form import AdvisedForm, planned_advice
 from facilitator.ui.modals.form import ConfirmModal, Field, FormModal, Values
 from facilitator.ui.plan_actions import PLAN_ACTIONS
 from facilitator.ui.screens.fresh import FreshScreen
@@ -195,7 +195,8 @@ class PlanScreen(FreshScreen[None]):
         fields = plan_forms.item_fields(line, self.plan, pack)
         title = "Edit agenda item" if line else "Add an agenda item"
         # ctrl+r asks "How should we decide?" and fills in "How it will be decided".
-        self.app.push_screen(AdvisedForm(title, fields, save, pack=pack), self._after_item)
+        form = AdvisedForm(title, fields, save, pack=pack, advice=planned_advice(line))
+        self.app.push_screen(form, self._after_item)
 
     def _after_item(self, result: object) -> None:
         # The plan is read again as the form closes (`FreshScreen`); the cursor goes to
