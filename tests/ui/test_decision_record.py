@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import col, select
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from facilitator.domain.decision_count import count_decision
 from facilitator.domain.minutes import DecisionLine
@@ -231,3 +231,23 @@ async def test_a_burst_of_keys_in_the_dot_grid_keeps_its_order(
         member = screen.sheet.present[0].member_id
         assert member is not None
         assert grid.dots[member] == {0: 3, 1: 2}
+
+
+async def test_a_secret_ballot_is_counted_from_its_counts(demo_db: Database, pack: Pack) -> None:
+    """Ticking the secret ballot hides the roll call and asks for the counts; the
+    percentage is asked for only when the threshold is one."""
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await record(pilot, "majority")
+        assert not screen.query_one("#ballot").display and not screen.query_one("#percent").display
+        screen.query_one("#secret", Checkbox).value = True
+        screen.query_one("#threshold", Select).value = "percent"
+        await pilot.pause()
+        assert screen.query_one("#ballot").display and not screen.query_one("#roll").display
+        typed(screen, **{"ballot-yes": "4", "ballot-no": "2", "ballot-abstain": "1"})
+        typed(screen, percent="60")
+        await pilot.pause()
+        assert "Carried: 4 of 6 votes cast were yes, 60% needed" in screen_text(app)
+        await save(pilot)
+    line = saved(demo_db, pack)
+    assert (line.ballot, line.votes, line.threshold_percent) == ((4, 2, 1), (), 60)
