@@ -139,9 +139,11 @@ class DecisionRecord(ModalScreen[bool]):
         return text + (f"\nWhy: {line.method_reason}" if line.method_reason else "")
 
     def _room(self) -> str:
-        text = f"{len(self.sheet.present)} members present can vote."
+        votes = self.method in VOTED or self.method is DecisionMethod.MULTI_VOTE
+        text = f"{len(self.sheet.present)} members present" + (" can vote." if votes else ".")
         if self.sheet.guests:
-            text += f" Guests (they do not vote): {', '.join(self.sheet.guests)}."
+            apart = " (they do not vote)" if votes else ""
+            text += f" Guests{apart}: {', '.join(self.sheet.guests)}."
         return text
 
     def on_mount(self) -> None:
