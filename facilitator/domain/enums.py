@@ -123,3 +123,10 @@ class CheckAnswer(StrEnum):
     YES = "yes"
     PARTLY = "partly"
     NO = "no"
+
+
+class EvaluationMode(StrEnum):
+    """How an evaluation's responses are collected."""
+
+    LAPTOP = "laptop"  # each member present answers in turn on a clean screen
+    ROOM = "room"  # the facilitator enters the room's answers

@@ -6,7 +6,12 @@ from sqlmodel import SQLModel
 
 from facilitator.store.tables._base import row_id
 from facilitator.store.tables.decision import Decision, DecisionOption, Vote
-from facilitator.store.tables.evaluation import EvaluationAnswer, EvaluationResponse
+from facilitator.store.tables.evaluation import (
+    Evaluation,
+    EvaluationAnswer,
+    EvaluationResponse,
+    EvaluationTurn,
+)
 from facilitator.store.tables.followup import (
     ActionItem,
     CarryForward,
@@ -44,8 +49,10 @@ __all__ = [
     "CommunicationEntry",
     "Decision",
     "DecisionOption",
+    "Evaluation",
     "EvaluationAnswer",
     "EvaluationResponse",
+    "EvaluationTurn",
     "Meeting",
     "Member",
     "NextAgendaEntry",

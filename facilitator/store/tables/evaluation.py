@@ -21,6 +21,9 @@ class EvaluationResponse(Row, table=True):
         default=None, foreign_key="meeting.id", ondelete="CASCADE", index=True
     )
     instrument_id: str  # an evaluation instrument from the content pack
+    evaluation_id: int | None = Field(
+        default=None, foreign_key="evaluation.id", ondelete="CASCADE", index=True
+    )
     respondent_member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
     submitted_at: datetime = utc_field()
 
@@ -35,3 +38,35 @@ class EvaluationAnswer(Row, table=True):
     score: int | None = None
     level: str | None = None
     text: str = Field(default="", sa_type=Text)
+
+
+class Evaluation(Row, table=True):
+    """A meeting's evaluation as it is run: the instruments chosen, how responses are
+    collected, whether they are anonymous, and whose turn is under way (so it can be
+    left and resumed)."""
+
+    __tablename__ = "evaluation"
+
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    instruments: str
+    """The instrument ids, comma-separated, in the order they are asked."""
+    mode: str  # EvaluationMode: pass the laptop, or the facilitator enters the room's answers
+    anonymous: bool = True
+    started_at: datetime = utc_field()
+    finished_at: datetime | None = utc_field(nullable=True)
+    turn_member_id: int | None = Field(default=None, foreign_key="member.id")
+    """Whose turn is under way (pass the laptop), until it ends."""
+    turn_responses: str = ""
+    """That turn's response ids, comma-separated: the only link, while the turn lasts,
+    between an anonymous response and the member giving it."""
+
+
+class EvaluationTurn(Row, table=True):
+    """A member who has had their turn: answered or skipped. Stored with a random id and
+    the evaluation's start time, so the turns say nothing of who answered when."""
+
+    __tablename__ = "evaluation_turn"
+
+    evaluation_id: int = Field(foreign_key="evaluation.id", ondelete="CASCADE", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    skipped: bool = False
