@@ -283,3 +283,13 @@ def _present(session: Session, meeting_id: int) -> list[tuple[int, str]]:
 
 def _ids(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(",") if part)
+
+
+def unfinished_evaluation(db: Database, *, meeting_id: int) -> int | None:
+    """The meeting's latest evaluation not yet finished, to resume; None if none."""
+    with db.read() as session:
+        return session.exec(
+            select(Evaluation.id)
+            .where(Evaluation.meeting_id == meeting_id, col(Evaluation.finished_at).is_(None))
+            .order_by(col(Evaluation.id).desc())
+        ).first()

@@ -111,5 +111,13 @@ MINUTES_ACTIONS = (
         key="c",
         footer="Closure",
     ),
+    UiAction(
+        "evaluate",
+        "Evaluate: this meeting",
+        "Plus/delta and the other instruments, each member present answering in turn "
+        "(an evaluation left unfinished resumes).",
+        key="E",
+        footer="Evaluate",
+    ),
     UiAction("back", "Minutes: back", "Return to where you were.", key="escape", footer="Back"),
 )

@@ -165,5 +165,10 @@ class MinutesScreen(FreshScreen[None]):
 
         self.app.push_screen(ClosureScreen(self.meeting_id))
 
+    def action_evaluate(self) -> None:
+        from facilitator.ui.evaluation_flow import evaluate_meeting
+
+        evaluate_meeting(self.app, self.meeting_id)
+
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,72 @@
+"""Evaluating a meeting from the app: resume an evaluation left unfinished, or choose
+the instruments (plus/delta ticked, the other meeting instruments on demand), how the
+responses are collected and whether they are anonymous; then the round, then the
+results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from facilitator.domain.enums import EvaluationMode
+from facilitator.services.evaluations import start_evaluation, unfinished_evaluation
+from facilitator.ui.modals.form import Field, FormModal, Values
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+DEFAULT = "plus-delta"
+MODES = (("Pass the laptop: each member answers in turn", EvaluationMode.LAPTOP.value),)
+
+
+def evaluate_meeting(app: FacilitatorApp, meeting_id: int) -> None:
+    """Resume the meeting's unfinished evaluation, or set up a new one."""
+    backend = app.backend
+    found = unfinished_evaluation(backend.db, meeting_id=meeting_id)
+    if found is not None:
+        _round(app, found)
+        return
+    instruments = [
+        (key, entry.name)
+        for key, entry in backend.pack.instruments.items()
+        if entry.use == "meeting"
+    ]
+    fields = [
+        *(Field(f"use-{key}", name, key == DEFAULT, kind="check") for key, name in instruments),
+        Field("mode", "How responses are collected", MODES[0][1], kind="select", options=MODES),
+        Field("anonymous", "Anonymous: keep no names with the responses", True, kind="check"),
+    ]
+
+    def save(values: Values) -> int:
+        chosen = [key for key, _ in instruments if values.get(f"use-{key}")]
+        return start_evaluation(
+            backend.db,
+            meeting_id=meeting_id,
+            instruments=chosen,
+            mode=EvaluationMode(str(values["mode"])),
+            anonymous=bool(values["anonymous"]),
+            pack=backend.pack,
+            now=backend.now(),
+        )
+
+    def started(evaluation_id: object) -> None:
+        if isinstance(evaluation_id, int):
+            _round(app, evaluation_id)
+
+    form = FormModal(
+        "Evaluate this meeting",
+        fields,
+        save,
+        save_label="Start",
+        intro="Choose the instruments; each member present then answers in turn.",
+    )
+    app.push_screen(form, started)
+
+
+def _round(app: FacilitatorApp, evaluation_id: int) -> None:
+    from facilitator.ui.screens.evaluation_round import EvaluationRoundScreen
+
+    def done(finished: bool | None) -> None:
+        if finished:
+            app.notify("Evaluation finished: its results are saved.", markup=False)
+
+    app.push_screen(EvaluationRoundScreen(evaluation_id), done)

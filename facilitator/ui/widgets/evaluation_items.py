@@ -1,0 +1,121 @@
+"""One person's turn at an evaluation, drawn from the instruments' forms: a row of
+choices for each rated item (1 to 7, or the levels), a line for each comment. Each
+answer is posted as it is given (`Answered`), so the screen saves it at once; a comment
+is posted a moment after typing stops and when the line is left."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+
+from facilitator.domain.evaluation_results import Answer, Form, FormItem
+from facilitator.ui.literal import lit
+
+TYPING_PAUSE = 0.6
+"""Seconds after the last key before a comment is saved."""
+
+
+class Answered(Message):
+    def __init__(self, response_id: int, item_id: str, answer: Answer | None) -> None:
+        super().__init__()
+        self.response_id = response_id
+        self.item_id = item_id
+        self.answer = answer
+
+
+class RatedItem(RadioSet):
+    """An item's choices across; choosing one answers it."""
+
+    DEFAULT_CSS = "RatedItem { layout: horizontal; width: auto; height: auto; }"
+
+    def __init__(self, form: Form, item: FormItem, response_id: int) -> None:
+        labels = form.values if form.kind == "rating" else [name for _, name in form.levels]
+        super().__init__(*[RadioButton(lit(label), compact=True) for label in labels], compact=True)
+        self.form, self.item, self.response_id = form, item, response_id
+
+    @on(RadioSet.Changed)
+    def _chosen(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        value = self.form.values[event.index]
+        answer = Answer(score=int(value)) if self.form.kind == "rating" else Answer(level=value)
+        self.post_message(Answered(self.response_id, self.item.id, answer))
+
+
+class CommentItem(Input):
+    """A comment line, saved a moment after typing stops and when it is left."""
+
+    def __init__(self, item: FormItem, response_id: int) -> None:
+        super().__init__(placeholder=item.text, compact=True)
+        self.item, self.response_id = item, response_id
+        self._pause: Timer | None = None
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._pause is not None:
+            self._pause.stop()
+        self._pause = self.set_timer(TYPING_PAUSE, self.post_answer)
+
+    def on_blur(self) -> None:
+        self.post_answer()
+
+    def post_answer(self) -> None:
+        if self._pause is not None:
+            self._pause.stop()
+            self._pause = None
+        text = self.value.strip()
+        self.post_message(
+            Answered(self.response_id, self.item.id, Answer(text=text) if text else None)
+        )
+
+
+class TurnForm(Vertical):
+    """Every instrument of the evaluation, blank, for one person's turn."""
+
+    DEFAULT_CSS = """
+    TurnForm { height: auto; }
+    TurnForm .instrument { text-style: bold; margin-top: 1; color: $accent; }
+    TurnForm .section { text-style: bold; margin-top: 1; }
+    TurnForm .item { margin-top: 1; }
+    TurnForm .ends { color: $text-muted; }
+    """
+
+    def __init__(self, forms: Sequence[tuple[Form, int, str]]) -> None:
+        """`forms`: (form, the turn's response id for it, its instructions)."""
+        super().__init__()
+        self.forms = forms
+
+    def compose(self) -> ComposeResult:
+        for form, response_id, instructions in self.forms:
+            yield Label(lit(form.name), classes="instrument")
+            if instructions:
+                yield Static(lit(instructions), classes="ends")
+            for section in form.sections:
+                if len(form.sections) > 1:
+                    yield Label(lit(section.title), classes="section")
+                for item in section.items:
+                    if form.kind == "text":
+                        yield Label(lit(item.text), classes="item")
+                        yield CommentItem(item, response_id)
+                    else:
+                        yield Label(lit(item.text), classes="item")
+                        yield RatedItem(form, item, response_id)
+
+    def pending(self) -> list[Answered]:
+        """The comments still waiting for their typing pause, taken now (their timers
+        stopped): the screen saves them before the turn ends."""
+        found = []
+        for comment in self.query(CommentItem):
+            if comment._pause is not None:
+                comment._pause.stop()
+                comment._pause = None
+                text = comment.value.strip()
+                answer = Answer(text=text) if text else None
+                found.append(Answered(comment.response_id, comment.item.id, answer))
+        return found

@@ -1,0 +1,109 @@
+"""Pass the laptop from the minutes screen: E sets up the evaluation (plus/delta and the
+Effective Team Assessment), three members answer in turn on a clean form, each answer
+saved as it is given; anonymous responses keep no member; escape leaves and the round
+resumes; ctrl+f finishes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col, select
+from textual.pilot import Pilot
+from textual.widgets import OptionList, RadioButton
+
+from facilitator.domain.enums import AttendanceStatus
+from facilitator.pack.loader import Pack
+from facilitator.services.evaluation_results import meeting_evaluation
+from facilitator.store.database import Database
+from facilitator.store.tables import Attendance, EvaluationResponse, Meeting
+from facilitator.ui.screens.evaluation_round import EvaluationRoundScreen
+from facilitator.ui.screens.minutes import MinutesScreen
+from facilitator.ui.widgets.evaluation_items import CommentItem, RatedItem
+from tests.conftest import FROZEN_NOW
+from tests.ui.forms import fill, form_of, submit
+from tests.ui.helpers import SIZE, make_app, screen_text, settle
+
+DECEMBER = 2
+ETA = "effective-team-assessment"
+
+
+def end_december(db: Database) -> None:
+    """December ended, three members marked present."""
+    with db.write(now=FROZEN_NOW) as session:
+        meeting = session.get(Meeting, DECEMBER)
+        assert meeting is not None
+        meeting.started_at, meeting.ended_at = FROZEN_NOW, FROZEN_NOW
+        rows = session.exec(
+            select(Attendance)
+            .where(Attendance.meeting_id == DECEMBER, col(Attendance.member_id).is_not(None))
+            .order_by(col(Attendance.member_id))
+        ).all()
+        for index, row in enumerate(rows):
+            row.status = AttendanceStatus.PRESENT if index < 3 else AttendanceStatus.ABSENT
+
+
+async def answer_turn(pilot: Pilot[Any], score: int, delta: str) -> str:
+    """Enter on the next member, a delta and every team item rated `score`; the screen
+    as the member saw it first; ctrl+n."""
+    await pilot.press("enter")
+    await settle(pilot)
+    seen = screen_text(pilot.app)
+    screen = pilot.app.screen
+    comments = list(screen.query(CommentItem))
+    comments[1].value = delta  # plus, delta: the delta
+    for rated in screen.query(RatedItem):
+        rated.query(RadioButton)[score - 1].value = True
+    await settle(pilot)
+    await pilot.press("ctrl+n")
+    await settle(pilot)
+    return seen
+
+
+async def test_a_round_of_three_from_the_minutes_screen(demo_db: Database, pack: Pack) -> None:
+    end_december(demo_db)
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        app.push_screen(MinutesScreen(DECEMBER))
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        form = form_of(pilot)
+        assert form.values()["use-plus-delta"] is True
+        fill(form, **{f"use-{ETA}": True})
+        await submit(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationRoundScreen)
+        assert "0 of 3 have answered · anonymous" in screen_text(app)
+
+        await answer_turn(pilot, 3, "Start on time")
+        # Leaving and coming back resumes the round where it stopped.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationRoundScreen)
+        assert "1 of 3 has answered" in screen_text(app)
+        second = await answer_turn(pilot, 5, "[bold]Fewer[/bold] reports")
+        assert "Start on time" not in second  # nothing of earlier answers shows
+        await answer_turn(pilot, 6, "More data")
+        assert "3 of 3 have answered" in screen_text(app)
+        assert app.screen.query_one("#waiting", OptionList).display is False
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, MinutesScreen)
+
+    with demo_db.read() as session:
+        stored = session.exec(
+            select(EvaluationResponse).where(EvaluationResponse.meeting_id == DECEMBER)
+        ).all()
+    assert len(stored) == 6 and {r.respondent_member_id for r in stored} == {None}
+    results = meeting_evaluation(demo_db, meeting_id=DECEMBER, pack=pack).results
+    team = next(r for r in results if r.form.id == ETA)
+    assert all((i.median, i.answered) == (5, 3) for i in team.items)
+    plus_delta = next(r for r in results if r.form.id == "plus-delta")
+    assert sorted(c.text for c in plus_delta.comments) == [
+        "More data",
+        "Start on time",
+        "[bold]Fewer[/bold] reports",
+    ]
