@@ -11,6 +11,8 @@
     facilitator export MEETING_ID [--format md|html|txt|eml|ics|csv|json] [--agenda]
                        [-o FILE [--force]]    print or save a meeting's minutes (its
                                               agenda while it is still planned)
+    facilitator evaluation MEETING_ID [--format md|csv|json]
+                                              print a meeting's evaluation results
     facilitator db check                      report on the database
     facilitator --version
 
@@ -37,6 +39,8 @@ EXIT_BROKEN_PIPE = 141
 """128 + SIGPIPE, what a shell reports for a program whose reader closed the pipe."""
 EXPORT_FORMATS = ("md", "html", "txt", "eml", "ics", "csv", "json")
 """What `facilitator export` writes (see `facilitator.services.minutes_export`)."""
+EVALUATION_FORMATS = ("md", "csv", "json")
+"""What `facilitator evaluation` writes (see `facilitator.render.evaluation`)."""
 FORMAT_HELP = (
     "md: Markdown (default); html: a web page that prints well; txt: plain text for e-mail; "
     "eml: an e-mail draft to the members; ics: calendar with the next meeting and action-item "
@@ -108,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
-    """`import FILE` and `export MEETING_ID` (agendas in and out)."""
+    """`import FILE`, `export MEETING_ID` (agendas in and out) and `evaluation
+    MEETING_ID`."""
     importing = commands.add_parser(
         "import",
         parents=[common],
@@ -141,6 +146,18 @@ def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: 
     exporting.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exporting.set_defaults(creates=False)
+    evaluating = commands.add_parser(
+        "evaluation", parents=[common], help="print a meeting's evaluation results"
+    )
+    evaluating.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
+    evaluating.add_argument(
+        "--format",
+        choices=EVALUATION_FORMATS,
+        default=EVALUATION_FORMATS[0],
+        help="md: Markdown (default); csv: one row per scale value or comment, for a "
+        "spreadsheet; json: everything, for another program",
+    )
+    evaluating.set_defaults(creates=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -211,6 +228,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             agenda=args.agenda,
             create=create,
         )
+    if args.command == "evaluation":
+        from facilitator.cli_commands import print_evaluation
+
+        return print_evaluation(target, meeting_id=args.meeting_id, fmt=args.format, create=create)
     if args.command == "run":
         from facilitator.cli_commands import run_meeting
 

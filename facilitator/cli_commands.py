@@ -140,6 +140,32 @@ def list_decisions(
     return 0
 
 
+def print_evaluation(
+    target: DatabaseTarget, *, meeting_id: int, fmt: str, create: bool = False
+) -> int:
+    """Print meeting `meeting_id`'s evaluation results as `fmt` (md, csv or json)."""
+    from facilitator.pack.locate import load_default_pack
+    from facilitator.render.evaluation import (
+        evaluation_csv,
+        evaluation_json,
+        evaluation_markdown,
+    )
+    from facilitator.services.evaluation_results import meeting_evaluation
+    from facilitator.store.database import Database
+
+    pack = load_default_pack()
+    prepare_database(target, create=create)
+    database = Database(target)
+    try:
+        evaluation = meeting_evaluation(database, meeting_id=meeting_id, pack=pack, tz=None)
+    finally:
+        database.dispose()
+    renderers = {"md": evaluation_markdown, "csv": evaluation_csv, "json": evaluation_json}
+    text = renderers[fmt](evaluation)
+    write_document((text if text.endswith("\n") else text + "\n").encode())
+    return 0
+
+
 def db_check(target: DatabaseTarget) -> int:
     """Print the database report; non-zero when something is wrong."""
     from facilitator.services.diagnostics import check_database

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitator.domain.enums import EvaluationMode
+from facilitator.services.evaluation_results import meeting_evaluation
 from facilitator.services.evaluations import start_evaluation, unfinished_evaluation
+from facilitator.ui.modals.evaluation_results import EvaluationResults
 from facilitator.ui.modals.form import Field, FormModal, Values
 
 if TYPE_CHECKING:
@@ -19,12 +21,25 @@ MODES = (("Pass the laptop: each member answers in turn", EvaluationMode.LAPTOP.
 
 
 def evaluate_meeting(app: FacilitatorApp, meeting_id: int) -> None:
-    """Resume the meeting's unfinished evaluation, or set up a new one."""
+    """Resume the meeting's unfinished evaluation; else show its results, if it has
+    been evaluated (n there sets up another); else set one up."""
     backend = app.backend
     found = unfinished_evaluation(backend.db, meeting_id=meeting_id)
     if found is not None:
-        _round(app, found)
+        _round(app, found, meeting_id)
         return
+    evaluation = meeting_evaluation(
+        backend.db, meeting_id=meeting_id, pack=backend.pack, tz=backend.tz
+    )
+    if evaluation.results:
+        app.push_screen(EvaluationResults(evaluation, lambda: set_up(app, meeting_id)))
+        return
+    set_up(app, meeting_id)
+
+
+def set_up(app: FacilitatorApp, meeting_id: int) -> None:
+    """The instruments, how responses are collected and anonymity; then the round."""
+    backend = app.backend
     instruments = [
         (key, entry.name)
         for key, entry in backend.pack.instruments.items()
@@ -50,7 +65,7 @@ def evaluate_meeting(app: FacilitatorApp, meeting_id: int) -> None:
 
     def started(evaluation_id: object) -> None:
         if isinstance(evaluation_id, int):
-            _round(app, evaluation_id)
+            _round(app, evaluation_id, meeting_id)
 
     form = FormModal(
         "Evaluate this meeting",
@@ -62,11 +77,15 @@ def evaluate_meeting(app: FacilitatorApp, meeting_id: int) -> None:
     app.push_screen(form, started)
 
 
-def _round(app: FacilitatorApp, evaluation_id: int) -> None:
+def _round(app: FacilitatorApp, evaluation_id: int, meeting_id: int) -> None:
     from facilitator.ui.screens.evaluation_round import EvaluationRoundScreen
 
     def done(finished: bool | None) -> None:
         if finished:
-            app.notify("Evaluation finished: its results are saved.", markup=False)
+            backend = app.backend
+            evaluation = meeting_evaluation(
+                backend.db, meeting_id=meeting_id, pack=backend.pack, tz=backend.tz
+            )
+            app.push_screen(EvaluationResults(evaluation))
 
     app.push_screen(EvaluationRoundScreen(evaluation_id), done)

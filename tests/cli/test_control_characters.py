@@ -8,8 +8,8 @@ For any text, whether it came in through an import (Markdown or JSON), through t
 services the app's forms use, or sits in an old database written before facilitator
 cleaned its input, nothing stored holds a control character (but tab and line feed) and
 no command prints one: `list`, `list --json`, `decisions`, `decisions --json`,
-`import`'s messages, `export` in every format, `db check`, and the sentences that quote
-what was typed. Exports keep a carriage
+`import`'s messages, `export` in every format, `evaluation` in every format, `db check`,
+and the sentences that quote what was typed. Exports keep a carriage
 return only where it ends a line in a format that needs CR LF (e-mail, calendar, CSV),
 and keep bidirectional controls, which are part of what was written; everything else
 printed (tables, messages, JSON) has none of those either.
@@ -47,6 +47,7 @@ CLOSED, PLANNED = 1, 2
 """The demo's closed November meeting and its planned December one."""
 FORMATS = ("md", "html", "txt", "eml", "ics", "csv", "json")
 CRLF_FORMATS = {"eml", "ics", "csv"}
+EVALUATION_FORMATS = ("md", "csv", "json")
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 ATTACKS = [
@@ -126,12 +127,15 @@ def every_command(capsys: pytest.CaptureFixture[str], path: Path) -> Iterator[tu
         yield fmt, cli(capsys, *db, "export", str(PLANNED), "--format", fmt)
     for fmt in ("md", "html", "txt"):
         yield fmt, cli(capsys, *db, "export", str(CLOSED), "--format", fmt, "--agenda")
+    for fmt in EVALUATION_FORMATS:
+        yield f"evaluation {fmt}", cli(capsys, *db, "evaluation", str(CLOSED), "--format", fmt)
 
 
 def assert_every_command_clean(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     for label, result in every_command(capsys, path):
         assert result.code == 0, f"{label}: {result.err}"
-        document = label if label in FORMATS else ""
+        fmt = label.removeprefix("evaluation ")
+        document = fmt if fmt in FORMATS else ""
         assert_printed_clean(label, result, document=document)
 
 
@@ -331,6 +335,7 @@ def test_a_path_with_control_characters_is_quoted_clean(
         ("db", "check"),
         ("demo", "--no-open"),
         ("export", "1", "-o", "x"),
+        ("evaluation", "1"),
     ):
         result = cli(capsys, "--db", str(missing), *args)
         assert result.code != 0

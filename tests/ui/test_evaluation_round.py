@@ -15,13 +15,14 @@ from facilitator.domain.enums import AttendanceStatus
 from facilitator.pack.loader import Pack
 from facilitator.services.evaluation_results import meeting_evaluation
 from facilitator.store.database import Database
-from facilitator.store.tables import Attendance, EvaluationResponse, Meeting
+from facilitator.store.tables import Attendance, EvaluationResponse, Meeting, ParkingLotItem
+from facilitator.ui.modals.evaluation_results import EvaluationResults
 from facilitator.ui.screens.evaluation_round import EvaluationRoundScreen
 from facilitator.ui.screens.minutes import MinutesScreen
 from facilitator.ui.widgets.evaluation_items import CommentItem, RatedItem
 from tests.conftest import FROZEN_NOW
 from tests.ui.forms import fill, form_of, submit
-from tests.ui.helpers import SIZE, make_app, screen_text, settle
+from tests.ui.helpers import SIZE, make_app, notifications, screen_text, settle
 
 DECEMBER = 2
 ETA = "effective-team-assessment"
@@ -91,7 +92,19 @@ async def test_a_round_of_three_from_the_minutes_screen(demo_db: Database, pack:
         assert app.screen.query_one("#waiting", OptionList).display is False
         await pilot.press("ctrl+f")
         await settle(pilot)
+        assert isinstance(app.screen, EvaluationResults)
+        await pilot.press("p")  # the highlighted delta to the team's parking lot
+        await settle(pilot)
+        assert "On the team's parking lot." in notifications(app)
+        await pilot.press("g")  # no later meeting is planned: it says so
+        await settle(pilot)
+        assert any("no meeting planned yet" in n for n in notifications(app))
+        await pilot.press("escape")
+        await settle(pilot)
         assert isinstance(app.screen, MinutesScreen)
+        await pilot.press("E")  # evaluated: E shows the results again
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationResults)
 
     with demo_db.read() as session:
         stored = session.exec(
@@ -102,8 +115,9 @@ async def test_a_round_of_three_from_the_minutes_screen(demo_db: Database, pack:
     team = next(r for r in results if r.form.id == ETA)
     assert all((i.median, i.answered) == (5, 3) for i in team.items)
     plus_delta = next(r for r in results if r.form.id == "plus-delta")
-    assert sorted(c.text for c in plus_delta.comments) == [
-        "More data",
-        "Start on time",
-        "[bold]Fewer[/bold] reports",
-    ]
+    deltas = sorted(c.text for c in plus_delta.comments)
+    assert deltas == ["More data", "Start on time", "[bold]Fewer[/bold] reports"]
+    with demo_db.read() as session:
+        parked = session.exec(select(ParkingLotItem.text, ParkingLotItem.meeting_id)).all()
+    assert [(text, meeting) for text, meeting in parked if text in deltas] != []
+    assert all(meeting is None for text, meeting in parked if text in deltas)

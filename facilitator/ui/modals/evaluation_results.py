@@ -1,0 +1,130 @@
+"""A meeting's evaluation results, as `facilitator evaluation` writes them, with its
+deltas a key away from being next steps: p puts the highlighted delta on the team's
+parking lot, g on the agenda of the team's next planned meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.errors import FacilitatorError, InvalidInput
+from facilitator.render.evaluation import evaluation_markdown
+from facilitator.services.evaluation_results import MeetingEvaluation
+from facilitator.services.evaluation_steps import delta_to_next_agenda, park_delta
+from facilitator.ui.literal import lit
+from facilitator.ui.widgets.keys_footer import KeysFooter
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+
+class EvaluationResults(ModalScreen[None]):
+    DEFAULT_CSS = """
+    EvaluationResults { align: center middle; }
+    EvaluationResults > Vertical {
+        width: 90%; max-width: 110; height: 90%;
+        border: round $accent; border-title-color: $accent; background: $surface;
+    }
+    EvaluationResults VerticalScroll { height: 1fr; }
+    EvaluationResults #deltas { height: auto; max-height: 8; }
+    EvaluationResults .form-label { text-style: bold; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("p", "park", "Delta to parking lot"),
+        Binding("g", "agenda", "Delta to next agenda"),
+        Binding("n", "new", "New evaluation"),
+        Binding("escape", "close", "Close"),
+    ]
+
+    app: FacilitatorApp
+
+    def __init__(
+        self, evaluation: MeetingEvaluation, new: Callable[[], object] | None = None
+    ) -> None:
+        super().__init__()
+        self.evaluation = evaluation
+        self.new = new
+        """Sets up another evaluation of the meeting (n), where one can be."""
+        self.deltas = [
+            comment.text
+            for result in evaluation.results
+            for comment in result.comments
+            if comment.item.id == "delta"
+        ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = lit(f"Evaluation: {self.evaluation.title}")
+            with VerticalScroll():
+                yield Markdown(evaluation_markdown(self.evaluation))
+            if self.deltas:
+                yield Label(
+                    "Deltas: p to the parking lot, g to the next agenda", classes="form-label"
+                )
+                yield OptionList(*[Option(lit(text)) for text in self.deltas], id="deltas")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        if self.deltas:
+            deltas = self.query_one("#deltas", OptionList)
+            deltas.highlighted = 0
+            deltas.focus()
+
+    def _highlighted(self) -> str | None:
+        if not self.deltas:
+            return None
+        index = self.query_one("#deltas", OptionList).highlighted
+        return self.deltas[index] if index is not None else None
+
+    def action_park(self) -> None:
+        text = self._highlighted()
+        if text is None:
+            return
+        backend = self.app.backend
+        try:
+            park_delta(
+                backend.db, meeting_id=self.evaluation.meeting_id, text=text, now=backend.now()
+            )
+        except FacilitatorError as bad:
+            self.app.notify(bad.sentence, severity="warning", markup=False)
+            return
+        self.app.notify("On the team's parking lot.", markup=False)
+
+    def action_agenda(self) -> None:
+        text = self._highlighted()
+        if text is None:
+            return
+        backend = self.app.backend
+        try:
+            title = delta_to_next_agenda(
+                backend.db,
+                meeting_id=self.evaluation.meeting_id,
+                text=text,
+                pack=backend.pack,
+                now=backend.now(),
+            )
+        except InvalidInput as bad:
+            self.app.notify(" ".join(bad.problems.values()), severity="warning", markup=False)
+            return
+        except FacilitatorError as bad:
+            self.app.notify(bad.sentence, severity="warning", markup=False)
+            return
+        self.app.notify(f"On the agenda of {title}.", markup=False)
+
+    def action_new(self) -> None:
+        if self.new is not None:
+            self.dismiss(None)
+            self.new()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.new is not None if action == "new" else True
+
+    def action_close(self) -> None:
+        self.dismiss(None)

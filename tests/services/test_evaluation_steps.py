@@ -1,0 +1,50 @@
+"""A delta from an evaluation becomes a next step: the team's parking lot, or an item
+on the team's next planned meeting; the evaluated meeting's record is left alone."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import col, select
+
+from facilitator.errors import InvalidInput
+from facilitator.pack.loader import Pack
+from facilitator.services.evaluation_steps import delta_to_next_agenda, park_delta
+from facilitator.store.database import Database
+from facilitator.store.tables import AgendaItem, ParkingLotItem
+from tests.conftest import FROZEN_NOW
+
+NOVEMBER, DECEMBER, PLC = 1, 2, 3
+
+
+def test_a_delta_goes_on_the_next_meetings_agenda(demo_db: Database, pack: Pack) -> None:
+    title = delta_to_next_agenda(
+        demo_db, meeting_id=NOVEMBER, text=" Shorter  [b]reports[/b] ", pack=pack, now=FROZEN_NOW
+    )
+    assert title == "December leadership team meeting"
+    with demo_db.read() as session:
+        last = session.exec(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == DECEMBER)
+            .order_by(col(AgendaItem.position).desc())
+        ).first()
+    assert last is not None
+    assert (last.title, last.kind) == ("Shorter [b]reports[/b]", "discussion")
+    assert last.goal.startswith("From the evaluation of November leadership team meeting")
+
+
+def test_a_delta_parked_belongs_to_the_team_not_the_meeting(demo_db: Database) -> None:
+    parked = park_delta(demo_db, meeting_id=NOVEMBER, text="Start on time", now=FROZEN_NOW)
+    with demo_db.read() as session:
+        row = session.get(ParkingLotItem, parked)
+    assert row is not None
+    assert (row.text, row.meeting_id, row.team_id, row.status) == ("Start on time", None, 1, "open")
+
+
+def test_no_meeting_planned_is_said(demo_db: Database, pack: Pack) -> None:
+    with pytest.raises(InvalidInput, match="no meeting planned yet"):
+        delta_to_next_agenda(demo_db, meeting_id=PLC, text="x", pack=pack, now=FROZEN_NOW)
+
+
+def test_an_empty_delta_is_refused(demo_db: Database) -> None:
+    with pytest.raises(InvalidInput, match="no words"):
+        park_delta(demo_db, meeting_id=NOVEMBER, text=" \x1b ", now=FROZEN_NOW)
