@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from facilitator.domain.enums import (
     ActionStatus,
     CheckAnswer,
+    EvaluationMode,
     MeetingStatus,
     NextAgendaStatus,
     NormReading,
@@ -18,8 +19,10 @@ from facilitator.store.tables import (
     ActionItem,
     AgendaItem,
     CommunicationEntry,
+    Evaluation,
     EvaluationAnswer,
     EvaluationResponse,
+    EvaluationTurn,
     Meeting,
     NextAgendaEntry,
     NormsCheck,
@@ -228,12 +231,26 @@ def _earlier_followup(
 
 def _evaluations(b: Builder, team_id: int, meeting_id: int) -> None:
     submitted = b.now - timedelta(days=13)
+    evaluation = b.add(
+        Evaluation(
+            meeting_id=meeting_id,
+            instruments="plus-delta,effective-team-assessment",
+            mode=EvaluationMode.LAPTOP,
+            anonymous=False,
+            started_at=submitted,
+            finished_at=submitted + timedelta(minutes=10),
+        )
+    )
+    named = [entry[0] for entry in data.PLUS_DELTA] + [who for who, _ in data.TEAM_ASSESSMENT]
+    for who in sorted({person for person in named if person}):
+        b.add(EvaluationTurn(evaluation_id=row_id(evaluation), member_id=b.members[who]))
     for name, plus, delta in data.PLUS_DELTA:
         response = b.add(
             EvaluationResponse(
                 team_id=team_id,
                 meeting_id=meeting_id,
                 instrument_id="plus-delta",
+                evaluation_id=row_id(evaluation),
                 respondent_member_id=b.members[name] if name else None,
                 submitted_at=submitted,
             )
@@ -246,6 +263,7 @@ def _evaluations(b: Builder, team_id: int, meeting_id: int) -> None:
                 team_id=team_id,
                 meeting_id=meeting_id,
                 instrument_id="effective-team-assessment",
+                evaluation_id=row_id(evaluation),
                 respondent_member_id=b.members[name],
                 submitted_at=submitted,
             )
