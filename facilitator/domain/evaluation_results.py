@@ -20,6 +20,9 @@ from statistics import fmean, median
 class FormItem:
     id: str
     text: str
+    low: str = ""
+    """What the lowest rating means for this item, where the instrument says."""
+    high: str = ""
 
 
 @dataclass(frozen=True)

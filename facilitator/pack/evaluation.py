@@ -22,7 +22,7 @@ def form_of(instrument: Instrument) -> Form:
             FormSection(
                 section.id,
                 section.title,
-                tuple(FormItem(item.id, item.text) for item in section.items),
+                tuple(FormItem(item.id, item.text, item.low, item.high) for item in section.items),
             )
             for section in instrument.sections
         ),

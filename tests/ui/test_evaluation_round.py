@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import col, select
 from textual.pilot import Pilot
-from textual.widgets import OptionList, RadioButton
+from textual.widgets import OptionList
 
 from facilitator.domain.enums import AttendanceStatus
 from facilitator.pack.loader import Pack
@@ -53,7 +53,8 @@ async def answer_turn(pilot: Pilot[Any], score: int, delta: str) -> str:
     comments = list(screen.query(CommentItem))
     comments[1].value = delta  # plus, delta: the delta
     for rated in screen.query(RatedItem):
-        rated.query(RadioButton)[score - 1].value = True
+        rated.focus()
+        await pilot.press(str(score))  # a digit chooses that rating
     await settle(pilot)
     await pilot.press("ctrl+n")
     await settle(pilot)

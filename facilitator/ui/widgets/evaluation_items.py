@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -38,6 +38,14 @@ class RatedItem(RadioSet):
         labels = form.values if form.kind == "rating" else [name for _, name in form.levels]
         super().__init__(*[RadioButton(lit(label), compact=True) for label in labels], compact=True)
         self.form, self.item, self.response_id = form, item, response_id
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit chooses that rating at once (1 to 7)."""
+        values = self.form.values
+        if self.form.kind == "rating" and event.character in values:
+            event.stop()
+            event.prevent_default()
+            self.query(RadioButton)[values.index(event.character)].value = True
 
     @on(RadioSet.Changed)
     def _chosen(self, event: RadioSet.Changed) -> None:
@@ -105,6 +113,9 @@ class TurnForm(Vertical):
                         yield CommentItem(item, response_id)
                     else:
                         yield Label(lit(item.text), classes="item")
+                        if item.low or item.high:
+                            ends = f"{form.low}: {item.low}  {form.high}: {item.high}"
+                            yield Static(lit(ends), classes="ends")
                         yield RatedItem(form, item, response_id)
 
     def pending(self) -> list[Answered]:
