@@ -293,3 +293,12 @@ def unfinished_evaluation(db: Database, *, meeting_id: int) -> int | None:
             .where(Evaluation.meeting_id == meeting_id, col(Evaluation.finished_at).is_(None))
             .order_by(col(Evaluation.id).desc())
         ).first()
+
+
+def turn_answers(db: Database, *, response_ids: Sequence[int]) -> dict[tuple[int, str], Answer]:
+    """The answers already given in a turn (a resumed one), by (response id, item id)."""
+    with db.read() as session:
+        rows = session.exec(
+            select(EvaluationAnswer).where(col(EvaluationAnswer.response_id).in_(response_ids))
+        ).all()
+    return {(a.response_id, a.item_id): Answer(a.score, a.level, a.text) for a in rows}

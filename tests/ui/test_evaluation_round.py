@@ -122,3 +122,28 @@ async def test_a_round_of_three_from_the_minutes_screen(demo_db: Database, pack:
         parked = session.exec(select(ParkingLotItem.text, ParkingLotItem.meeting_id)).all()
     assert [(text, meeting) for text, meeting in parked if text in deltas] != []
     assert all(meeting is None for text, meeting in parked if text in deltas)
+
+
+async def test_a_turn_left_midway_resumes_with_its_answers(demo_db: Database, pack: Pack) -> None:
+    end_december(demo_db)
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        app.push_screen(MinutesScreen(DECEMBER))
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        await submit(pilot)  # plus/delta only
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        comments = list(app.screen.query(CommentItem))
+        comments[0].focus()
+        await pilot.press(*"Kept to time")
+        await pilot.press("escape")  # left before the typing pause: saved all the same
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationRoundScreen)
+        assert [c.value for c in app.screen.query(CommentItem)] == ["Kept to time", ""]
+        assert "Maria Alvarez's turn" in screen_text(app)

@@ -28,6 +28,7 @@ from facilitator.services.evaluations import (
     evaluation_state,
     finish_evaluation,
     save_answer,
+    turn_answers,
 )
 from facilitator.ui.literal import lit
 from facilitator.ui.widgets.evaluation_items import Answered, TurnForm
@@ -118,7 +119,8 @@ class EvaluationRoundScreen(Screen[bool]):
         ]
         self.query_one("#waiting").display = False
         self.query(TurnForm).remove()
-        self.query_one("#turn").mount(TurnForm(forms))
+        given = turn_answers(self.app.backend.db, response_ids=responses)
+        self.query_one("#turn").mount(TurnForm(forms, given))
         self.query_one("#progress", Static).update(
             lit(f"{name}'s turn. Every answer is saved as you give it; ctrl+n when done.")
         )

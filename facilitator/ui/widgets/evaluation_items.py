@@ -5,7 +5,7 @@ is posted a moment after typing stops and when the line is left."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -34,9 +34,16 @@ class RatedItem(RadioSet):
 
     DEFAULT_CSS = "RatedItem { layout: horizontal; width: auto; height: auto; }"
 
-    def __init__(self, form: Form, item: FormItem, response_id: int) -> None:
+    def __init__(
+        self, form: Form, item: FormItem, response_id: int, given: Answer | None = None
+    ) -> None:
         labels = form.values if form.kind == "rating" else [name for _, name in form.levels]
-        super().__init__(*[RadioButton(lit(label), compact=True) for label in labels], compact=True)
+        chosen = str(given.score) if given and given.score is not None else (given and given.level)
+        buttons = [
+            RadioButton(lit(label), value=value == chosen, compact=True)
+            for label, value in zip(labels, form.values, strict=True)
+        ]
+        super().__init__(*buttons, compact=True)
         self.form, self.item, self.response_id = form, item, response_id
 
     def on_key(self, event: events.Key) -> None:
@@ -58,8 +65,8 @@ class RatedItem(RadioSet):
 class CommentItem(Input):
     """A comment line, saved a moment after typing stops and when it is left."""
 
-    def __init__(self, item: FormItem, response_id: int) -> None:
-        super().__init__(placeholder=item.text, compact=True)
+    def __init__(self, item: FormItem, response_id: int, given: Answer | None = None) -> None:
+        super().__init__(given.text if given else "", placeholder=item.text, compact=True)
         self.item, self.response_id = item, response_id
         self._pause: Timer | None = None
 
@@ -94,10 +101,16 @@ class TurnForm(Vertical):
     TurnForm .ends { color: $text-muted; }
     """
 
-    def __init__(self, forms: Sequence[tuple[Form, int, str]]) -> None:
-        """`forms`: (form, the turn's response id for it, its instructions)."""
+    def __init__(
+        self,
+        forms: Sequence[tuple[Form, int, str]],
+        given: Mapping[tuple[int, str], Answer] | None = None,
+    ) -> None:
+        """`forms`: (form, the turn's response id for it, its instructions); `given`:
+        the answers a resumed turn already holds."""
         super().__init__()
         self.forms = forms
+        self.given = dict(given or {})
 
     def compose(self) -> ComposeResult:
         for form, response_id, instructions in self.forms:
@@ -110,13 +123,15 @@ class TurnForm(Vertical):
                 for item in section.items:
                     if form.kind == "text":
                         yield Label(lit(item.text), classes="item")
-                        yield CommentItem(item, response_id)
+                        yield CommentItem(item, response_id, self.given.get((response_id, item.id)))
                     else:
                         yield Label(lit(item.text), classes="item")
                         if item.low or item.high:
                             ends = f"{form.low}: {item.low}  {form.high}: {item.high}"
                             yield Static(lit(ends), classes="ends")
-                        yield RatedItem(form, item, response_id)
+                        yield RatedItem(
+                            form, item, response_id, self.given.get((response_id, item.id))
+                        )
 
     def pending(self) -> list[Answered]:
         """The comments still waiting for their typing pause, taken now (their timers
