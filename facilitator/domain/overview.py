@@ -38,6 +38,8 @@ class MeetingSummary:
     """When its clock first started; it is dated by that day from then on
     (`facilitator.domain.meeting_date`)."""
     minutes_corrected_at: datetime | None = None
+    evaluated: bool | None = None
+    """Whether anyone has answered an evaluation of it (None: not looked up)."""
 
 
 @dataclass(frozen=True)

@@ -73,4 +73,5 @@ def _meeting(row: Row) -> MeetingSummary:
         minutes_sent_at=to_datetime(row[9]),
         held_at=to_datetime(row[10]),
         minutes_corrected_at=to_datetime(row[11]),
+        evaluated=bool(row[12]),
     )

@@ -18,7 +18,8 @@ MEETING_MOMENT = f"COALESCE({HELD_AT}, m.scheduled_start)"
 
 MEETING_COLUMNS = f"""
     m.id, m.team_id, t.name, m.title, m.scheduled_start, m.planned_minutes, m.location,
-    m.status, m.closed_at, m.minutes_sent_at, {HELD_AT}, m.minutes_corrected_at
+    m.status, m.closed_at, m.minutes_sent_at, {HELD_AT}, m.minutes_corrected_at,
+    EXISTS (SELECT 1 FROM evaluation_response AS er WHERE er.meeting_id = m.id)
 """
 
 

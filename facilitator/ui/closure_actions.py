@@ -80,6 +80,13 @@ CLOSURE_ACTIONS = (
         footer="Minutes",
     ),
     UiAction(
+        "evaluate",
+        "Evaluate: this meeting",
+        "Plus/delta and the other instruments, each member present answering in turn "
+        "(an evaluation left unfinished resumes).",
+        key="E",
+    ),
+    UiAction(
         "back",
         "Closure: back",
         "Leave the closure screen (everything is saved).",

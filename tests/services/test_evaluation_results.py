@@ -35,3 +35,23 @@ def test_a_meeting_not_evaluated_has_no_results(demo_db: Database, pack: Pack) -
 def test_a_meeting_that_does_not_exist_is_said(demo_db: Database, pack: Pack) -> None:
     with pytest.raises(NotFoundError, match="There is no meeting 99"):
         meeting_evaluation(demo_db, meeting_id=99, pack=pack)
+
+
+def test_home_says_which_closed_meetings_are_not_evaluated_yet(demo_db: Database) -> None:
+    from datetime import timedelta
+
+    from facilitator.services.home import load_home
+    from facilitator.store.tables import Meeting
+    from facilitator.ui.widgets.meeting_list import status_label
+    from tests.conftest import FROZEN_NOW, TZ
+
+    with demo_db.write(now=FROZEN_NOW) as session:
+        december = session.get(Meeting, DECEMBER)
+        assert december is not None
+        december.status, december.closed_at = "closed", FROZEN_NOW
+        december.started_at = FROZEN_NOW - timedelta(hours=1)
+    overview = load_home(demo_db.target, team_id=None, now=FROZEN_NOW, tz=TZ)
+    by_id = {m.id: m for m in overview.recent}
+    assert (by_id[NOVEMBER].evaluated, by_id[DECEMBER].evaluated) == (True, False)
+    assert status_label(by_id[DECEMBER], FROZEN_NOW)[0].endswith(", not evaluated yet")
+    assert "not evaluated" not in status_label(by_id[NOVEMBER], FROZEN_NOW)[0]

@@ -334,7 +334,7 @@ class ClosureScreen(FreshScreen[None]):
         said = (
             "Closed again; the minutes say when they were corrected."
             if (minutes.status == MeetingStatus.REOPENED)
-            else "The meeting is closed. Its minutes are due within 48 hours."
+            else "The meeting is closed. Its minutes are due within 48 hours; E evaluates it."
         )
         self.run(
             lambda: close_meeting(backend.db, meeting_id=self.meeting_id, now=backend.now()),
@@ -350,6 +350,11 @@ class ClosureScreen(FreshScreen[None]):
         from facilitator.ui.screens.minutes import MinutesScreen
 
         self.app.push_screen(MinutesScreen(self.meeting_id))
+
+    def action_evaluate(self) -> None:
+        from facilitator.ui.evaluation_flow import evaluate_meeting
+
+        evaluate_meeting(self.app, self.meeting_id)
 
     def action_back(self) -> None:
         self.dismiss()

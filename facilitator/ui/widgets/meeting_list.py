@@ -89,8 +89,9 @@ def status_label(meeting: MeetingSummary, now: datetime) -> tuple[str, str]:
         now,
         corrected_at=meeting.minutes_corrected_at,
     )
+    later = ", not evaluated yet" if meeting.evaluated is False else ""
     if state is MinutesState.SENT:
-        return "closed, minutes sent", "$text-muted"
+        return f"closed, minutes sent{later}", "$text-muted"
     if state is MinutesState.OVERDUE:
-        return f"closed, minutes overdue by {duration_label(left)}", "bold $error"
-    return f"closed, minutes due within {duration_label(left)}", "$warning"
+        return f"closed, minutes overdue by {duration_label(left)}{later}", "bold $error"
+    return f"closed, minutes due within {duration_label(left)}{later}", "$warning"
