@@ -5,6 +5,7 @@ resumes; ctrl+f finishes."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
@@ -147,3 +148,60 @@ async def test_a_turn_left_midway_resumes_with_its_answers(demo_db: Database, pa
         assert isinstance(app.screen, EvaluationRoundScreen)
         assert [c.value for c in app.screen.query(CommentItem)] == ["Kept to time", ""]
         assert "Maria Alvarez's turn" in screen_text(app)
+
+
+OWN_INSTRUMENT = """
+id = "our-check"
+name = "Our [b]check[/b]"
+summary = "The school's own three questions after a meeting."
+use = "meeting"
+source = { document = "guidebook", section = "Meetings That Work" }
+
+[scale]
+kind = "rating"
+min = 1
+max = 5
+
+[[sections]]
+id = "ours"
+title = "Ours"
+
+[[sections.items]]
+id = "clear-outcomes"
+text = "We left with clear outcomes"
+low = "Unclear"
+high = "Clear"
+"""
+
+
+async def test_a_schools_own_instrument_drives_the_round(
+    demo_db: Database, pack: Pack, isolated_dirs: Path
+) -> None:
+    """An instrument in the user's content directory is offered and drawn, and its
+    answers are counted, with no code of its own."""
+    from facilitator.pack.locate import load_default_pack
+    from tests.ui.test_library import app_with_user_content
+
+    end_december(demo_db)
+    app = app_with_user_content(
+        demo_db.target, isolated_dirs, {"instruments/our-check.toml": OWN_INSTRUMENT}
+    )
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        app.push_screen(MinutesScreen(DECEMBER))
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        fill(form_of(pilot), **{"use-our-check": True, "use-plus-delta": False})
+        await submit(pilot)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Our [b]check[/b]" in screen_text(app)
+        assert "1: Unclear  5: Clear" in screen_text(app)
+        rated = app.screen.query_one(RatedItem)
+        rated.focus()
+        await pilot.press("4", "ctrl+n")
+        await settle(pilot)
+    results = meeting_evaluation(demo_db, meeting_id=DECEMBER, pack=load_default_pack()).results
+    assert [(r.form.name, r.items[0].median) for r in results] == [("Our [b]check[/b]", 4)]
