@@ -13,10 +13,14 @@ from textual.pilot import Pilot
 
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
-from facilitator.ui.screens.minutes import MinutesScreen
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, settle
-from tests.ui.test_evaluation_round import DECEMBER, ETA, answer_turn, end_december
+from tests.ui.test_evaluation_round import (
+    ETA,
+    answer_turn,
+    end_december,
+    evaluate_from_minutes,
+)
 
 SnapCompare = Callable[..., bool]
 SIZES = [SIZE, (160, 48)]
@@ -24,11 +28,7 @@ IDS = ["80x24", "160x48"]
 
 
 async def set_up(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    pilot.app.push_screen(MinutesScreen(DECEMBER))
-    await settle(pilot)
-    await pilot.press("E")
-    await settle(pilot)
+    await evaluate_from_minutes(pilot)
     fill(form_of(pilot), **{f"use-{ETA}": True})
     await submit(pilot)
     await settle(pilot)

@@ -44,6 +44,15 @@ def end_december(db: Database) -> None:
             row.status = AttendanceStatus.PRESENT if index < 3 else AttendanceStatus.ABSENT
 
 
+async def evaluate_from_minutes(pilot: Pilot[Any]) -> None:
+    """The December minutes, then E."""
+    await settle(pilot)
+    pilot.app.push_screen(MinutesScreen(DECEMBER))
+    await settle(pilot)
+    await pilot.press("E")
+    await settle(pilot)
+
+
 async def answer_turn(pilot: Pilot[Any], score: int, delta: str) -> str:
     """Enter on the next member, a delta and every team item rated `score`; the screen
     as the member saw it first; ctrl+n."""
@@ -66,11 +75,7 @@ async def test_a_round_of_three_from_the_minutes_screen(demo_db: Database, pack:
     end_december(demo_db)
     app = make_app(demo_db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
-        await settle(pilot)
-        app.push_screen(MinutesScreen(DECEMBER))
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
+        await evaluate_from_minutes(pilot)
         form = form_of(pilot)
         assert form.values()["use-plus-delta"] is True
         fill(form, **{f"use-{ETA}": True})
@@ -129,11 +134,7 @@ async def test_a_turn_left_midway_resumes_with_its_answers(demo_db: Database, pa
     end_december(demo_db)
     app = make_app(demo_db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
-        await settle(pilot)
-        app.push_screen(MinutesScreen(DECEMBER))
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
+        await evaluate_from_minutes(pilot)
         await submit(pilot)  # plus/delta only
         await settle(pilot)
         await pilot.press("enter")
@@ -187,11 +188,7 @@ async def test_a_schools_own_instrument_drives_the_round(
         demo_db.target, isolated_dirs, {"instruments/our-check.toml": OWN_INSTRUMENT}
     )
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
-        await settle(pilot)
-        app.push_screen(MinutesScreen(DECEMBER))
-        await settle(pilot)
-        await pilot.press("E")
-        await settle(pilot)
+        await evaluate_from_minutes(pilot)
         fill(form_of(pilot), **{"use-our-check": True, "use-plus-delta": False})
         await submit(pilot)
         await settle(pilot)
