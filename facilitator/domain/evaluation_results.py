@@ -142,13 +142,23 @@ def count_results(form: Form, responses: Sequence[Response]) -> InstrumentResult
     item has skipped it."""
     sections = tuple(_section(section, form, responses) for section in form.sections)
     comments = tuple(
-        Comment(item, answer.text.strip(), response.respondent)
+        comment
         for section in form.sections
         for item in section.items
-        for response in responses
-        if (answer := response.answers.get(item.id)) is not None and answer.text.strip()
+        for comment in _comments(item, responses)
     )
     return InstrumentResult(form, len(responses), sections, comments)
+
+
+def _comments(item: FormItem, responses: Sequence[Response]) -> list[Comment]:
+    """An item's comments in the order of their words: the order the responses were
+    given (or stored in) would say who wrote an anonymous one."""
+    found = []
+    for response in responses:
+        answer = response.answers.get(item.id)
+        if answer is not None and answer.text.strip():
+            found.append(Comment(item, answer.text.strip(), response.respondent))
+    return sorted(found, key=lambda comment: (comment.text.casefold(), comment.respondent or ""))
 
 
 def _section(section: FormSection, form: Form, responses: Sequence[Response]) -> SectionResult:

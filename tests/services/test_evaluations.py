@@ -104,7 +104,9 @@ def test_an_anonymous_round_of_three_keeps_no_member_and_no_order(
             select(EvaluationResponse).where(EvaluationResponse.evaluation_id == evaluation)
         ).all()
         answers = session.exec(select(EvaluationAnswer)).all()
-        turns = session.exec(select(EvaluationTurn)).all()
+        turns = session.exec(
+            select(EvaluationTurn).where(EvaluationTurn.evaluation_id == evaluation)
+        ).all()
     assert len(responses) == 6
     assert {r.respondent_member_id for r in responses} == {None}
     assert {r.submitted_at for r in responses} == {at(1)}  # the evaluation's start

@@ -146,3 +146,15 @@ def test_every_pack_instrument_becomes_a_form(pack: Pack) -> None:
     assert forms["plus-delta"].kind == "text"
     norms = forms["norms-inventory"]
     assert len(norms.sections) == 7 and all(len(s.items) == 3 for s in norms.sections)
+
+
+def test_comments_come_in_the_order_of_their_words_not_of_the_responses() -> None:
+    """Regression, found as a snapshot that changed from run to run: comments followed
+    the order anonymous responses were stored in (random ids), which also says who
+    wrote what when they are stored in the order given."""
+    responses = [
+        Response(None, {"delta": Answer(text=text)}) for text in ("more data", "Fewer reports")
+    ]
+    forward = count_results(TEXT, responses).comments
+    backward = count_results(TEXT, responses[::-1]).comments
+    assert [c.text for c in forward] == [c.text for c in backward] == ["Fewer reports", "more data"]
