@@ -202,3 +202,20 @@ async def test_a_schools_own_instrument_drives_the_round(
         await settle(pilot)
     results = meeting_evaluation(demo_db, meeting_id=DECEMBER, pack=load_default_pack()).results
     assert [(r.form.name, r.items[0].median) for r in results] == [("Our [b]check[/b]", 4)]
+
+
+async def test_closure_offers_the_evaluation(demo_db: Database, pack: Pack) -> None:
+    """E on the closure screen sets up an evaluation of the meeting just ended."""
+    from tests.ui.live_helpers import HandClock, live_app, live_settle
+
+    app = live_app(demo_db.target, pack, HandClock())
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("space")
+        await live_settle(pilot)
+        await pilot.press("x", "y")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        assert form_of(pilot).form_title == "Evaluate this meeting"
