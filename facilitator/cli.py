@@ -13,6 +13,7 @@
                                               agenda while it is still planned)
     facilitator evaluation MEETING_ID [--format md|csv|json]
                                               print a meeting's evaluation results
+    facilitator trends --team NAME [--json]   a team's ratings across its meetings
     facilitator db check                      report on the database
     facilitator --version
 
@@ -98,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     deciding.add_argument("--team", metavar="NAME", help="only this team's decisions")
     deciding.add_argument("--json", action="store_true", help="print JSON instead of a table")
     deciding.set_defaults(creates=False)
+    trending = commands.add_parser(
+        "trends", parents=[common], help="a team's evaluation ratings across its meetings"
+    )
+    trending.add_argument("--team", metavar="NAME", required=True, help="the team, by its name")
+    trending.add_argument("--json", action="store_true", help="print JSON instead of text")
+    trending.set_defaults(creates=False)
     _add_agenda_commands(commands, common)
     db = commands.add_parser("db", parents=[common], help="database tools")
     db.set_defaults(creates=False)
@@ -208,6 +215,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_commands import list_decisions
 
         return list_decisions(target, team=args.team, as_json=args.json, create=create)
+    if args.command == "trends":
+        from facilitator.cli_commands import print_trends
+
+        return print_trends(target, team=args.team, as_json=args.json, create=create)
     if args.command == "db":
         from facilitator.cli_commands import db_check
 

@@ -140,6 +140,25 @@ def list_decisions(
     return 0
 
 
+def print_trends(target: DatabaseTarget, *, team: str, as_json: bool, create: bool = False) -> int:
+    """Print team `team`'s (by its name) evaluation trends as text or JSON."""
+    from facilitator.pack.locate import load_default_pack
+    from facilitator.render.evaluation_trends import trends_as_json, trends_as_text
+    from facilitator.services.decision_log import team_named
+    from facilitator.services.evaluation_trends import team_trends
+    from facilitator.store.database import Database
+
+    pack = load_default_pack()
+    prepare_database(target, create=create)
+    database = Database(target)
+    try:
+        trends = team_trends(database, team_id=team_named(database, team), pack=pack, tz=None)
+    finally:
+        database.dispose()
+    say(trends_as_json(trends) if as_json else trends_as_text(trends))
+    return 0
+
+
 def print_evaluation(
     target: DatabaseTarget, *, meeting_id: int, fmt: str, create: bool = False
 ) -> int:

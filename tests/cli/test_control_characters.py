@@ -8,8 +8,8 @@ For any text, whether it came in through an import (Markdown or JSON), through t
 services the app's forms use, or sits in an old database written before facilitator
 cleaned its input, nothing stored holds a control character (but tab and line feed) and
 no command prints one: `list`, `list --json`, `decisions`, `decisions --json`,
-`import`'s messages, `export` in every format, `evaluation` in every format, `db check`,
-and the sentences that quote what was typed. Exports keep a carriage
+`trends`, `trends --json`, `import`'s messages, `export` in every format, `evaluation`
+in every format, `db check`, and the sentences that quote what was typed. Exports keep a carriage
 return only where it ends a line in a format that needs CR LF (e-mail, calendar, CSV),
 and keep bidirectional controls, which are part of what was written; everything else
 printed (tables, messages, JSON) has none of those either.
@@ -121,6 +121,9 @@ def every_command(capsys: pytest.CaptureFixture[str], path: Path) -> Iterator[tu
     yield "list --json", cli(capsys, *db, "list", "--json")
     yield "decisions", cli(capsys, *db, "decisions")
     yield "decisions --json", cli(capsys, *db, "decisions", "--json")
+    team = ("--team", _team_name(path))
+    yield "trends", cli(capsys, *db, "trends", *team)
+    yield "trends --json", cli(capsys, *db, "trends", *team, "--json")
     yield "db check", cli(capsys, *db, "db", "check")
     for fmt in FORMATS:
         yield fmt, cli(capsys, *db, "export", str(CLOSED), "--format", fmt)
@@ -129,6 +132,14 @@ def every_command(capsys: pytest.CaptureFixture[str], path: Path) -> Iterator[tu
         yield fmt, cli(capsys, *db, "export", str(CLOSED), "--format", fmt, "--agenda")
     for fmt in EVALUATION_FORMATS:
         yield f"evaluation {fmt}", cli(capsys, *db, "evaluation", str(CLOSED), "--format", fmt)
+
+
+def _team_name(path: Path) -> str:
+    """The name of the demo's team 1, whose November meeting was evaluated, as stored
+    (a test may have renamed it to the text under test)."""
+    with closing(sqlite3.connect(path)) as connection:
+        (name,) = connection.execute("SELECT name FROM team WHERE id = 1").fetchone()
+    return str(name)
 
 
 def assert_every_command_clean(capsys: pytest.CaptureFixture[str], path: Path) -> None:
@@ -332,6 +343,7 @@ def test_a_path_with_control_characters_is_quoted_clean(
     for args in (
         ("list",),
         ("decisions",),
+        ("trends", "--team", "x"),
         ("db", "check"),
         ("demo", "--no-open"),
         ("export", "1", "-o", "x"),
@@ -347,6 +359,9 @@ def test_a_path_with_control_characters_is_quoted_clean(
     no_team = cli(capsys, "--db", str(missing), "decisions", "--team", f"team{attack}")
     assert no_team.code == 1 and "There is no team called" in no_team.err
     assert_printed_clean("decisions --team", no_team)
+    no_trends = cli(capsys, "--db", str(missing), "trends", "--team", f"team{attack}")
+    assert no_trends.code == 1 and "There is no team called" in no_trends.err
+    assert_printed_clean("trends --team", no_trends)
     argument_error = cli(capsys, "list", f"--{attack}")  # argparse quotes it back
     assert argument_error.code == 2
     assert_printed_clean("an unknown argument", argument_error)

@@ -3,8 +3,8 @@
 `--db /nonexistent/dir/x.db list` made the folders and an empty database and said "No
 meetings yet". Now only the default location is made with its folders; the app, `demo`
 and a JSON `import` make a new file only in a folder that exists; the commands that read
-(`list`, `export`, `evaluation`, `db check`, `run`, an agenda `import`) make nothing and
-say there is no database. A file refused as not a database, damaged, or too new is left
+(`list`, `export`, `evaluation`, `trends`, `db check`, `run`, an agenda `import`) make
+nothing and say there is no database. A file refused as not a database, damaged, or too new is left
 exactly as found, with no -wal, -shm or -journal file beside it.
 """
 
@@ -47,6 +47,8 @@ READERS: list[tuple[str, ...]] = [
     ("export", "1", "--format", "json"),
     ("evaluation", "1"),
     ("evaluation", "1", "--format", "csv"),
+    ("trends", "--team", "Riverside Elementary Leadership Team"),
+    ("trends", "--team", "Riverside Elementary Leadership Team", "--json"),
     ("db", "check"),
     ("run", "1"),
     ("import", "{agenda}"),
