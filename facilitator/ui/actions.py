@@ -141,6 +141,14 @@ HOME_ACTIONS = (
         scope="meetings",
     ),
     UiAction(
+        "evaluate_selected",
+        "Meetings: evaluate the highlighted meeting",
+        "Plus/delta and the other instruments, each member present answering in turn, "
+        "once the meeting has ended (an evaluation left unfinished resumes).",
+        key="E",
+        scope="meetings",
+    ),
+    UiAction(
         "new_meeting",
         "Meetings: plan a new meeting",
         "Start from an agenda template, an earlier meeting, or a blank agenda.",

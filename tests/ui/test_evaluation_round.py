@@ -219,3 +219,27 @@ async def test_closure_offers_the_evaluation(demo_db: Database, pack: Pack) -> N
         await pilot.press("E")
         await settle(pilot)
         assert form_of(pilot).form_title == "Evaluate this meeting"
+
+
+async def test_home_evaluates_the_highlighted_meeting(demo_db: Database, pack: Pack) -> None:
+    """E on home: the November meeting (evaluated) shows its results; December, still
+    to come, is not evaluated yet and says so."""
+    from facilitator.ui.widgets.meeting_list import MeetingList
+
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        listed = app.screen.query_one(MeetingList)
+        listed.focus()
+        for meeting_id, expect in ((DECEMBER, None), (1, EvaluationResults)):
+            listed.highlighted = next(
+                i
+                for i in range(listed.option_count)
+                if listed.get_option_at_index(i).id == str(meeting_id)
+            )
+            await pilot.press("E")
+            await settle(pilot)
+            if expect is None:
+                assert "A meeting is evaluated once it has ended." in notifications(app)
+            else:
+                assert isinstance(app.screen, expect)

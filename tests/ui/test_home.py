@@ -149,6 +149,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
         assert help_rows(app.screen, "#screen-keys") == [
             ("enter", "Meetings: open the highlighted meeting"),
             ("F5", "Meetings: run the highlighted meeting live"),
+            ("E", "Meetings: evaluate the highlighted meeting"),
             ("m", "Meetings: plan a new meeting"),
             ("enter", "Teams: open the highlighted team"),
             ("n", "Teams: new team"),

@@ -263,6 +263,22 @@ class HomeScreen(FreshScreen[None]):
             return
         self.app.run_meeting(meeting_id)
 
+    def action_evaluate_selected(self) -> None:
+        """Evaluate the highlighted meeting (resume, results or set-up)."""
+        from facilitator.ui.evaluation_flow import evaluate_meeting
+
+        meeting_id = self.query_one(MeetingList).selected_meeting_id()
+        if meeting_id is None:
+            self.app.notify("There is no meeting to evaluate here yet.", markup=False)
+            return
+        known = (
+            (*self.app.overview.upcoming, *self.app.overview.recent) if self.app.overview else ()
+        )
+        if any(m.id == meeting_id and m.status == "planned" for m in known):
+            self.app.notify("A meeting is evaluated once it has ended.", markup=False)
+            return
+        evaluate_meeting(self.app, meeting_id)
+
     def action_new_team(self) -> None:
         from facilitator.ui.screens.team_form import TeamFormScreen
 
