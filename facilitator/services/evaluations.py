@@ -24,7 +24,7 @@ from facilitator.errors import InvalidInput
 from facilitator.pack.evaluation import form_of
 from facilitator.pack.loader import Pack
 from facilitator.services.fields import plain_text
-from facilitator.store.database import Database
+from facilitator.store.database import Database, stamp_as
 from facilitator.store.repo.common import fetch
 from facilitator.store.tables import (
     Attendance,
@@ -125,9 +125,9 @@ def begin_turn(
     """The responses (one per instrument) a member's turn fills, or, in the room mode
     (`member_id` None), one more set for the room; a turn already under way for the
     same member resumes with its responses."""
-    when = _when(db, evaluation_id, now)
-    with db.write(now=when) as session:
-        evaluation = fetch(session, Evaluation, evaluation_id, "evaluation")
+    with db.write(now=now) as session:
+        evaluation = _evaluation(session, evaluation_id)
+        when = evaluation.started_at if evaluation.anonymous else now
         if evaluation.finished_at is not None:
             raise InvalidInput({"form": "This evaluation is finished."})
         if evaluation.turn_responses and evaluation.turn_member_id == member_id:
@@ -168,9 +168,8 @@ def save_answer(
     now: datetime,
 ) -> None:
     """One answer, saved as it is given (None takes it back: the item is skipped)."""
-    when = _when(db, evaluation_id, now)
-    with db.write(now=when) as session:
-        evaluation = fetch(session, Evaluation, evaluation_id, "evaluation")
+    with db.write(now=now) as session:
+        evaluation = _evaluation(session, evaluation_id)
         if response_id not in _ids(evaluation.turn_responses):
             raise InvalidInput({"form": "That answer belongs to no turn under way."})
         response = fetch(session, EvaluationResponse, response_id, "response")
@@ -214,9 +213,8 @@ def end_turn(
 ) -> None:
     """The turn under way is over ("Next person"): the member is counted as done; a
     skipped turn keeps no responses."""
-    when = _when(db, evaluation_id, now)
-    with db.write(now=when) as session:
-        evaluation = fetch(session, Evaluation, evaluation_id, "evaluation")
+    with db.write(now=now) as session:
+        evaluation = _evaluation(session, evaluation_id)
         ids = _ids(evaluation.turn_responses)
         if skipped:
             for response in session.exec(
@@ -246,12 +244,13 @@ def finish_evaluation(db: Database, *, evaluation_id: int, now: datetime) -> Non
         session.add(evaluation)
 
 
-def _when(db: Database, evaluation_id: int, now: datetime) -> datetime:
-    """The timestamp an evaluation's rows get: its start for an anonymous one (so no
-    row says when it was written), else `now`."""
-    with db.read() as session:
-        evaluation = fetch(session, Evaluation, evaluation_id, "evaluation")
-    return evaluation.started_at if evaluation.anonymous else now
+def _evaluation(session: Session, evaluation_id: int) -> Evaluation:
+    """The evaluation, with the unit of work set to date an anonymous one's rows by its
+    start (so no row says when it was written)."""
+    evaluation = fetch(session, Evaluation, evaluation_id, "evaluation")
+    if evaluation.anonymous:
+        stamp_as(session, evaluation.started_at)
+    return evaluation
 
 
 def _check_turn(session: Session, evaluation: Evaluation, member_id: int) -> None:

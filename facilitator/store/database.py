@@ -119,6 +119,13 @@ def _unavailable_as_sentence(target: DatabaseTarget, doing: str) -> Iterator[Non
         ) from error
 
 
+def stamp_as(session: Session, when: datetime) -> None:
+    """Rows this unit of work flushes from now on are stamped `when`, not its clock (an
+    anonymous evaluation dates every row by its start, so no row says when it was
+    written)."""
+    session.info[NOW_KEY] = when
+
+
 @event.listens_for(OrmSession, "before_flush")
 def _stamp_rows(session: OrmSession, _context: Any, _instances: Any) -> None:
     now = session.info.get(NOW_KEY)

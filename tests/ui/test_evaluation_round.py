@@ -243,3 +243,24 @@ async def test_home_evaluates_the_highlighted_meeting(demo_db: Database, pack: P
                 assert "A meeting is evaluated once it has ended." in notifications(app)
             else:
                 assert isinstance(app.screen, expect)
+
+
+async def test_a_turn_refused_is_said_not_a_traceback(demo_db: Database, pack: Pack) -> None:
+    """A member whose turn another window has already recorded: enter says so in a
+    sentence and the form does not open."""
+    from facilitator.services.evaluations import end_turn, unfinished_evaluation
+
+    end_december(demo_db)
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await evaluate_from_minutes(pilot)
+        await submit(pilot)
+        await settle(pilot)
+        evaluation = unfinished_evaluation(demo_db, meeting_id=DECEMBER)
+        assert evaluation is not None
+        first = int(app.screen.query_one("#waiting", OptionList).options[0].id or 0)
+        end_turn(demo_db, evaluation_id=evaluation, member_id=first, skipped=True, now=FROZEN_NOW)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "That member has had their turn." in screen_text(app)
+        assert not app.screen.query(CommentItem)

@@ -9,7 +9,8 @@ Once everyone has had a turn, ctrl+f finishes it and shows the results.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,6 +37,8 @@ from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
+
+T = TypeVar("T")
 
 
 class EvaluationRoundScreen(Screen[bool]):
@@ -100,14 +103,18 @@ class EvaluationRoundScreen(Screen[bool]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
             return
-        self.member = int(event.option.id)
-        responses = begin_turn(
-            self.app.backend.db,
-            evaluation_id=self.evaluation_id,
-            member_id=self.member,
-            now=self.app.backend.now(),
+        member = int(event.option.id)
+        done, responses = self._said(
+            lambda: begin_turn(
+                self.app.backend.db,
+                evaluation_id=self.evaluation_id,
+                member_id=member,
+                now=self.app.backend.now(),
+            )
         )
-        self._show_turn(responses)
+        if done and responses is not None:
+            self.member = member
+            self._show_turn(responses)
 
     def _show_turn(self, responses: tuple[int, ...]) -> None:
         assert self.state is not None
@@ -134,8 +141,8 @@ class EvaluationRoundScreen(Screen[bool]):
         """Saved at once, in the order given (one short write): "Next person" then
         never overtakes the last answer."""
         backend = self.app.backend
-        try:
-            save_answer(
+        self._said(
+            lambda: save_answer(
                 backend.db,
                 evaluation_id=self.evaluation_id,
                 response_id=message.response_id,
@@ -144,11 +151,20 @@ class EvaluationRoundScreen(Screen[bool]):
                 pack=backend.pack,
                 now=backend.now(),
             )
-            self._problem("")
+        )
+
+    def _said(self, call: Callable[[], T]) -> tuple[bool, T | None]:
+        """(True, `call`'s result), or (False, None) with its problem in a sentence."""
+        try:
+            result = call()
         except InvalidInput as bad:
             self._problem(" ".join(bad.problems.values()))
+            return False, None
         except FacilitatorError as bad:
             self._problem(bad.sentence)
+            return False, None
+        self._problem("")
+        return True, result
 
     def _problem(self, sentence: str) -> None:
         self.query_one("#problem", Static).update(lit(sentence))
@@ -161,15 +177,20 @@ class EvaluationRoundScreen(Screen[bool]):
 
     def _ended(self, skipped: bool) -> None:
         backend = self.app.backend
-        if self.member is None:
+        member = self.member
+        if member is None:
             return
-        end_turn(
-            backend.db,
-            evaluation_id=self.evaluation_id,
-            member_id=self.member,
-            skipped=skipped,
-            now=backend.now(),
+        ended, _ = self._said(
+            lambda: end_turn(
+                backend.db,
+                evaluation_id=self.evaluation_id,
+                member_id=member,
+                skipped=skipped,
+                now=backend.now(),
+            )
         )
+        if not ended:
+            return
         self.member = None
         self.query(TurnForm).remove()
         self.refresh_state()
@@ -191,10 +212,14 @@ class EvaluationRoundScreen(Screen[bool]):
         if self.member is not None:
             self._problem("Finish this person's turn first (ctrl+n).")
             return
-        finish_evaluation(
-            self.app.backend.db, evaluation_id=self.evaluation_id, now=self.app.backend.now()
+        backend = self.app.backend
+        finished, _ = self._said(
+            lambda: finish_evaluation(
+                backend.db, evaluation_id=self.evaluation_id, now=backend.now()
+            )
         )
-        self.dismiss(True)
+        if finished:
+            self.dismiss(True)
 
     def action_leave(self) -> None:
         for form in self.query(TurnForm):
