@@ -6,10 +6,14 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from facilitator.pack.loader import Pack
+from facilitator.store.database import Database
 from tests.cli.terminal import REPO, facilitator
 
 
@@ -59,3 +63,22 @@ def database(demo_template: Path, tmp_path: Path) -> Path:
     shutil.copyfile(demo_template, path)
     path.chmod(0o600)
     return path
+
+
+@pytest.fixture
+def utc_pack(monkeypatch: pytest.MonkeyPatch, pack: Pack) -> Iterator[None]:
+    """The machine's zone is UTC; the pack is loaded once."""
+    monkeypatch.setattr("facilitator.pack.locate.load_default_pack", lambda: pack)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def path(demo_db: Database) -> str:
+    """The demo database's file, closed so the command opens it itself."""
+    demo_db.dispose()
+    assert demo_db.target.path is not None
+    return str(demo_db.target.path)

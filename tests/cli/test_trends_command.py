@@ -7,40 +7,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from facilitator.pack.loader import Pack
-from facilitator.store.database import Database
 from tests.cli.inprocess import assert_one_sentence, cli, listing
+
+pytestmark = pytest.mark.usefixtures("utc_pack")
+
 
 TEAM = "Riverside Elementary Leadership Team"
 NOVEMBER, DECEMBER = 1, 2
 AFTER = "2026-12-07 16:30:00.000000"
 """When the December meeting's evaluation was saved."""
-
-
-@pytest.fixture(autouse=True)
-def frozen(monkeypatch: pytest.MonkeyPatch, pack: Pack) -> Iterator[None]:
-    """The machine's zone is UTC (the command dates by its wall clock); the pack is
-    loaded once."""
-    monkeypatch.setattr("facilitator.pack.locate.load_default_pack", lambda: pack)
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def path(demo_db: Database) -> str:
-    demo_db.dispose()
-    assert demo_db.target.path is not None
-    return str(demo_db.target.path)
 
 
 def _evaluate_december(path: str, scores: list[int]) -> None:
