@@ -58,6 +58,8 @@ async def answer_turn(pilot: Pilot[Any], score: int, delta: str) -> str:
     as the member saw it first; ctrl+n."""
     await pilot.press("enter")
     await settle(pilot)
+    # Regression (found in tmux): the turn began on its scrolling box, not a question.
+    assert isinstance(pilot.app.focused, (RatedItem, CommentItem))
     seen = screen_text(pilot.app)
     screen = pilot.app.screen
     comments = list(screen.query(CommentItem))

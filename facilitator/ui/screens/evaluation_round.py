@@ -131,11 +131,6 @@ class EvaluationRoundScreen(Screen[bool]):
         self.query_one("#progress", Static).update(
             lit(f"{name}'s turn. Every answer is saved as you give it; ctrl+n when done.")
         )
-        self.call_after_refresh(self._focus_form)
-
-    def _focus_form(self) -> None:
-        if self.query(TurnForm):
-            self.focus_next()
 
     def on_answered(self, message: Answered) -> None:
         """Saved at once, in the order given (one short write): "Next person" then

@@ -133,6 +133,13 @@ class TurnForm(Vertical):
                             form, item, response_id, self.given.get((response_id, item.id))
                         )
 
+    def on_mount(self) -> None:
+        """The turn starts on its first question (it started on the scrolling box
+        around it, so the first digit typed answered nothing: found in tmux)."""
+        questions = self.query("RatedItem, CommentItem")
+        if questions:
+            questions.first().focus()
+
     def pending(self) -> list[Answered]:
         """The comments still waiting for their typing pause, taken now (their timers
         stopped): the screen saves them before the turn ends."""
