@@ -36,6 +36,9 @@ class Meeting(Row, table=True):
     would point at each other); the services keep it one of this meeting's items."""
     warning_seconds: int = 120
     """When the item's countdown turns to its "2 min left" warning."""
+    evaluation_in_minutes: bool = True
+    """Whether the evaluation results are a section of the minutes (the facilitator can
+    leave them out)."""
 
 
 class RoleAssignment(Row, table=True):

@@ -18,6 +18,9 @@ class Team(Row, table=True):
     kind: str | None = None  # a team type id from the content pack, or the team's own word
     purpose: str = ""  # the purpose/vision line shown on every agenda and live screen
     archived_at: datetime | None = utc_field(nullable=True)
+    evaluation_instruments: str = ""
+    """The instruments its meetings are evaluated with unless the facilitator chooses
+    others, comma-separated ids; empty: plus/delta alone."""
 
 
 class Member(Row, table=True):
