@@ -23,6 +23,11 @@ class FormItem:
     low: str = ""
     """What the lowest rating means for this item, where the instrument says."""
     high: str = ""
+    descriptors: tuple[tuple[str, str], ...] = ()
+    """(level code, what that level looks like for this item), for a rubric such as the
+    coherence progression; empty where the instrument gives none."""
+    questions: tuple[str, ...] = ()
+    """Questions that help answer it (an instrument answered in words)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,11 @@ class Form:
     high: int | None = None
     levels: tuple[tuple[str, str], ...] = ()
     """(code, name) for a levels scale, lowest first."""
+    meanings: tuple[str, ...] = ()
+    """What choosing each of `levels` means, in the same order ("" where not said)."""
+    note: str = ""
+    """The label of the note an instrument takes beside each answer ("Opportunity"),
+    or "" where it names none."""
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -67,6 +77,9 @@ class Response:
 
     respondent: str | None
     answers: Mapping[str, Answer]
+    room: bool = False
+    """One row of the room's answers as the facilitator entered them (a tally): an item
+    it holds no answer for was not skipped by anyone."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +189,7 @@ def _item(item: FormItem, form: Form, responses: Sequence[Response]) -> ItemResu
     given = [r.answers[item.id] for r in responses if item.id in r.answers]
     if form.kind == "text":
         answered = sum(1 for answer in given if answer.text.strip())
-        return ItemResult(item, (), answered, len(responses) - answered)
+        return ItemResult(item, (), answered, _skipped(item, form, responses))
     recorded = [_recorded(answer, form) for answer in given]
     values = [value for value in recorded if value is not None]
     counts = tuple((value, values.count(value)) for value in form.values)
@@ -185,10 +198,26 @@ def _item(item: FormItem, form: Form, responses: Sequence[Response]) -> ItemResu
         item,
         counts,
         len(values),
-        len(responses) - len(values),
+        _skipped(item, form, responses),
         median(scores) if scores else None,
         fmean(scores) if scores else None,
     )
+
+
+def _skipped(item: FormItem, form: Form, responses: Sequence[Response]) -> int:
+    """The people's responses that leave `item` out (the room's rows skip nothing)."""
+    return sum(
+        1 for response in responses if not response.room and not _given(item, form, response)
+    )
+
+
+def _given(item: FormItem, form: Form, response: Response) -> bool:
+    answer = response.answers.get(item.id)
+    if answer is None:
+        return False
+    if form.kind == "text":
+        return bool(answer.text.strip())
+    return _recorded(answer, form) is not None
 
 
 def _recorded(answer: Answer, form: Form) -> str | None:

@@ -34,8 +34,12 @@ from facilitator.store.tables import (
     EvaluationTurn,
     Meeting,
     Member,
+    Team,
     row_id,
 )
+
+DEFAULT_INSTRUMENTS = ("plus-delta",)
+"""What a meeting is evaluated with unless its team has chosen defaults."""
 
 RANDOM_IDS = 2**53
 """Random ids stay below this (exact in a double, as JSON readers need)."""
@@ -71,8 +75,11 @@ def start_evaluation(
     anonymous: bool,
     pack: Pack,
     now: datetime,
+    team_default: bool = False,
 ) -> int:
-    """A new evaluation of a meeting that has ended (InvalidInput otherwise)."""
+    """A new evaluation of a meeting that has ended (InvalidInput otherwise); the
+    room's answers are anonymous whatever `anonymous` says. `team_default`: the
+    instruments become the team's defaults too."""
     chosen = list(dict.fromkeys(instruments))
     if not chosen:
         raise InvalidInput({"instruments": "Choose at least one instrument."})
@@ -91,12 +98,30 @@ def start_evaluation(
             meeting_id=meeting_id,
             instruments=",".join(chosen),
             mode=mode.value,
-            anonymous=anonymous,
+            anonymous=anonymous or mode == EvaluationMode.ROOM,
             started_at=now,
         )
         session.add(evaluation)
+        if team_default:
+            team = fetch(session, Team, meeting.team_id, "team")
+            team.evaluation_instruments = ",".join(chosen)
+            session.add(team)
         session.flush()
         return row_id(evaluation)
+
+
+def evaluation_defaults(db: Database, *, meeting_id: int, pack: Pack) -> tuple[str, ...]:
+    """The instruments a meeting's team evaluates with by default: its own choice (less
+    any the content pack no longer has as a meeting instrument), else plus/delta."""
+    with db.read() as session:
+        meeting = fetch(session, Meeting, meeting_id, "meeting")
+        team = fetch(session, Team, meeting.team_id, "team")
+    chosen = tuple(
+        key
+        for key in team.evaluation_instruments.split(",")
+        if key in pack.instruments and pack.instruments[key].use == "meeting"
+    )
+    return chosen or DEFAULT_INSTRUMENTS
 
 
 def evaluation_state(db: Database, *, evaluation_id: int) -> EvaluationState:
@@ -126,7 +151,7 @@ def begin_turn(
     (`member_id` None), one more set for the room; a turn already under way for the
     same member resumes with its responses."""
     with db.write(now=now) as session:
-        evaluation = _evaluation(session, evaluation_id)
+        evaluation = writable_evaluation(session, evaluation_id)
         when = evaluation.started_at if evaluation.anonymous else now
         if evaluation.finished_at is not None:
             raise InvalidInput({"form": "This evaluation is finished."})
@@ -169,7 +194,7 @@ def save_answer(
 ) -> None:
     """One answer, saved as it is given (None takes it back: the item is skipped)."""
     with db.write(now=now) as session:
-        evaluation = _evaluation(session, evaluation_id)
+        evaluation = writable_evaluation(session, evaluation_id)
         if response_id not in _ids(evaluation.turn_responses):
             raise InvalidInput({"form": "That answer belongs to no turn under way."})
         response = fetch(session, EvaluationResponse, response_id, "response")
@@ -214,7 +239,7 @@ def end_turn(
     """The turn under way is over ("Next person"): the member is counted as done; a
     skipped turn keeps no responses."""
     with db.write(now=now) as session:
-        evaluation = _evaluation(session, evaluation_id)
+        evaluation = writable_evaluation(session, evaluation_id)
         ids = _ids(evaluation.turn_responses)
         if skipped:
             for response in session.exec(
@@ -244,7 +269,7 @@ def finish_evaluation(db: Database, *, evaluation_id: int, now: datetime) -> Non
         session.add(evaluation)
 
 
-def _evaluation(session: Session, evaluation_id: int) -> Evaluation:
+def writable_evaluation(session: Session, evaluation_id: int) -> Evaluation:
     """The evaluation, with the unit of work set to date an anonymous one's rows by its
     start (so no row says when it was written)."""
     evaluation = fetch(session, Evaluation, evaluation_id, "evaluation")

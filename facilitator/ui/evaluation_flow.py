@@ -9,15 +9,22 @@ from typing import TYPE_CHECKING
 
 from facilitator.domain.enums import EvaluationMode
 from facilitator.services.evaluation_results import meeting_evaluation
-from facilitator.services.evaluations import start_evaluation, unfinished_evaluation
+from facilitator.services.evaluations import (
+    evaluation_defaults,
+    evaluation_state,
+    start_evaluation,
+    unfinished_evaluation,
+)
 from facilitator.ui.modals.evaluation_results import EvaluationResults
 from facilitator.ui.modals.form import Field, FormModal, Values
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
-DEFAULT = "plus-delta"
-MODES = (("Pass the laptop: each member answers in turn", EvaluationMode.LAPTOP.value),)
+MODES = (
+    ("Pass the laptop: each member answers in turn", EvaluationMode.LAPTOP.value),
+    ("The facilitator enters the room's answers", EvaluationMode.ROOM.value),
+)
 
 
 def evaluate_meeting(app: FacilitatorApp, meeting_id: int) -> None:
@@ -45,8 +52,10 @@ def set_up(app: FacilitatorApp, meeting_id: int) -> None:
         for key, entry in backend.pack.instruments.items()
         if entry.use == "meeting"
     ]
+    defaults = evaluation_defaults(backend.db, meeting_id=meeting_id, pack=backend.pack)
     fields = [
-        *(Field(f"use-{key}", name, key == DEFAULT, kind="check") for key, name in instruments),
+        *(Field(f"use-{key}", name, key in defaults, kind="check") for key, name in instruments),
+        Field("default", "Make these the team's usual instruments", False, kind="check"),
         Field("mode", "How responses are collected", MODES[0][1], kind="select", options=MODES),
         Field("anonymous", "Anonymous: keep no names with the responses", True, kind="check"),
     ]
@@ -61,6 +70,7 @@ def set_up(app: FacilitatorApp, meeting_id: int) -> None:
             anonymous=bool(values["anonymous"]),
             pack=backend.pack,
             now=backend.now(),
+            team_default=bool(values["default"]),
         )
 
     def started(evaluation_id: object) -> None:
@@ -72,12 +82,17 @@ def set_up(app: FacilitatorApp, meeting_id: int) -> None:
         fields,
         save,
         save_label="Start",
-        intro="Choose the instruments; each member present then answers in turn.",
+        intro=(
+            "Choose the instruments, then how the answers are collected: each member "
+            "present in turn, or the room's answers entered by the facilitator (never "
+            "with names)."
+        ),
     )
     app.push_screen(form, started)
 
 
 def _round(app: FacilitatorApp, evaluation_id: int, meeting_id: int) -> None:
+    from facilitator.ui.screens.evaluation_room import EvaluationRoomScreen
     from facilitator.ui.screens.evaluation_round import EvaluationRoundScreen
 
     def done(finished: bool | None) -> None:
@@ -86,6 +101,10 @@ def _round(app: FacilitatorApp, evaluation_id: int, meeting_id: int) -> None:
             evaluation = meeting_evaluation(
                 backend.db, meeting_id=meeting_id, pack=backend.pack, tz=backend.tz
             )
-            app.push_screen(EvaluationResults(evaluation))
+            app.push_screen(EvaluationResults(evaluation, lambda: set_up(app, meeting_id)))
 
-    app.push_screen(EvaluationRoundScreen(evaluation_id), done)
+    state = evaluation_state(app.backend.db, evaluation_id=evaluation_id)
+    if state.mode == EvaluationMode.ROOM:
+        app.push_screen(EvaluationRoomScreen(evaluation_id), done)
+    else:
+        app.push_screen(EvaluationRoundScreen(evaluation_id), done)

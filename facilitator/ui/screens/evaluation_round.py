@@ -20,7 +20,6 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.domain.evaluation_results import answered_words
-from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.pack.evaluation import form_of
 from facilitator.services.evaluations import (
     EvaluationState,
@@ -31,6 +30,7 @@ from facilitator.services.evaluations import (
     save_answer,
     turn_answers,
 )
+from facilitator.ui.attempt import attempt
 from facilitator.ui.literal import lit
 from facilitator.ui.widgets.evaluation_items import Answered, TurnForm
 from facilitator.ui.widgets.keys_footer import KeysFooter
@@ -149,17 +149,7 @@ class EvaluationRoundScreen(Screen[bool]):
         )
 
     def _said(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        """(True, `call`'s result), or (False, None) with its problem in a sentence."""
-        try:
-            result = call()
-        except InvalidInput as bad:
-            self._problem(" ".join(bad.problems.values()))
-            return False, None
-        except FacilitatorError as bad:
-            self._problem(bad.sentence)
-            return False, None
-        self._problem("")
-        return True, result
+        return attempt(call, self._problem)
 
     def _problem(self, sentence: str) -> None:
         self.query_one("#problem", Static).update(lit(sentence))

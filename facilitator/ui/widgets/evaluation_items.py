@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.domain.evaluation_results import Answer, Form, FormItem
@@ -101,6 +102,9 @@ class TurnForm(Vertical):
     TurnForm .ends { color: $text-muted; }
     """
 
+    QUESTIONS = "RatedItem, CommentItem"
+    """What the turn's first question is looked for as."""
+
     def __init__(
         self,
         forms: Sequence[tuple[Form, int, str]],
@@ -121,22 +125,23 @@ class TurnForm(Vertical):
                 if len(form.sections) > 1:
                     yield Label(lit(section.title), classes="section")
                 for item in section.items:
-                    if form.kind == "text":
-                        yield Label(lit(item.text), classes="item")
-                        yield CommentItem(item, response_id, self.given.get((response_id, item.id)))
-                    else:
-                        yield Label(lit(item.text), classes="item")
-                        if item.low or item.high:
-                            ends = f"{form.low}: {item.low}  {form.high}: {item.high}"
-                            yield Static(lit(ends), classes="ends")
-                        yield RatedItem(
-                            form, item, response_id, self.given.get((response_id, item.id))
-                        )
+                    yield Label(lit(item.text), classes="item")
+                    if form.kind != "text" and (item.low or item.high):
+                        ends = f"{form.low}: {item.low}  {form.high}: {item.high}"
+                        yield Static(lit(ends), classes="ends")
+                    yield self.question(form, item, response_id)
+
+    def question(self, form: Form, item: FormItem, response_id: int) -> Widget:
+        """What answers `item`: a comment line or a row of choices."""
+        given = self.given.get((response_id, item.id))
+        if form.kind == "text":
+            return CommentItem(item, response_id, given)
+        return RatedItem(form, item, response_id, given)
 
     def on_mount(self) -> None:
         """The turn starts on its first question (it started on the scrolling box
         around it, so the first digit typed answered nothing: found in tmux)."""
-        questions = self.query("RatedItem, CommentItem")
+        questions = self.query(self.QUESTIONS)
         if questions:
             questions.first().focus()
 
