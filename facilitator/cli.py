@@ -14,6 +14,8 @@
     facilitator evaluation MEETING_ID [--format md|csv|json]
                                               print a meeting's evaluation results
     facilitator trends --team NAME [--json]   a team's ratings across its meetings
+    facilitator assessments --team NAME [--instrument ID] [--format md|csv|json]
+                                              a team's self-assessments side by side
     facilitator db check                      report on the database
     facilitator --version
 
@@ -42,6 +44,8 @@ EXPORT_FORMATS = ("md", "html", "txt", "eml", "ics", "csv", "json")
 """What `facilitator export` writes (see `facilitator.services.minutes_export`)."""
 EVALUATION_FORMATS = ("md", "csv", "json")
 """What `facilitator evaluation` writes (see `facilitator.render.evaluation`)."""
+ASSESSMENT_FORMATS = ("md", "csv", "json")
+"""What `facilitator assessments` writes (see `facilitator.render.self_assessment`)."""
 FORMAT_HELP = (
     "md: Markdown (default); html: a web page that prints well; txt: plain text for e-mail; "
     "eml: an e-mail draft to the members; ics: calendar with the next meeting and action-item "
@@ -105,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     trending.add_argument("--team", metavar="NAME", required=True, help="the team, by its name")
     trending.add_argument("--json", action="store_true", help="print JSON instead of text")
     trending.set_defaults(creates=False)
+    _add_assessments_command(commands, common)
     _add_agenda_commands(commands, common)
     db = commands.add_parser("db", parents=[common], help="database tools")
     db.set_defaults(creates=False)
@@ -116,6 +121,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the schema revision, location, SQLite version and integrity check",
     )
     return parser
+
+
+def _add_assessments_command(
+    commands: argparse._SubParsersAction[_Parser], common: _Parser
+) -> None:
+    """`assessments --team NAME`: the team's periodic self-assessments side by side."""
+    assessing = commands.add_parser(
+        "assessments",
+        parents=[common],
+        help="a team's periodic self-assessments side by side, with what changed",
+    )
+    assessing.add_argument("--team", metavar="NAME", required=True, help="the team, by its name")
+    assessing.add_argument(
+        "--instrument",
+        metavar="ID",
+        help="only this self-assessment, e.g. slt-indicators or coherence-progression",
+    )
+    assessing.add_argument(
+        "--format",
+        choices=ASSESSMENT_FORMATS,
+        default=ASSESSMENT_FORMATS[0],
+        help="md: Markdown tables, a column per date (default); csv: one row per item and "
+        "date, for a spreadsheet; json: everything, for another program",
+    )
+    assessing.set_defaults(creates=False)
 
 
 def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -219,6 +249,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_commands import print_trends
 
         return print_trends(target, team=args.team, as_json=args.json, create=create)
+    if args.command == "assessments":
+        from facilitator.cli_assessments import print_assessments
+
+        return print_assessments(
+            target, team=args.team, instrument=args.instrument, fmt=args.format, create=create
+        )
     if args.command == "db":
         from facilitator.cli_commands import db_check
 

@@ -22,11 +22,23 @@ def form_of(instrument: Instrument) -> Form:
             FormSection(
                 section.id,
                 section.title,
-                tuple(FormItem(item.id, item.text, item.low, item.high) for item in section.items),
+                tuple(
+                    FormItem(
+                        item.id,
+                        item.text,
+                        item.low,
+                        item.high,
+                        tuple(item.descriptors.items()),
+                        item.questions,
+                    )
+                    for item in section.items
+                ),
             )
             for section in instrument.sections
         ),
         low=scale.min,
         high=scale.max,
         levels=tuple((level.code, level.name) for level in scale.levels),
+        meanings=tuple(level.meaning for level in scale.levels),
+        note=instrument.item_note,
     )

@@ -100,5 +100,19 @@ TEAM_ACTIONS = (
         key="i",
         footer="Action items",
     ),
+    UiAction(
+        "self_assessment",
+        "Team: take a self-assessment",
+        "The leadership-team indicators, the coherence progression or another periodic "
+        "instrument, taken by the team together and dated; a day already taken continues.",
+        key="s",
+    ),
+    UiAction(
+        "compare_self_assessments",
+        "Team: compare its self-assessments",
+        "The team's self-assessments of an instrument side by side, a column per date, "
+        "with what changed in words.",
+        key="c",
+    ),
     UiAction("back", "Team: back", "Return to the previous screen.", key="escape", footer="Back"),
 )

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
-from facilitator.ui.widgets.evaluation_tally import TallyItem
+from facilitator.ui.widgets.evaluation_tally import RoomComments, TallyItem
 from tests.snapshots.test_evaluation import IDS, SIZES, SnapCompare
 from tests.ui.helpers import make_app, settle
 from tests.ui.test_evaluation_room import room_setup, say
@@ -28,7 +28,7 @@ def test_the_rooms_tallies(
     async def run_before(pilot: Pilot[Any]) -> None:
         await room_setup(pilot)
         screen = pilot.app.screen
-        plus, delta = screen.query("RoomComments")
+        plus, delta = screen.query(RoomComments)
         await say(pilot, plus, "Kept to time")
         await say(pilot, delta, "Send the data ahead")
         first, second = list(screen.query(TallyItem))[:2]

@@ -132,6 +132,16 @@ class TeamScreen(FreshScreen[None]):
         name = self.team.name if self.team else None
         self.app.push_screen(ActionListScreen(self.team_id, name))
 
+    def action_self_assessment(self) -> None:
+        from facilitator.ui.self_assessment_flow import take_self_assessment
+
+        take_self_assessment(self.app, self.team_id)
+
+    def action_compare_self_assessments(self) -> None:
+        from facilitator.ui.screens.self_assessment_compare import SelfAssessmentCompareScreen
+
+        self.app.push_screen(SelfAssessmentCompareScreen(self.team_id))
+
     def action_edit_team(self) -> None:
         if self.team is None or self.pack is None:
             return
