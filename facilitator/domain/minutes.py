@@ -2,7 +2,9 @@
 
 One `Minutes` value feeds every minutes format (Markdown, HTML, text, e-mail, calendar,
 spreadsheet, JSON) and the preview in the app, so they cannot disagree. Names are resolved
-(`Person`); times are UTC and renderers put them on a wall clock.
+(`Person`); times are UTC and renderers put them on a wall clock. The evaluation results
+it carries are those of `facilitator.domain.evaluation_results`, counted once for the
+results screen, `facilitator evaluation` and the minutes alike.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from facilitator.domain.enums import ActionStatus, ParkingStatus
+from facilitator.domain.evaluation_results import InstrumentResult
 from facilitator.domain.meeting_date import held_at
 from facilitator.domain.meeting_view import Attendee, Person, RoleLine, StepLine
 from facilitator.domain.timer import Segment, run_seconds
@@ -290,6 +293,9 @@ class Minutes:
     team_kind: str | None = None
     template_id: str | None = None
     warning_seconds: int = 120
+    evaluation: tuple[InstrumentResult, ...] = ()
+    """The meeting's evaluation results, instrument by instrument: none when it was not
+    evaluated or the facilitator left them out of the minutes."""
 
     @property
     def held_at(self) -> datetime | None:

@@ -48,6 +48,11 @@ has no comment). A meeting not evaluated gives the header alone.
 
 Means are rounded to two decimals; `counts` runs over the whole scale, lowest first
 (empty for a text item). Fields keep their meaning once shipped (added in issue 17).
+
+The minutes' evaluation section says the same in the same words: its Markdown (and so
+the HTML) is `instrument_markdown` a heading level down, its plain text is laid out by
+`facilitator.render.minutes_text` from the shared wording below (`responses_line`,
+`item_figures`, `spread_line`...), and its JSON entries are `instrument_json`.
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, Protocol
 
@@ -86,6 +91,7 @@ HEADER = (
     "respondent",
 )
 ANONYMOUS = "(anonymous)"
+NO_COMMENTS = "No comments."
 SPREAD_SEPARATOR = " · "
 
 
@@ -121,7 +127,7 @@ def evaluation_markdown(evaluation: MeetingEvaluation) -> str:
     if not evaluation.results:
         blocks.append("This meeting has not been evaluated.")
     for result in evaluation.results:
-        blocks += _md_instrument(result)
+        blocks += instrument_markdown(result, level=2)
     if evaluation.unknown:
         names = ", ".join(md_inline(name) for name in evaluation.unknown)
         blocks.append(
@@ -130,49 +136,78 @@ def evaluation_markdown(evaluation: MeetingEvaluation) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _md_instrument(result: InstrumentResult) -> list[str]:
-    form = result.form
-    said = "response" if result.responses == 1 else "responses"
-    scale = f", rated from {form.low} to {form.high}" if form.kind == "rating" else ""
-    blocks = [f"## {md_inline(form.name)}", f"{result.responses} {said}{scale}."]
+def instrument_markdown(result: InstrumentResult, *, level: int) -> list[str]:
+    """One instrument's results as Markdown blocks, its name a heading of `level` (2 in
+    the export, 3 in the minutes' evaluation section) and its sections one level down."""
+    heading = "#" * level
+    blocks = [f"{heading} {md_inline(result.form.name)}", responses_line(result)]
     if result.extremes:
         blocks.append(md_inline(result.extremes))
     several = len(result.sections) > 1
     for section in result.sections:
         if several:
-            blocks.append(f"### {md_inline(section.section.title)}")
-            if section.mean is not None:
-                blocks.append(f"Mean of the section: {section.mean:.1f}.")
-        if form.kind == "text":
-            blocks += _md_comments(result, section, "####" if several else "###")
+            blocks.append(f"{heading}# {md_inline(section.section.title)}")
+            if mean := section_mean(section):
+                blocks.append(mean)
+        if result.form.kind == "text":
+            blocks += _md_comments(result, section, heading + ("##" if several else "#"))
         elif section.items:
             blocks.append("\n".join(_md_rated(result, item) for item in section.items))
     return blocks
 
 
 def _md_rated(result: InstrumentResult, item: ItemResult) -> str:
-    names = dict(result.form.levels)
-    spread = SPREAD_SEPARATOR.join(
-        f"{md_inline(names.get(value, value))}: {count}" for value, count in item.counts
-    )
-    return f"- {md_inline(item.item.text)}: {_figures(item)} \\\n  {spread}"
+    spread = spread_line(result, item, md_inline)
+    return f"- {md_inline(item.item.text)}: {item_figures(item)} \\\n  {spread}"
 
 
-def _md_comments(result: InstrumentResult, section: SectionResult, level: str) -> list[str]:
+def _md_comments(result: InstrumentResult, section: SectionResult, heading: str) -> list[str]:
     blocks = []
     for item in section.items:
-        comments = [c for c in result.comments if c.item.id == item.item.id]
         lines = [
             f"- {md_inline(comment.respondent or '') or ANONYMOUS}: {md_block(comment.text, '  ')}"
-            for comment in comments
+            for comment in comments_on(result, item)
         ]
-        blocks += [f"{level} {md_inline(item.item.text)}", "\n".join(lines) or "No comments."]
+        blocks += [f"{heading} {md_inline(item.item.text)}", "\n".join(lines) or NO_COMMENTS]
     return blocks
 
 
-def _figures(item: ItemResult) -> str:
+# The words every format shares (plain: each format escapes them) ----------------------
+
+
+def responses_line(result: InstrumentResult) -> str:
+    """E.g. "3 responses, rated from 1 to 7." (a levels or text instrument: "3 responses.")."""
+    form = result.form
+    said = "response" if result.responses == 1 else "responses"
+    scale = f", rated from {form.low} to {form.high}" if form.kind == "rating" else ""
+    return f"{result.responses} {said}{scale}."
+
+
+def section_mean(section: SectionResult) -> str:
+    """E.g. "Mean of the section: 3.2." ("" with no rating in it)."""
+    return f"Mean of the section: {section.mean:.1f}." if section.mean is not None else ""
+
+
+def item_figures(item: ItemResult) -> str:
+    """E.g. "median 6, mean 5.7, 3 answered, 1 skipped"."""
     skipped = f", {item.skipped} skipped" if item.skipped else ""
     return item.figures + skipped
+
+
+def spread_line(
+    result: InstrumentResult, item: ItemResult, show: Callable[[str], str] = str
+) -> str:
+    """The item's answers over the whole scale: "1: 0 · 2: 1 · 3: 2 …", a level by its
+    name (a name is the pack's text, given to `show` to escape)."""
+    names = dict(result.form.levels)
+    return SPREAD_SEPARATOR.join(
+        f"{show(names.get(value, value))}: {count}" for value, count in item.counts
+    )
+
+
+def comments_on(result: InstrumentResult, item: ItemResult) -> list[Comment]:
+    """The comments written for `item`, in the order counting gave them."""
+    return [comment for comment in result.comments if comment.item.id == item.item.id]
 
 
 # CSV ---------------------------------------------------------------------------------
@@ -203,7 +238,7 @@ def _csv_rows(result: InstrumentResult) -> Iterator[tuple[str, ...]]:
             if result.form.kind != "text":
                 yield from ((*start, _cell(v), str(n), "", "") for v, n in item.counts)
                 continue
-            comments = [c for c in result.comments if c.item.id == item.item.id]
+            comments = comments_on(result, item)
             yield from ((*start, "", "", *_csv_comment(c)) for c in comments)
             if not comments:
                 yield (*start, "", "", "", "")
@@ -234,13 +269,15 @@ def evaluation_json(evaluation: MeetingEvaluation) -> str:
             "team": evaluation.team,
             "date": evaluation.held_on.isoformat(),
         },
-        "instruments": [_json_instrument(result) for result in evaluation.results],
+        "instruments": [instrument_json(result) for result in evaluation.results],
         "unknown": list(evaluation.unknown),
     }
     return escape_json_controls(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-def _json_instrument(result: InstrumentResult) -> dict[str, Any]:
+def instrument_json(result: InstrumentResult) -> dict[str, Any]:
+    """One instrument's results: an entry of the export's `instruments`, and of the
+    minutes file's `evaluation` (`facilitator.render.minutes_json`)."""
     form = result.form
     return {
         "id": form.id,

@@ -10,6 +10,9 @@ holds:
 - because many calendars ignore to-dos, each open action item with a due date also as
   an all-day event on that date, "Due: <what> (<owner>)", shown as free time.
 
+Nothing else of the minutes goes on a calendar: the evaluation results, for one, are
+not an event or a to-do.
+
 Every component carries a UID that is the same each time the same minutes are exported,
 so a calendar that imports the file again updates what it has instead of doubling it.
 UIDs use database ids, salted with the team and the meeting's time so that two databases

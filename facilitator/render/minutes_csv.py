@@ -5,6 +5,10 @@ in the minutes' order (by agenda item, then those raised outside one). Written b
 standard `csv` module: cells with a comma, a quote or a line break are quoted, and lines
 end in CRLF (RFC 4180).
 
+Every row is an action item, so the minutes' evaluation section is not in this file:
+its rows have other columns, and `facilitator evaluation --format csv` writes them
+(`facilitator.render.evaluation`).
+
 The text is returned without a byte-order mark. Excel reads a CSV file as UTF-8 only when
 it starts with one, so whoever writes the file should put `CSV_BOM` first (or encode it
 as "utf-8-sig"); other programs ignore it.

@@ -27,6 +27,12 @@ DEL, C1 and bidirectional controls as JSON escapes C0, so an old record holding 
 prints safely. Any change beyond adding a field with a default comes with a new version
 number: a file written before a field was added still reads.
 
+`evaluation` holds the meeting's evaluation results (none when it was not evaluated or
+they were left out of the minutes), each instrument an object as `facilitator evaluation
+--format json` writes it in its `instruments` (`facilitator.render.evaluation`). Like a
+decision's `result` it is written for other programs and skipped by a reader: it holds
+counts, not the answers they were counted from, so an import brings no evaluation.
+
 Objects and their fields, in file order (MINUTES_JSON.md beside this module says what each
 one means):
 
@@ -39,7 +45,7 @@ one means):
         norms_checks [norms check] = [], process_checks [process check] = [],
         time_outs [time-out] = [], turns [turn] = [], recipients [recipient] = [],
         next_meeting (next meeting or null) = null, team_kind = null, template_id = null,
-        warning_seconds = 120
+        warning_seconds = 120, evaluation [instrument results] = [] (written, not read)
     person: name, member_id = null
     role: id, role (a content-pack role id or "custom"), label, holder (person or null),
         focus = ""
@@ -96,6 +102,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from facilitator.domain.clean import clean_line, clean_text, escape_json_controls
 from facilitator.domain.decision_count import count_decision
 from facilitator.domain.minutes import DecisionLine, Minutes
+from facilitator.render.evaluation import instrument_json
 from facilitator.render.minutes_json_checks import (
     ONE_LINE,
     check_parts,
@@ -125,6 +132,12 @@ def _result(decision: DecisionLine) -> object:
 DERIVED: dict[type, dict[str, Callable[[Any], object]]] = {DecisionLine: {"result": _result}}
 """Values worked out from an object's fields, written after them for other programs to
 read; a reader skips them (it works them out again)."""
+
+WRITTEN_ONLY: dict[tuple[type, str], Callable[[Any], object]] = {
+    (Minutes, "evaluation"): lambda results: [instrument_json(result) for result in results],
+}
+"""Fields written in a shape of their own and skipped by a reader, which leaves them at
+their default."""
 
 _KINDS = {bool: "true or false", int: "a whole number", str: "text"}
 _HINTS: dict[type[Any], dict[str, Any]] = {}
@@ -164,6 +177,8 @@ def _plain(value: object) -> object:
 
 
 def _field(cls: type, name: str, value: object) -> object:
+    if (cls, name) in WRITTEN_ONLY:
+        return WRITTEN_ONLY[cls, name](value)
     keys = _NAMED.get((cls, name))
     if keys is not None and isinstance(value, tuple):
         return dict(zip(keys, value, strict=True))
@@ -277,7 +292,7 @@ def _read_object(value: object, cls: type[Any], path: str) -> Any:
     found: dict[str, Any] = {}
     for name, field in known.items():
         where = f"{path}.{name}"
-        if name not in value and _has_default(field):
+        if (name not in value or (cls, name) in WRITTEN_ONLY) and _has_default(field):
             continue
         raw, keys = _required(value, name, path), _NAMED.get((cls, name))
         found[name] = _read_counts(raw, keys, where) if keys else _read(raw, hints[name], where)

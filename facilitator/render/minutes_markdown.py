@@ -22,6 +22,7 @@ from facilitator.domain.minutes import (
     ParkingLine,
 )
 from facilitator.render import minutes_parts as parts
+from facilitator.render.evaluation import instrument_markdown
 from facilitator.render.markdown_text import md_block, md_inline
 from facilitator.render.minutes_decision import decision_after, decision_fields, decision_texts
 from facilitator.render.minutes_parts import Field
@@ -40,6 +41,7 @@ def minutes_markdown(minutes: Minutes, tz: tzinfo | None) -> str:
         *_others(minutes),
         *_parking(minutes.parking),
         *_closure(minutes, tz),
+        *_evaluation(minutes),
         *_checks(minutes, tz),
         *_footer(minutes, tz),
     ]
@@ -194,6 +196,14 @@ def _communication(lines: Sequence[CommunicationLine]) -> str:
         message = md_block(line.key_message, "  ") or "(no message recorded)"
         blocks.append(f"- {message}" + (f"\n{details}" if details else ""))
     return "\n".join(blocks)
+
+
+def _evaluation(minutes: Minutes) -> list[str]:
+    """The evaluation results as `facilitator evaluation` writes them, a level down."""
+    blocks = [
+        block for result in minutes.evaluation for block in instrument_markdown(result, level=3)
+    ]
+    return _section("## Evaluation", *blocks)
 
 
 def _checks(minutes: Minutes, tz: tzinfo | None) -> list[str]:

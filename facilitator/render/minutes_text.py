@@ -17,6 +17,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import tzinfo
 
+from facilitator.domain.evaluation_results import InstrumentResult, SectionResult
 from facilitator.domain.meeting_date import meeting_day
 from facilitator.domain.minutes import (
     ActionLine,
@@ -27,6 +28,7 @@ from facilitator.domain.minutes import (
     NormsCheckLine,
     ParkingLine,
 )
+from facilitator.render import evaluation as said
 from facilitator.render import minutes_parts as parts
 from facilitator.render.minutes_decision import decision_after, decision_fields, decision_texts
 from facilitator.render.minutes_parts import Field
@@ -47,6 +49,7 @@ def minutes_text(minutes: Minutes, tz: tzinfo | None) -> str:
         *_others(minutes),
         *_parking(minutes.parking),
         *_closure(minutes, tz),
+        *_evaluation(minutes),
         *_checks(minutes, tz),
         *_footer(minutes, tz),
     ]
@@ -249,6 +252,59 @@ def _communication(lines: Sequence[CommunicationLine]) -> list[str]:
         out += _block(message, f"  {BULLET}", pad)
         out += _columns(parts.communication_fields(line), pad)
     return out
+
+
+def _evaluation(minutes: Minutes) -> list[list[str]]:
+    """Each instrument's results in the words of `facilitator evaluation`: its name,
+    its figures indented beneath it, each section of an instrument in sections (the Norms
+    Inventory) a block of its own."""
+    return _section("EVALUATION", *(b for r in minutes.evaluation for b in _instrument(r)))
+
+
+def _instrument(result: InstrumentResult) -> list[list[str]]:
+    first = [
+        f"  {inline(result.form.name) or '(untitled)'}",
+        *_wrap(said.responses_line(result), "    ", "    "),
+    ]
+    if result.extremes:
+        first += _wrap(inline(result.extremes), "    ", "    ")
+    if len(result.sections) == 1:
+        return [first + _results(result, result.sections[0])]
+    blocks = [first]
+    for section in result.sections:
+        title = _wrap(inline(section.section.title) or "(untitled)", "    ", "    ")
+        mean = said.section_mean(section)
+        title += _wrap(mean, "    ", "    ") if mean else []
+        blocks.append(title + _results(result, section))
+    return blocks
+
+
+def _results(result: InstrumentResult, section: SectionResult) -> list[str]:
+    """A section's rated items with their spread, or its comments item by item."""
+    pad = "    " + " " * len(BULLET)
+    lines = []
+    for item in section.items:
+        text = inline(item.item.text) or "(untitled)"
+        if result.form.kind != "text":
+            lines += _rated(f"    {BULLET}", pad, text, said.item_figures(item))
+            lines += _wrap(said.spread_line(result, item, inline), pad, pad)
+            continue
+        lines += _wrap(text, "    ", "    ")
+        comments = said.comments_on(result, item)
+        for comment in comments:
+            who = inline(comment.respondent or "") or said.ANONYMOUS
+            lines += _block(comment.text, f"    {BULLET}{who}: ", pad)
+        lines += [] if comments else [f"    {said.NO_COMMENTS}"]
+    return lines
+
+
+def _rated(first: str, rest: str, text: str, figures: str) -> list[str]:
+    """ "Item: figures" on one line, or the figures on a line of their own when the
+    item is long (so they are not broken across lines)."""
+    line = f"{first}{text}: {figures}"
+    if len(line) <= WIDTH:
+        return [line]
+    return [*_wrap(text, first, rest), *_wrap(figures, rest, rest)]
 
 
 def _checks(minutes: Minutes, tz: tzinfo | None) -> list[list[str]]:

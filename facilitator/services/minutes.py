@@ -13,6 +13,7 @@ from typing import TypeVar
 from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.evaluation_results import InstrumentResult
 from facilitator.domain.meeting_date import meeting_moment
 from facilitator.domain.meeting_view import Person, goal_lines
 from facilitator.domain.minutes import (
@@ -34,6 +35,7 @@ from facilitator.domain.minutes import (
 from facilitator.domain.timer import Segment
 from facilitator.pack.loader import Pack
 from facilitator.services.decision_lines import decision_lines
+from facilitator.services.evaluation_results import read_results
 from facilitator.services.meetings import read_plan
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
@@ -214,6 +216,7 @@ def read_minutes(session: Session, *, meeting_id: int, pack: Pack) -> Minutes:
             Recipient(m.name, m.email.strip()) for m in people.active if m.email and m.email.strip()
         ),
         next_meeting=_next_meeting(session, meeting, after=meeting_moment(plan)),
+        evaluation=_evaluation(session, meeting, pack),
     )
 
 
@@ -329,6 +332,16 @@ def _norms_checks(session: Session, meeting_id: int) -> tuple[NormsCheckLine, ..
         )
         for c in checks
     )
+
+
+def _evaluation(session: Session, meeting: Meeting, pack: Pack) -> tuple[InstrumentResult, ...]:
+    """The evaluation results, unless the facilitator left them out of the minutes.
+    Responses to an instrument the content pack no longer has are not counted: without
+    its items there is nothing to count them by."""
+    if not meeting.evaluation_in_minutes:
+        return ()
+    results, _ = read_results(session, meeting_id=row_id(meeting), pack=pack)
+    return results
 
 
 def _next_meeting(session: Session, meeting: Meeting, after: datetime) -> NextMeeting | None:

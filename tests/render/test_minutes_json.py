@@ -91,7 +91,10 @@ def test_the_demo_meeting_matches_its_golden_file(november: Minutes) -> None:
 
 
 def test_the_demo_meeting_reads_back_equal(november: Minutes) -> None:
-    assert minutes_from_json(minutes_json(november, exported_at=FROZEN_NOW)) == november
+    """Equal but for the evaluation results, which a reader skips (they are counts)."""
+    assert november.evaluation
+    read = minutes_from_json(minutes_json(november, exported_at=FROZEN_NOW))
+    assert read == replace(november, evaluation=())
 
 
 def test_the_file_has_a_header_and_the_minutes_fields_in_order(november: Minutes) -> None:
@@ -141,7 +144,8 @@ def test_a_field_beside_the_meeting_is_refused(november: Minutes) -> None:
 
 
 def test_a_byte_order_mark_is_ignored(november: Minutes) -> None:
-    assert minutes_from_json("\ufeff" + minutes_json(november, exported_at=FROZEN_NOW)) == november
+    read = minutes_from_json("\ufeff" + minutes_json(november, exported_at=FROZEN_NOW))
+    assert read == replace(november, evaluation=())
 
 
 DELETE = object()
@@ -317,9 +321,12 @@ def test_a_meeting_with_every_part_reads_back_equal() -> None:
 
 
 def objects(cls: type = Minutes) -> list[type]:
-    """Every dataclass the file holds, reached from Minutes."""
+    """Every dataclass the file holds field by field, reached from Minutes (a field
+    written in a shape of its own is documented on its own)."""
     found = [cls]
-    for kind in get_type_hints(cls).values():
+    for name, kind in get_type_hints(cls).items():
+        if (cls, name) in module.WRITTEN_ONLY:
+            continue
         for inner in (kind, *get_args(kind), *(a for k in get_args(kind) for a in get_args(k))):
             if isinstance(inner, type) and is_dataclass(inner) and inner not in found:
                 found += [c for c in objects(inner) if c not in found]

@@ -1,7 +1,8 @@
 """User text shows literally in every minutes format, whatever it contains.
 
 Each test puts the text into one field of a small record (an item's notes, a decision's
-outcome, an action, a parking-lot entry, a person's name) and compares the output with
+outcome, an action, a parking-lot entry, a person's name, an evaluation comment and the
+name of who wrote it) and compares the output with
 the output for a placeholder, the placeholder swapped for what "literal" promises
 (`facilitator.render.user_text`):
 
@@ -30,6 +31,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from facilitator.domain.evaluation_results import (
+    Answer,
+    Form,
+    FormItem,
+    FormSection,
+    Response,
+    count_results,
+)
 from facilitator.domain.minutes import Minutes
 from facilitator.render.minutes_html import minutes_html
 from facilitator.render.minutes_mail import minutes_email
@@ -39,7 +48,11 @@ from tests.conftest import TZ
 from tests.render.pages import lines_of, read_html, small_minutes
 
 PLACEHOLDER = "Zq9placeholder"
-FIELDS = ("notes", "outcome", "what", "parking", "name")
+FIELDS = ("notes", "outcome", "what", "parking", "name", "comment", "respondent")
+NAMES = ("name", "respondent")
+"""Fields on one line: their whitespace is collapsed."""
+PLUS = FormItem("plus", "Plus: what went well?")
+PLUS_DELTA = Form("plus-delta", "Plus/delta", "text", (FormSection("main", "Plus", (PLUS,)),))
 LAYOUT_TAGS = {"h1", "h2", "h3", "h4", "p", "br", "ul", "li", "strong", "em", "hr", "blockquote"}
 PAGE_TAGS = LAYOUT_TAGS | {"html", "head", "meta", "title", "style", "body"}
 
@@ -77,12 +90,16 @@ NASTY = (
 
 
 def with_text(field: str, text: str) -> Minutes:
-    return small_minutes(**{field: text})
+    if field not in ("comment", "respondent"):
+        return small_minutes(**{field: text})
+    comment, name = (text, "Ana Lima") if field == "comment" else ("On time.", text)
+    result = count_results(PLUS_DELTA, [Response(name, {PLUS.id: Answer(text=comment)})])
+    return replace(small_minutes(), evaluation=(result,))
 
 
 def promised(field: str, text: str) -> str:
     """What a Markdown viewer or browser shows for `text` in `field`."""
-    if field == "name":
+    if field in NAMES:
         return " ".join(text.split())
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
@@ -148,7 +165,7 @@ def test_plain_text_keeps_every_word_and_line(field: str, text: str) -> None:
         expected += own
 
     assert words == expected
-    if field != "name":  # a multi-line field's later lines each start an output line
+    if field not in NAMES:  # a multi-line field's later lines each start an output line
         (at,) = where
         lines = [line.split() for line in text.split("\n") if line.strip()]
         for number in range(1, len(lines)):
