@@ -59,12 +59,12 @@ def test_import_adds_a_meeting_and_reports_guests(
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
-        "Imported January planning as meeting 4 for Riverside Elementary Leadership Team.",
+        "Imported January planning as meeting 6 for Riverside Elementary Leadership Team.",
         "line 11: Sam Ortiz is not on the team, so they present as a guest.",
     ]
     listed = run(env, "--db", str(database), "list").stdout
     assert "January planning" in listed
-    exported = run(env, "--db", str(database), "export", "4", "--format", "txt").stdout
+    exported = run(env, "--db", str(database), "export", "6", "--format", "txt").stdout
     assert "Writing conferences\n" in exported
     assert "decision · Aisha Karimi" in exported
 
@@ -110,7 +110,7 @@ def test_the_team_option_names_the_team(
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
-        "Imported January planning as meeting 4 for Grade 3 Collaborative Learning Team.\n"
+        "Imported January planning as meeting 6 for Grade 3 Collaborative Learning Team.\n"
     )
     assert len(result.stdout.splitlines()) == 3  # Aisha and Sam are guests of that team
 
@@ -149,10 +149,10 @@ def test_export_prints_markdown_that_imports_back(
     agenda = write(tmp_path, exported.stdout, "december.md")
     imported = run(env, "--db", str(database), "import", str(agenda))
     assert imported.stdout == (
-        "Imported December leadership team meeting as meeting 4 for Riverside Elementary "
+        "Imported December leadership team meeting as meeting 6 for Riverside Elementary "
         "Leadership Team.\n"
     )
-    again = run(env, "--db", str(database), "export", "4").stdout
+    again = run(env, "--db", str(database), "export", "6").stdout
     assert (
         again.split("## Agenda")[1].splitlines()[:5]
         == (exported.stdout.split("## Agenda")[1].splitlines()[:5])

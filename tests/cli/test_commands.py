@@ -72,11 +72,11 @@ def test_demo_list_and_db_check_on_the_default_database(
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
     assert lines[0].split() == ["ID", "DATE", "TIME", "STATUS", "TEAM", "TITLE"]
-    assert len(lines) == 4
+    assert len(lines) == 6  # the header, then the demo's five meetings
     assert "December leadership team meeting" in listed.stdout
 
     as_json = json.loads(run(env, "list", "--json").stdout)
-    assert [row["status"] for row in as_json] == ["closed", "planned", "planned"]
+    assert [row["status"] for row in as_json] == ["closed"] * 3 + ["planned"] * 2
     assert {"id", "team", "title", "scheduled_start", "status"} <= set(as_json[0])
     assert as_json[0]["scheduled_start"].endswith("+00:00")
 

@@ -460,8 +460,9 @@ def test_a_norms_check_is_refused_whole_when_any_rating_is_wrong(demo_db: Databa
         check(Rating(norm_id=10, reading="partly"))
     assert problems(lambda: check(Rating(1, "partly", "x" * (TEXT_MAX + 1)))) == {"form"}
     assert problems(lambda: check(good, meeting_id=NOVEMBER)) == {"meeting"}
-    assert count(demo_db, NormsCheck) == 1  # the demo's November check
-    assert count(demo_db, NormsCheckRating) == 9
+    # the demo's checks: November's one, September's one and October's two
+    assert count(demo_db, NormsCheck) == 4
+    assert count(demo_db, NormsCheckRating) == 4 * 9
 
 
 def test_a_process_check_stores_both_answers(demo_db: Database, pack: Pack) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from facilitator.pack.loader import Pack
 from facilitator.services.demo import fill_demo
+from facilitator.services.evaluation_trends import team_trends
 from facilitator.store.database import Database
 from facilitator.store.tables import metadata
 from tests.conftest import FROZEN_NOW, TZ
@@ -69,24 +70,60 @@ def test_every_item_kind_is_used(stored: sqlite3.Connection) -> None:
     assert kinds == {"information", "discussion", "decision"}
 
 
-def test_closed_meeting_has_notes_and_timer_segments(stored: sqlite3.Connection) -> None:
+def test_closed_meetings_have_notes_and_timer_segments(stored: sqlite3.Connection) -> None:
+    """November's meeting (id 1), then September's and October's (4 and 5), added last."""
     closed = stored.execute(
-        "SELECT id, closed_at, minutes_sent_at FROM meeting WHERE status = 'closed'"
+        "SELECT id, closed_at, minutes_sent_at FROM meeting WHERE status = 'closed' ORDER BY id"
     ).fetchall()
-    assert len(closed) == 1
-    meeting_id, closed_at, sent_at = closed[0]
-    assert closed_at is not None and sent_at is not None
+    assert [meeting_id for meeting_id, _, _ in closed] == [1, 4, 5]
 
-    notes = scalar(
-        stored, f"SELECT count(*) FROM note WHERE meeting_id = {meeting_id} AND body != ''"
-    )
-    items = scalar(stored, f"SELECT count(*) FROM agenda_item WHERE meeting_id = {meeting_id}")
-    segments = scalar(
-        stored,
-        "SELECT count(*) FROM timer_segment "
-        f"WHERE meeting_id = {meeting_id} AND stopped_at > started_at",
-    )
-    assert notes == items == segments == 6
+    for meeting_id, closed_at, sent_at in closed:
+        assert closed_at is not None and sent_at is not None
+        notes = scalar(
+            stored, f"SELECT count(*) FROM note WHERE meeting_id = {meeting_id} AND body != ''"
+        )
+        items = scalar(stored, f"SELECT count(*) FROM agenda_item WHERE meeting_id = {meeting_id}")
+        segments = scalar(
+            stored,
+            "SELECT count(*) FROM timer_segment "
+            f"WHERE meeting_id = {meeting_id} AND stopped_at > started_at",
+        )
+        assert notes == items == segments == {1: 6, 4: 4, 5: 5}[meeting_id]
+
+
+def test_earlier_meetings_were_held_before_november(stored: sqlite3.Connection) -> None:
+    held = stored.execute(
+        "SELECT id, title FROM meeting WHERE status = 'closed' ORDER BY started_at"
+    ).fetchall()
+
+    assert held == [
+        (4, "September leadership team meeting"),
+        (5, "October leadership team meeting"),
+        (1, "November leadership team meeting"),
+    ]
+
+
+def test_earlier_meetings_add_nothing_to_follow_up(stored: sqlite3.Connection) -> None:
+    """The decision log and the action lists count November's alone."""
+    for table in ("decision", "action_item", "parking_lot_item", "next_agenda_entry"):
+        assert scalar(stored, f"SELECT count(*) FROM {table} WHERE meeting_id IN (4, 5)") == 0
+
+
+def test_norms_checks_vary_across_meetings(stored: sqlite3.Connection) -> None:
+    readings = stored.execute(
+        "SELECT c.meeting_id, r.reading, count(*) FROM norms_check_rating r "
+        "JOIN norms_check c ON c.id = r.norms_check_id GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+
+    assert readings == [
+        (1, "honoured", 8),
+        (1, "partly", 1),
+        (4, "honoured", 6),
+        (4, "not_honoured", 1),
+        (4, "partly", 2),
+        (5, "honoured", 16),
+        (5, "partly", 2),
+    ]
 
 
 def test_decisions_are_recorded_by_their_methods(stored: sqlite3.Connection) -> None:
@@ -130,10 +167,27 @@ def test_evaluations_have_ratings_and_free_text(stored: sqlite3.Connection) -> N
         stored, "SELECT count(*) FROM evaluation_response WHERE respondent_member_id IS NULL"
     )
 
-    assert instruments == {"plus-delta": 4, "effective-team-assessment": 3}
-    assert rated == 27
-    assert written == 8
-    assert anonymous == 1
+    # November's, then September's and October's (each four plus/delta, four ratings).
+    assert instruments == {"plus-delta": 4 + 8, "effective-team-assessment": 3 + 8}
+    assert rated == 9 * (3 + 8)
+    assert written == 2 * (4 + 8)
+    assert anonymous == 1 + 2
+
+
+def test_the_ratings_tell_a_story_over_three_meetings(demo_db: Database, pack: Pack) -> None:
+    """September, October, November: goals rise, trust rises then dips (November's
+    tension over the walkthrough day), leadership holds."""
+    trends = team_trends(demo_db, team_id=1, pack=pack, tz=TZ)
+
+    (instrument,) = trends.instruments
+    means = {
+        trend.item_id: [round(point.mean, 1) for point in trend.points]
+        for trend in instrument.trends
+    }
+    assert means["goals-and-objectives"] == [4.0, 5.0, 5.7]
+    assert means["trust-and-conflict-resolution"] == [4.5, 5.0, 3.7]
+    assert means["leadership"] == [4.5, 4.5, 4.7]
+    assert means["evaluation"] == [2.5, 3.0, 3.3]
 
 
 def test_planned_meeting_carries_items_forward(stored: sqlite3.Connection) -> None:

@@ -37,8 +37,12 @@ def test_all_teams(demo_db: Database) -> None:
         "PLC data meeting: winter reading benchmark",
         "December leadership team meeting",
     ]
-    assert [m.title for m in overview.recent] == ["November leadership team meeting"]
-    assert overview.recent[0].status == "closed"
+    assert [m.title for m in overview.recent] == [
+        "November leadership team meeting",
+        "October leadership team meeting",
+        "September leadership team meeting",
+    ]
+    assert {m.status for m in overview.recent} == {"closed"}
     assert overview.recent[0].closed_at is not None
 
 
@@ -65,7 +69,11 @@ def test_one_team(demo_db: Database) -> None:
 
     assert ours.team_id == leadership
     assert [m.title for m in ours.upcoming] == ["December leadership team meeting"]
-    assert [m.title for m in ours.recent] == ["November leadership team meeting"]
+    assert [m.title for m in ours.recent] == [
+        "November leadership team meeting",
+        "October leadership team meeting",
+        "September leadership team meeting",
+    ]
     assert (ours.open_action_count, ours.overdue_action_count, ours.open_parking_count) == (4, 1, 1)
     assert [m.title for m in theirs.upcoming] == ["PLC data meeting: winter reading benchmark"]
     assert theirs.recent == ()

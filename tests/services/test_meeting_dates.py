@@ -7,8 +7,9 @@ listed under "Recent" as 11 January, and its action items looked as if they came
 January.
 
 On the demo database at FROZEN_NOW (Monday 23 November 2026, 14:00 UTC): the November
-meeting (1) was held on 9 November; the December meeting (2) is planned for Monday 30
-November, 15:30; the PLC meeting (3), of another team, for Wednesday 25 November, 14:45.
+meeting (1) was held on 9 November, after the September (4) and October (5) meetings on
+14 September and 12 October; the December meeting (2) is planned for Monday 30 November,
+15:30; the PLC meeting (3), of another team, for Wednesday 25 November, 14:45.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from facilitator.store.database import Database
 from tests.conftest import FROZEN_NOW, TZ
 
 NOVEMBER, DECEMBER, PLC = 1, 2, 3
+SEPTEMBER, OCTOBER = 4, 5
 DECEMBER_PLANNED = datetime(2026, 11, 30, 15, 30, tzinfo=UTC)
 PLC_PLANNED = datetime(2026, 11, 25, 14, 45, tzinfo=UTC)
 
@@ -81,6 +83,8 @@ def test_regression_recent_meetings_are_in_the_order_they_were_held(
         (PLC, date(2026, 11, 25)),
         (DECEMBER, date(2026, 11, 23)),
         (NOVEMBER, date(2026, 11, 9)),
+        (OCTOBER, date(2026, 10, 12)),
+        (SEPTEMBER, date(2026, 9, 14)),
     ]
     assert home.upcoming == ()
 
@@ -91,13 +95,15 @@ def test_the_meeting_list_is_in_the_order_meetings_were_held(demo_db: Database) 
     meetings = list_meetings(demo_db)
 
     assert ids_and_days(meetings) == [
+        (SEPTEMBER, date(2026, 9, 14)),
+        (OCTOBER, date(2026, 10, 12)),
         (NOVEMBER, date(2026, 11, 9)),
         (DECEMBER, date(2026, 11, 23)),
         (PLC, date(2026, 11, 25)),
     ]
-    assert meetings[1].held_at == FROZEN_NOW
-    assert meetings[1].scheduled_start == DECEMBER_PLANNED
-    assert meetings[2].held_at is None
+    assert meetings[3].held_at == FROZEN_NOW
+    assert meetings[3].scheduled_start == DECEMBER_PLANNED
+    assert meetings[4].held_at is None
 
 
 def test_action_items_are_dated_by_the_day_their_meeting_was_held(demo_db: Database) -> None:

@@ -51,8 +51,10 @@ async def test_loading_the_demo_from_the_welcome_fills_the_home_screen(
         await settle(pilot)
         home = app.screen
         assert not home.has_class("-empty")
-        text = screen_text(app)
-        assert "December leadership team meeting" in text
+        meetings = home.query_one(MeetingList)
+        assert [option.id for option in meetings.options if option.id] == ["3", "2", "1", "5", "4"]
+        # With the list's scrollbar, December's title wraps after "team".
+        assert "December leadership team" in screen_text(app)
         assert notifications(app) == ["Demo teams added."]
 
 
@@ -66,15 +68,19 @@ async def test_home_lists_meetings_actions_and_parking_lot(demo_db: Database, pa
         assert any(isinstance(message, HomeLoaded) for message in messages)
         meetings = app.screen.query_one(MeetingList)
         ids = [option.id for option in meetings.options if option.id]
-        # Upcoming soonest first (PLC on Wednesday, leadership next Monday), then recent.
-        assert ids == ["3", "2", "1"]
+        # Upcoming soonest first (PLC on Wednesday, leadership next Monday), then recent,
+        # the latest first (November, October, September).
+        assert ids == ["3", "2", "1", "5", "4"]
         assert app.focused is meetings
         assert meetings.selected_meeting_id() == 3
         text = screen_text(app)
         assert "4 open · 1 OVERDUE" in text
         assert "OVERDUE, due Thu 19 Nov" in text
         assert "Parking lot: 1 item open" in text
-        assert "closed, minutes sent" in text
+        await pilot.press("down", "down")  # to November's meeting, below the fold at 80x24
+        await settle(pilot)
+        assert meetings.selected_meeting_id() == 1
+        assert "closed, minutes sent" in screen_text(app)
 
 
 async def test_choosing_a_team_filters_the_home_screen(demo_db: Database, pack: Pack) -> None:
@@ -96,7 +102,7 @@ async def test_choosing_a_team_filters_the_home_screen(demo_db: Database, pack: 
         assert [o.id for o in actions.options if o.id] == []
         await pilot.press("a")
         await settle(pilot)
-        assert [o.id for o in meetings.options if o.id] == ["3", "2", "1"]
+        assert [o.id for o in meetings.options if o.id] == ["3", "2", "1", "5", "4"]
 
 
 async def test_enter_opens_the_highlighted_meeting_and_escape_returns(

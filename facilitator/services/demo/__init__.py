@@ -9,6 +9,7 @@ from facilitator.pack.loader import Pack
 from facilitator.services.demo import data
 from facilitator.services.demo.builder import Builder
 from facilitator.services.demo.earlier import earlier_meeting
+from facilitator.services.demo.history import earlier_history
 from facilitator.services.demo.upcoming import next_meeting, second_team
 from facilitator.store.database import Database
 from facilitator.store.repo import meetings as meeting_repo
@@ -40,5 +41,9 @@ def fill_demo(db: Database, *, pack: Pack, now: datetime, tz: tzinfo | None) -> 
         norm_ids = builder.norms(team_id, list(pack.norms), data.CUSTOM_NORMS)
         links = earlier_meeting(builder, team_id, norm_ids)
         meeting_id = next_meeting(builder, team_id, links)
+        leaders = builder.members
         second_team(builder)
+        # Added last so the meetings above keep their ids (1 to 3); see history.py.
+        builder.members = leaders
+        earlier_history(builder, team_id, norm_ids)
         return DemoResult(team_id=team_id, meeting_id=meeting_id, created=True)

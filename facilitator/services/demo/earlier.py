@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from facilitator.domain.enums import (
@@ -37,6 +38,13 @@ from facilitator.store.tables import (
     row_id,
 )
 
+AgendaRow = tuple[str, str, str, int, int, str, str]
+"""(title, goal, presenter, planned minutes, actual minutes, kind, notes)"""
+PlusDeltaRow = tuple[str | None, str, str]
+"""(member or None for anonymous, plus, delta)"""
+AssessmentRow = tuple[str, tuple[int, ...]]
+"""(member, a 1-7 rating per item of `data.TEAM_ASSESSMENT_ITEMS`)"""
+
 
 def earlier_meeting(b: Builder, team_id: int, norm_ids: list[int]) -> dict[str, int]:
     day = b.today - timedelta(days=14)
@@ -63,18 +71,20 @@ def earlier_meeting(b: Builder, team_id: int, norm_ids: list[int]) -> dict[str, 
     )
     meeting_id = row_id(meeting)
     b.roles_and_attendance(meeting_id, absent=("Lena Fischer",), present=True)
-    items = _earlier_items(b, meeting_id, start + timedelta(minutes=1))
+    items = agenda_items(b, meeting_id, start + timedelta(minutes=1), data.EARLIER_AGENDA)
     november_decisions(b, meeting_id, items, start)
     _earlier_checks(b, meeting_id, items, norm_ids, start)
     return _earlier_followup(b, team_id, meeting_id, items, start + timedelta(minutes=2 + actual))
 
 
-def _earlier_items(b: Builder, meeting_id: int, first_start: datetime) -> dict[str, int]:
+def agenda_items(
+    b: Builder, meeting_id: int, first_start: datetime, agenda: tuple[AgendaRow, ...]
+) -> dict[str, int]:
+    """A run agenda (rows as `data.EARLIER_AGENDA`): each item timed back to back from
+    `first_start`, with its notes; the item ids by title."""
     items: dict[str, int] = {}
     moment = first_start
-    for position, (title, goal, presenter, planned, actual, kind, notes) in enumerate(
-        data.EARLIER_AGENDA
-    ):
+    for position, (title, goal, presenter, planned, actual, kind, notes) in enumerate(agenda):
         item = b.add(
             AgendaItem(
                 meeting_id=meeting_id,
@@ -105,21 +115,8 @@ def _earlier_checks(
     b: Builder, meeting_id: int, items: dict[str, int], norm_ids: list[int], start: datetime
 ) -> None:
     data_item = items["Progress on key strategies"]
-    check = b.add(
-        NormsCheck(
-            meeting_id=meeting_id,
-            agenda_item_id=data_item,
-            checked_at=start + timedelta(minutes=36),
-        )
-    )
-    for index, norm_id in enumerate(norm_ids):
-        reading = NormReading.PARTLY if index == 0 else NormReading.HONOURED
-        note = "We talked over each other during the data review." if index == 0 else ""
-        b.add(
-            NormsCheckRating(
-                norms_check_id=row_id(check), norm_id=norm_id, reading=reading, note=note
-            )
-        )
+    talked_over = (NormReading.PARTLY, "We talked over each other during the data review.")
+    norms_check(b, meeting_id, data_item, start + timedelta(minutes=36), norm_ids, {0: talked_over})
     b.add(
         ProcessCheck(
             meeting_id=meeting_id,
@@ -161,6 +158,26 @@ def _earlier_checks(
                 queued_at=moment,
                 started_at=moment,
                 ended_at=moment + timedelta(minutes=1),
+            )
+        )
+
+
+def norms_check(
+    b: Builder,
+    meeting_id: int,
+    item_id: int,
+    at: datetime,
+    norm_ids: list[int],
+    readings: Mapping[int, tuple[NormReading, str]],
+) -> None:
+    """A norms check during item `item_id`: every norm read, honoured unless `readings`
+    (by the norm's position in `norm_ids`) gives its reading and note."""
+    check = b.add(NormsCheck(meeting_id=meeting_id, agenda_item_id=item_id, checked_at=at))
+    for index, norm_id in enumerate(norm_ids):
+        reading, note = readings.get(index, (NormReading.HONOURED, ""))
+        b.add(
+            NormsCheckRating(
+                norms_check_id=row_id(check), norm_id=norm_id, reading=reading, note=note
             )
         )
 
@@ -225,13 +242,29 @@ def _earlier_followup(
                 timeline=when,
             )
         )
-    _evaluations(b, team_id, meeting_id)
+    evaluation(
+        b,
+        team_id,
+        meeting_id,
+        submitted=b.now - timedelta(days=13),
+        plus_delta=data.PLUS_DELTA,
+        assessment=data.TEAM_ASSESSMENT,
+    )
     return links
 
 
-def _evaluations(b: Builder, team_id: int, meeting_id: int) -> None:
-    submitted = b.now - timedelta(days=13)
-    evaluation = b.add(
+def evaluation(
+    b: Builder,
+    team_id: int,
+    meeting_id: int,
+    *,
+    submitted: datetime,
+    plus_delta: tuple[PlusDeltaRow, ...],
+    assessment: tuple[AssessmentRow, ...],
+) -> None:
+    """A finished pass-the-laptop evaluation: plus/delta (a None name is anonymous) and
+    the Effective Team Assessment (rows as `data.PLUS_DELTA` and `data.TEAM_ASSESSMENT`)."""
+    record = b.add(
         Evaluation(
             meeting_id=meeting_id,
             instruments="plus-delta,effective-team-assessment",
@@ -241,32 +274,36 @@ def _evaluations(b: Builder, team_id: int, meeting_id: int) -> None:
             finished_at=submitted + timedelta(minutes=10),
         )
     )
-    named = [entry[0] for entry in data.PLUS_DELTA] + [who for who, _ in data.TEAM_ASSESSMENT]
+    named = [entry[0] for entry in plus_delta] + [who for who, _ in assessment]
     for who in sorted({person for person in named if person}):
-        b.add(EvaluationTurn(evaluation_id=row_id(evaluation), member_id=b.members[who]))
-    for name, plus, delta in data.PLUS_DELTA:
-        response = b.add(
-            EvaluationResponse(
-                team_id=team_id,
-                meeting_id=meeting_id,
-                instrument_id="plus-delta",
-                evaluation_id=row_id(evaluation),
-                respondent_member_id=b.members[name] if name else None,
-                submitted_at=submitted,
-            )
-        )
-        b.add(EvaluationAnswer(response_id=row_id(response), item_id="plus", text=plus))
-        b.add(EvaluationAnswer(response_id=row_id(response), item_id="delta", text=delta))
-    for name, scores in data.TEAM_ASSESSMENT:
-        response = b.add(
-            EvaluationResponse(
-                team_id=team_id,
-                meeting_id=meeting_id,
-                instrument_id="effective-team-assessment",
-                evaluation_id=row_id(evaluation),
-                respondent_member_id=b.members[name],
-                submitted_at=submitted,
-            )
-        )
+        b.add(EvaluationTurn(evaluation_id=row_id(record), member_id=b.members[who]))
+    for name, plus, delta in plus_delta:
+        response_id = _response(b, team_id, record, "plus-delta", name, submitted)
+        b.add(EvaluationAnswer(response_id=response_id, item_id="plus", text=plus))
+        b.add(EvaluationAnswer(response_id=response_id, item_id="delta", text=delta))
+    for name, scores in assessment:
+        response_id = _response(b, team_id, record, "effective-team-assessment", name, submitted)
         for item_id, score in zip(data.TEAM_ASSESSMENT_ITEMS, scores, strict=True):
-            b.add(EvaluationAnswer(response_id=row_id(response), item_id=item_id, score=score))
+            b.add(EvaluationAnswer(response_id=response_id, item_id=item_id, score=score))
+
+
+def _response(
+    b: Builder,
+    team_id: int,
+    record: Evaluation,
+    instrument_id: str,
+    name: str | None,
+    submitted: datetime,
+) -> int:
+    """A response to one instrument of evaluation `record`, by `name` (None: anonymous)."""
+    response = b.add(
+        EvaluationResponse(
+            team_id=team_id,
+            meeting_id=record.meeting_id,
+            instrument_id=instrument_id,
+            evaluation_id=row_id(record),
+            respondent_member_id=b.members[name] if name else None,
+            submitted_at=submitted,
+        )
+    )
+    return row_id(response)
