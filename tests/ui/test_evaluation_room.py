@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from facilitator.pack.loader import Pack
+from facilitator.services.evaluation_minutes import evaluation_in_minutes
 from facilitator.services.evaluation_results import meeting_evaluation
 from facilitator.store.database import Database
 from facilitator.ui.modals.evaluation_results import EvaluationResults
@@ -80,6 +81,11 @@ async def test_the_room_answers_are_tallied_saved_and_resumed(
         await pilot.press("ctrl+f")
         await settle(pilot)
         assert isinstance(app.screen, EvaluationResults)
+        assert "In the minutes: yes" in screen_text(app)
+        await pilot.press("m")  # the facilitator leaves the results out of the minutes
+        await settle(pilot)
+        assert "In the minutes: no" in screen_text(app)
+        assert evaluation_in_minutes(demo_db, meeting_id=DECEMBER) is False
 
     results = {
         r.form.id: r for r in meeting_evaluation(demo_db, meeting_id=DECEMBER, pack=pack).results

@@ -11,11 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown, OptionList
+from textual.widgets import Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.render.evaluation import evaluation_markdown
+from facilitator.services.evaluation_minutes import (
+    evaluation_in_minutes,
+    set_evaluation_in_minutes,
+)
 from facilitator.services.evaluation_results import MeetingEvaluation
 from facilitator.services.evaluation_steps import delta_to_next_agenda, park_delta
 from facilitator.ui.literal import lit
@@ -39,6 +43,7 @@ class EvaluationResults(ModalScreen[None]):
     BINDINGS = [
         Binding("p", "park", "Delta to parking lot"),
         Binding("g", "agenda", "Delta to next agenda"),
+        Binding("m", "minutes", "In the minutes"),
         Binding("n", "new", "New evaluation"),
         Binding("escape", "close", "Close"),
     ]
@@ -52,6 +57,8 @@ class EvaluationResults(ModalScreen[None]):
         self.evaluation = evaluation
         self.new = new
         """Sets up another evaluation of the meeting (n), where one can be."""
+        self.included = True
+        """Whether the meeting's minutes carry the results (m changes it)."""
         self.deltas = [
             comment.text
             for result in evaluation.results
@@ -64,6 +71,7 @@ class EvaluationResults(ModalScreen[None]):
             box.border_title = lit(f"Evaluation: {self.evaluation.title}")
             with VerticalScroll():
                 yield Markdown(evaluation_markdown(self.evaluation))
+            yield Static(id="in-minutes", classes="form-label")
             if self.deltas:
                 yield Label(
                     "Deltas: p to the parking lot, g to the next agenda", classes="form-label"
@@ -72,10 +80,35 @@ class EvaluationResults(ModalScreen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._show_in_minutes(
+            evaluation_in_minutes(self.app.backend.db, meeting_id=self.evaluation.meeting_id)
+        )
         if self.deltas:
             deltas = self.query_one("#deltas", OptionList)
             deltas.highlighted = 0
             deltas.focus()
+
+    def _show_in_minutes(self, included: bool) -> None:
+        self.included = included
+        said = (
+            "In the minutes: yes (m leaves the results out)"
+            if included
+            else "In the minutes: no (m puts the results in)"
+        )
+        self.query_one("#in-minutes", Static).update(said)
+
+    def action_minutes(self) -> None:
+        """Put the results into the meeting's minutes, or leave them out."""
+        backend = self.app.backend
+        include = not self.included
+        set_evaluation_in_minutes(
+            backend.db, meeting_id=self.evaluation.meeting_id, include=include, now=backend.now()
+        )
+        self._show_in_minutes(include)
+        self.app.notify(
+            "The results are in the minutes." if include else "The minutes leave the results out.",
+            markup=False,
+        )
 
     def _highlighted(self) -> str | None:
         if not self.deltas:
