@@ -100,7 +100,11 @@ def carry_forward_candidates(
         carried_here = [key for kind, key in linked if kind == "next"]
         set_aside = select(NextAgendaEntry).where(
             NextAgendaEntry.team_id == team,
-            col(NextAgendaEntry.meeting_id) != meeting_id,
+            # Set aside by another meeting, or by no meeting (an evaluation's delta).
+            or_(
+                col(NextAgendaEntry.meeting_id).is_(None),
+                col(NextAgendaEntry.meeting_id) != meeting_id,
+            ),
             # Open ones, and those already carried onto this meeting's agenda.
             or_(
                 col(NextAgendaEntry.status) == NextAgendaStatus.OPEN,

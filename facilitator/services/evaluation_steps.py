@@ -1,5 +1,5 @@
 """Turning an evaluation's deltas into next steps: one goes to the team's parking lot,
-or onto the agenda of the team's next planned meeting. The evaluated meeting's own
+or onto the agenda of the team's next meeting. The evaluated meeting's own
 record is left as it was."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from facilitator.pack.loader import Pack
 from facilitator.services.agenda import add_item
 from facilitator.store.database import Database
 from facilitator.store.repo.common import fetch
-from facilitator.store.tables import Meeting, ParkingLotItem, row_id
+from facilitator.store.tables import Meeting, NextAgendaEntry, ParkingLotItem, row_id
 
 
 def park_delta(db: Database, *, meeting_id: int, text: str, now: datetime) -> int:
@@ -33,8 +33,10 @@ def park_delta(db: Database, *, meeting_id: int, text: str, now: datetime) -> in
 def delta_to_next_agenda(
     db: Database, *, meeting_id: int, text: str, pack: Pack, now: datetime
 ) -> str:
-    """The delta as a discussion item on the team's next planned meeting; returns that
-    meeting's title (InvalidInput when the team has none planned)."""
+    """The delta as a discussion item on the team's next planned meeting; with none
+    planned, set aside for the team's next meeting (offered to carry forward when one is
+    planned, belonging to no meeting so the evaluated one's minutes stay as they were).
+    Returns where it went, in a sentence."""
     words = _words(text)
     with db.read() as session:
         meeting = fetch(session, Meeting, meeting_id, "meeting")
@@ -47,17 +49,18 @@ def delta_to_next_agenda(
             )
             .order_by(col(Meeting.scheduled_start))
         ).first()
-    if upcoming is None:
-        raise InvalidInput({"form": "The team has no meeting planned yet: park it instead (p)."})
     title = words if len(words) <= TITLE_MAX else words[: TITLE_MAX - 1] + "…"
+    source = f"From the evaluation of {meeting.title}"
+    if upcoming is None:
+        with db.write(now=now) as session:
+            note = f"{source}: {words}" if title != words else source
+            session.add(NextAgendaEntry(team_id=meeting.team_id, title=title, note=note))
+        return "Set aside for the team's next meeting: offered when it is planned."
     draft = ItemDraft(
-        title=title,
-        minutes="10",
-        goal=f"From the evaluation of {meeting.title}: {words}",
-        kind=ItemKind.DISCUSSION.value,
+        title=title, minutes="10", goal=f"{source}: {words}", kind=ItemKind.DISCUSSION.value
     )
     add_item(db, meeting_id=row_id(upcoming), draft=draft, pack=pack, now=now)
-    return upcoming.title
+    return f"On the agenda of {upcoming.title}."
 
 
 def _words(text: str) -> str:

@@ -105,9 +105,9 @@ async def test_a_round_of_three_from_the_minutes_screen(demo_db: Database, pack:
         await pilot.press("p")  # the highlighted delta to the team's parking lot
         await settle(pilot)
         assert "On the team's parking lot." in notifications(app)
-        await pilot.press("g")  # no later meeting is planned: it says so
+        await pilot.press("g")  # no later meeting is planned: set aside for the next one
         await settle(pilot)
-        assert any("no meeting planned yet" in n for n in notifications(app))
+        assert any("Set aside for the team's next meeting" in n for n in notifications(app))
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MinutesScreen)

@@ -136,7 +136,7 @@ class EvaluationResults(ModalScreen[None]):
             return
         backend = self.app.backend
         try:
-            title = delta_to_next_agenda(
+            said = delta_to_next_agenda(
                 backend.db,
                 meeting_id=self.evaluation.meeting_id,
                 text=text,
@@ -149,7 +149,7 @@ class EvaluationResults(ModalScreen[None]):
         except FacilitatorError as bad:
             self.app.notify(bad.sentence, severity="warning", markup=False)
             return
-        self.app.notify(f"On the agenda of {title}.", markup=False)
+        self.app.notify(said, markup=False)
 
     def action_new(self) -> None:
         if self.new is not None:
