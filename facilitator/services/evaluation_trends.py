@@ -1,104 +1,99 @@
-"""A team's evaluation trends, as `facilitator trends` prints them: each rating item of
-the content pack's instruments over every meeting of the team that was evaluated (see
-`facilitator.domain.evaluation_trends`).
+"""A team's evaluation trends, as `facilitator trends` prints them and the trends screen
+charts them: each rating item of the content pack's instruments over every meeting of
+the team that was evaluated (see `facilitator.domain.evaluation_trends`), and each of
+the team's norms over every meeting that had a norms check
+(`facilitator.domain.norms_trends`).
 
-Read in four queries however many meetings there are: the team, its evaluated meetings
-with the moment each was held, the responses, and the answers. Each meeting's responses
-are counted as its results are (`count_results`), so a trend's point is the mean the
-meeting's results show.
+Read in plain SQL (`facilitator.store.trends_queries`), in as many queries however
+many meetings there are: the team, its meetings that were evaluated or had a norms
+check with the moment each was held, for each rating instrument its items' means and
+counts per meeting (counted by the database as the meeting's results count them: a
+trend's point is the mean the meeting's results show), the team's norms and the norms
+checks' readings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import tzinfo
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
-
-from facilitator.domain.evaluation_results import Answer, Response, count_results
-from facilitator.domain.evaluation_trends import MeetingResults, TeamTrends, trends_of
+from facilitator.domain.evaluation_trends import MeetingMeans, TeamTrends, trends_of_means
 from facilitator.domain.meeting_date import MeetingTimes, meeting_day
+from facilitator.domain.norms_trends import MeetingReadings, TeamNorm, norms_trends
+from facilitator.errors import NotFoundError
 from facilitator.pack.evaluation import form_of
-from facilitator.pack.loader import Pack
-from facilitator.store.database import Database
-from facilitator.store.repo.common import fetch
-from facilitator.store.repo.meetings import held_at_column
-from facilitator.store.tables import EvaluationAnswer, EvaluationResponse, Meeting, Team
+from facilitator.store import trends_queries as queries
+from facilitator.store.quick_read import Reader, Row, reader, to_datetime
 
-ByMeeting = dict[int, dict[str, list[Response]]]
-"""Responses by meeting id, then by instrument id."""
+if TYPE_CHECKING:
+    from facilitator.pack.loader import Pack
+    from facilitator.store.database import Database
+
+Means = dict[int, dict[tuple[str, str], tuple[float, int]]]
+"""(mean, how many rated it) by meeting id, then by (instrument id, item id)."""
+Readings = dict[int, dict[int, list[str]]]
+"""Norms-check readings by meeting id, then by norm id."""
 
 
 def team_trends(db: Database, *, team_id: int, pack: Pack, tz: tzinfo | None = None) -> TeamTrends:
-    """Team `team_id`'s trends over its evaluated meetings, oldest first (a meeting is
-    dated by the day it was held on the wall clock of `tz`; None: the machine's).
-    NotFoundError if there is no team `team_id`."""
-    with db.read() as session:
-        team = fetch(session, Team, team_id, "team")
-        meetings = _evaluated_meetings(session, team_id)
-        responses = _responses(session, team_id)
+    """Team `team_id`'s trends over its evaluated and norms-checked meetings, oldest
+    first (a meeting is dated by the day it was held on the wall clock of `tz`; None:
+    the machine's). NotFoundError if there is no team `team_id`."""
     forms = {instrument_id: form_of(entry) for instrument_id, entry in pack.instruments.items()}
-    counted = [
-        MeetingResults(
-            meeting_id,
-            meeting_day(times, tz),
-            title,
-            tuple(
-                count_results(forms[instrument_id], given)
-                for instrument_id, given in responses.get(meeting_id, {}).items()
-                if instrument_id in forms
-            ),
-        )
-        for meeting_id, title, times in meetings
-    ]
-    return TeamTrends(team.name, trends_of(list(forms.values()), counted))
-
-
-def _evaluated_meetings(session: Session, team_id: int) -> Sequence[tuple[int, str, MeetingTimes]]:
-    """The team's meetings with a saved response, in the order they were held."""
-    held = held_at_column()
-    evaluated = select(EvaluationResponse.meeting_id).where(EvaluationResponse.team_id == team_id)
-    statement = (
-        select(Meeting.id, Meeting.title, Meeting.scheduled_start, held)
-        .where(Meeting.team_id == team_id, col(Meeting.id).in_(evaluated))
-        .order_by(func.coalesce(held, Meeting.scheduled_start), col(Meeting.id))
+    rated = [instrument_id for instrument_id, form in forms.items() if form.kind == "rating"]
+    with reader(db.target) as read:
+        history = _history(read, team_id, rated)
+    # (id, day, title): how MeetingMeans and MeetingReadings begin.
+    dated = [(row[0], _day(row, tz), row[1]) for row in history.meetings]
+    means, readings = history.means, history.readings
+    return TeamTrends(
+        history.name,
+        trends_of_means(
+            list(forms.values()),
+            [MeetingMeans(*meeting, means[meeting[0]]) for meeting in dated if meeting[0] in means],
+        ),
+        norms_trends(
+            history.norms,
+            [MeetingReadings(*m, readings[m[0]]) for m in dated if m[0] in readings],
+        ),
     )
-    return [
-        (meeting_id, title, MeetingTimes(scheduled, held_at))
-        for meeting_id, title, scheduled, held_at in session.exec(statement)
-        if meeting_id is not None
+
+
+@dataclass(frozen=True)
+class _History:
+    """What the trends are made of, as read."""
+
+    name: str
+    meetings: list[Row]
+    means: Means
+    norms: list[TeamNorm]
+    readings: Readings
+
+
+def _history(read: Reader, team_id: int, rated: list[str]) -> _History:
+    name = queries.team_name(read, team_id=team_id)
+    if name is None:
+        raise NotFoundError(f"There is no team {team_id}.")
+    means: Means = {}
+    for instrument_id in rated:
+        for meeting_id, item_id, mean, answered in queries.item_means(
+            read, team_id=team_id, instrument=instrument_id
+        ):
+            found = means.setdefault(meeting_id, {})
+            found[instrument_id, item_id] = (float(mean), int(answered))
+    norms = [
+        TeamNorm(norm_id, text, retired_at is not None)
+        for norm_id, text, retired_at in queries.team_norms(read, team_id=team_id)
     ]
+    readings: Readings = {}
+    for meeting_id, norm_id, reading in queries.norm_readings(read, team_id=team_id):
+        readings.setdefault(meeting_id, {}).setdefault(norm_id, []).append(reading)
+    return _History(name, queries.trended_meetings(read, team_id=team_id), means, norms, readings)
 
 
-def _responses(session: Session, team_id: int) -> ByMeeting:
-    """Every response given at a meeting of the team, without names: a mean does not
-    depend on who gave it."""
-    rows = session.exec(
-        select(
-            EvaluationResponse.id, EvaluationResponse.meeting_id, EvaluationResponse.instrument_id
-        )
-        .where(
-            EvaluationResponse.team_id == team_id, col(EvaluationResponse.meeting_id).is_not(None)
-        )
-        .order_by(col(EvaluationResponse.id))
-    ).all()
-    answers: dict[int, dict[str, Answer]] = {}
-    statement = (
-        select(EvaluationAnswer)
-        .join(EvaluationResponse, col(EvaluationResponse.id) == EvaluationAnswer.response_id)
-        .where(
-            EvaluationResponse.team_id == team_id, col(EvaluationResponse.meeting_id).is_not(None)
-        )
-    )
-    for answer in session.exec(statement):
-        answers.setdefault(answer.response_id, {})[answer.item_id] = Answer(
-            answer.score, answer.level, answer.text
-        )
-    found: ByMeeting = {}
-    for response_id, meeting_id, instrument_id in rows:
-        if response_id is None or meeting_id is None:
-            continue
-        given = found.setdefault(meeting_id, {}).setdefault(instrument_id, [])
-        given.append(Response(None, answers.get(response_id, {})))
-    return found
+def _day(row: Row, tz: tzinfo | None) -> date:
+    """The day meeting row (id, title, scheduled_start, held_at) was held or is planned."""
+    scheduled = to_datetime(row[2])
+    assert scheduled is not None, "scheduled_start is NOT NULL"
+    return meeting_day(MeetingTimes(scheduled, to_datetime(row[3])), tz)

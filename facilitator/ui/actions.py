@@ -149,6 +149,13 @@ HOME_ACTIONS = (
         scope="meetings",
     ),
     UiAction(
+        "trends",
+        "Trends: the team's ratings and norms over its meetings",
+        "Each rated item and each norm of the highlighted team (or the highlighted "
+        "meeting's team) as a chart over its meetings, with the change in words.",
+        key="T",
+    ),
+    UiAction(
         "new_meeting",
         "Meetings: plan a new meeting",
         "Start from an agenda template, an earlier meeting, or a blank agenda.",

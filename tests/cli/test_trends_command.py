@@ -1,7 +1,6 @@
-"""`facilitator trends --team NAME [--json]`: a team's evaluation ratings across its
-meetings on the command line, on the demo (its November meeting was evaluated with
-plus/delta and the Effective Team Assessment; the December one is evaluated here by
-adding rows as the evaluation would)."""
+"""`facilitator trends --team NAME [--json]`: a team's evaluation ratings and norms
+checks across its meetings on the command line, on a team with a known history
+(`tests/trends_data.py`: September, October and November evaluated and norms-checked)."""
 
 from __future__ import annotations
 
@@ -12,66 +11,66 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.domain.team_draft import TeamDraft
+from facilitator.pack.loader import Pack
+from facilitator.services.teams import create_team
+from facilitator.store.database import Database
 from tests.cli.inprocess import assert_one_sentence, cli, listing
+from tests.conftest import FROZEN_NOW
+from tests.trends_data import TEAM, TrendsData, fill_trends
 
 pytestmark = pytest.mark.usefixtures("utc_pack")
 
-
-TEAM = "Riverside Elementary Leadership Team"
-NOVEMBER, DECEMBER = 1, 2
-AFTER = "2026-12-07 16:30:00.000000"
-"""When the December meeting's evaluation was saved."""
+DEMO_TEAM = "Riverside Elementary Leadership Team"
 
 
-def _evaluate_december(path: str, scores: list[int]) -> None:
-    """The December meeting held on 7 December and rated on trust by len(scores)."""
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute(
-            "UPDATE meeting SET started_at = ? WHERE id = ?",
-            ("2026-12-07 15:30:00.000000", DECEMBER),
-        )
-        for score in scores:
-            cursor = connection.execute(
-                "INSERT INTO evaluation_response (team_id, meeting_id, instrument_id, "
-                "submitted_at, created_at, updated_at) "
-                "VALUES (1, ?, 'effective-team-assessment', ?, ?, ?)",
-                (DECEMBER, AFTER, AFTER, AFTER),
-            )
-            connection.execute(
-                "INSERT INTO evaluation_answer (response_id, item_id, score, text, "
-                "created_at, updated_at) "
-                "VALUES (?, 'trust-and-conflict-resolution', ?, '', ?, ?)",
-                (cursor.lastrowid, score, AFTER, AFTER),
-            )
-        connection.commit()
+@pytest.fixture
+def filled(db: Database, pack: Pack) -> tuple[str, TrendsData]:
+    """The team's database file, closed so the command opens it itself."""
+    data = fill_trends(db, pack)
+    create_team(db, draft=TeamDraft(name="New team"), pack=pack, now=FROZEN_NOW)
+    db.dispose()
+    assert db.target.path is not None
+    return str(db.target.path), data
 
 
-def test_text_gives_the_change_and_the_points(
-    capsys: pytest.CaptureFixture[str], path: str
+def test_text_gives_the_changes_and_the_points(
+    capsys: pytest.CaptureFixture[str], filled: tuple[str, TrendsData]
 ) -> None:
-    _evaluate_december(path, [5, 6])
+    path, _ = filled
 
     result = cli(capsys, "--db", path, "trends", "--team", TEAM.upper())
 
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == f"Evaluation trends for {TEAM}"
+    assert lines[0] == f"Evaluation trends for {TEAM}"  # the brackets as typed
     assert "Effective Team Assessment (rated 1 to 7)" in lines
-    trust = lines.index("  Trust and conflict resolution: 3.7 → 5.5")
-    assert lines[trust + 1] == "    2026-11-09 3.7   2026-12-07 5.5"
-    assert "  Leadership: 4.7 (one evaluation so far)" in lines
+    trust = lines.index("  Trust and conflict resolution: 5.5 → 6.0")
+    assert lines[trust + 1] == "    2026-09-07 3.5   2026-10-05 5.5   2026-11-02 6.0"
+    goals = lines.index("  Goals and objectives: 5.0 → 4.5")
+    assert lines[goals + 1] == "    2026-09-07 5.0   2026-11-02 4.5"
     assert "What went well" not in result.out  # plus/delta is not trended
+    norms = lines.index("Norms checks (share of readings honoured; partly counts half)")
+    assert lines[norms + 1 : norms + 7] == [
+        "  Listen to understand: 75% → 100% honoured",
+        "    2026-09-07 25%   2026-10-05 75%   2026-11-02 100%",
+        "  Start and end on time: 100% honoured (one meeting so far)",
+        "    2026-09-07 100%",
+        "  Phones away (retired): 0% honoured (one meeting so far)",
+        "    2026-11-02 0%",
+    ]
     assert all(len(line) <= 80 for line in lines)
     assert result.err == ""
 
 
-def test_json(capsys: pytest.CaptureFixture[str], path: str) -> None:
-    _evaluate_december(path, [5, 6])
+def test_json(capsys: pytest.CaptureFixture[str], filled: tuple[str, TrendsData]) -> None:
+    path, data = filled
 
     result = cli(capsys, "--db", path, "trends", "--team", TEAM, "--json")
 
     assert result.code == 0, result.err
     document = json.loads(result.out)
+    assert set(document) == {"format", "version", "team", "instruments", "norms"}
     assert (document["format"], document["version"], document["team"]) == (
         "facilitator-trends",
         1,
@@ -82,34 +81,79 @@ def test_json(capsys: pytest.CaptureFixture[str], path: str) -> None:
     assert instrument["id"] == "effective-team-assessment"
     trust = next(i for i in instrument["items"] if i["id"] == "trust-and-conflict-resolution")
     assert set(trust) == {"id", "text", "points", "change"}
-    assert trust["change"] == "Trust and conflict resolution: 3.7 → 5.5"
+    assert trust["change"] == "Trust and conflict resolution: 5.5 → 6.0"
     assert trust["points"][1] == {
-        "meeting_id": DECEMBER,
-        "date": "2026-12-07",
-        "title": trust["points"][1]["title"],
+        "meeting_id": data.meetings["October"],
+        "date": "2026-10-05",
+        "title": "October PLC meeting",
         "mean": 5.5,
         "answered": 2,
     }
-    assert trust["points"][0]["meeting_id"] == NOVEMBER
-    assert trust["points"][0]["title"] == "November leadership team meeting"
+    listen, _, phones = document["norms"]
+    assert set(listen) == {"id", "text", "retired", "points", "change"}
+    assert (listen["id"], listen["text"], listen["retired"]) == (
+        data.norms["Listen to understand"],
+        "Listen to understand",
+        False,
+    )
+    assert listen["points"][0] == {
+        "meeting_id": data.meetings["September"],
+        "date": "2026-09-07",
+        "title": "September PLC meeting",
+        "honoured": 0,
+        "partly": 1,
+        "not_honoured": 1,
+        "percent": 25.0,
+    }
+    assert listen["change"] == "Listen to understand: 75% → 100% honoured"
+    assert (phones["text"], phones["retired"]) == ("Phones away", True)
 
 
-def test_a_team_never_evaluated_says_so(capsys: pytest.CaptureFixture[str], path: str) -> None:
+def test_norms_checks_without_evaluations(
+    capsys: pytest.CaptureFixture[str], filled: tuple[str, TrendsData]
+) -> None:
+    path, _ = filled
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("DELETE FROM evaluation_response")
         connection.commit()
 
-    result = cli(capsys, "--db", path, "trends", "--team", TEAM)
+    text = cli(capsys, "--db", path, "trends", "--team", TEAM)
+    document = json.loads(cli(capsys, "--db", path, "trends", "--team", TEAM, "--json").out)
+
+    assert text.code == 0, text.err
+    lines = text.out.splitlines()
+    assert lines[2] == "No rated evaluations yet. A meeting is evaluated once it has ended."
+    assert "  Listen to understand: 75% → 100% honoured" in lines
+    assert document["instruments"] == [] and len(document["norms"]) == 3
+
+
+def test_a_team_never_evaluated_or_checked_says_so(
+    capsys: pytest.CaptureFixture[str], filled: tuple[str, TrendsData]
+) -> None:
+    path, _ = filled
+
+    result = cli(capsys, "--db", path, "trends", "--team", "New team")
 
     assert result.code == 0, result.err
-    assert result.out.startswith(f"No rated evaluations yet for {TEAM}.")
+    assert result.out.startswith("No rated evaluations or norms checks yet for New team.")
+
+
+def test_the_demo(capsys: pytest.CaptureFixture[str], path: str) -> None:
+    """The demo's latest evaluated and checked meeting is November's (its history may
+    grow): "Pausing" was read partly then."""
+    result = cli(capsys, "--db", path, "trends", "--team", DEMO_TEAM)
+
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"Evaluation trends for {DEMO_TEAM}")
+    pausing = next(line for line in result.out.splitlines() if line.startswith("  Pausing: "))
+    assert "50% honoured" in pausing
 
 
 def test_an_unknown_team_is_one_sentence(capsys: pytest.CaptureFixture[str], path: str) -> None:
     result = cli(capsys, "--db", path, "trends", "--team", "Nobody")
 
     assert result.code == 1
-    assert_one_sentence(result, 'There is no team called "Nobody"', TEAM)
+    assert_one_sentence(result, 'There is no team called "Nobody"', DEMO_TEAM)
 
 
 def test_the_team_is_required(capsys: pytest.CaptureFixture[str], path: str) -> None:
@@ -125,7 +169,7 @@ def test_a_missing_database_is_not_created(
     missing = tmp_path / "missing.db"
     before = listing(tmp_path)
 
-    result = cli(capsys, "--db", str(missing), "trends", "--team", TEAM)
+    result = cli(capsys, "--db", str(missing), "trends", "--team", DEMO_TEAM)
 
     assert_one_sentence(result, f"No database at {missing}")
     assert listing(tmp_path) == before

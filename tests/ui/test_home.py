@@ -156,6 +156,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("enter", "Meetings: open the highlighted meeting"),
             ("F5", "Meetings: run the highlighted meeting live"),
             ("E", "Meetings: evaluate the highlighted meeting"),
+            ("T", "Trends: the team's ratings and norms over its meetings"),
             ("m", "Meetings: plan a new meeting"),
             ("enter", "Teams: open the highlighted team"),
             ("n", "Teams: new team"),

@@ -1,5 +1,6 @@
 """Trends of rating items across meetings: the change since the previous evaluation in
-words, an item with a single evaluation, and instruments that are not trended."""
+words (without an item's closing full stop before the colon), an item with a single
+evaluation, and instruments that are not trended."""
 
 from __future__ import annotations
 
@@ -71,3 +72,22 @@ def test_text_instruments_and_unrated_items_are_not_trended() -> None:
     assert [trend.item_id for trend in found[0].trends] == ["trust"]  # goals: nobody rated it
     assert trends_of([TEXT], meetings) == ()
     assert trends_of([RATED], []) == ()
+
+
+def test_an_item_written_as_a_sentence_loses_its_full_stop_before_the_colon() -> None:
+    pause = FormItem("pause", "We leave a pause after we ask a question.")
+    inventory = Form("ni", "Norms Inventory", "rating", (FormSection("s", "S", (pause,)),), 1, 4)
+    meetings = [
+        MeetingResults(
+            number,
+            date(2026, 9 + number, 7),
+            f"Meeting {number}",
+            (count_results(inventory, [Response(None, {"pause": Answer(score=score)})]),),
+        )
+        for number, score in ((1, 2), (2, 3))
+    ]
+
+    ((trend,),) = (instrument.trends for instrument in trends_of([inventory], meetings))
+
+    assert trend.text == "We leave a pause after we ask a question."
+    assert trend.change == "We leave a pause after we ask a question: 2.0 → 3.0"

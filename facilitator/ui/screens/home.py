@@ -279,6 +279,31 @@ class HomeScreen(FreshScreen[None]):
             return
         evaluate_meeting(self.app, meeting_id)
 
+    def action_trends(self) -> None:
+        """The trends of the highlighted team or meeting's team (see `_trends_team`)."""
+        from facilitator.ui.screens.evaluation_trends import show_trends
+
+        team_id = self._trends_team()
+        if team_id is None:
+            self.app.notify("Highlight a team or a meeting first.", markup=False)
+            return
+        teams = self.overview.teams if self.overview else ()
+        show_trends(self.app, team_id, next((t.name for t in teams if t.id == team_id), None))
+
+    def _trends_team(self) -> int | None:
+        """The highlighted team while the teams list has focus; else the highlighted
+        meeting's team; else the team chosen, or the only one."""
+        teams = self.query_one(TeamList)
+        if teams.has_focus and teams.highlighted is not None:
+            option_id = teams.get_option_at_index(teams.highlighted).id
+            if option_id not in (None, ALL_TEAMS):
+                return int(str(option_id))
+        meeting_id = self.query_one(MeetingList).selected_meeting_id()
+        known = (*self.overview.upcoming, *self.overview.recent) if self.overview else ()
+        every = self.overview.teams if self.overview else ()
+        only = every[0].id if len(every) == 1 else None
+        return next((m.team_id for m in known if m.id == meeting_id), self.team_id or only)
+
     def action_new_team(self) -> None:
         from facilitator.ui.screens.team_form import TeamFormScreen
 
