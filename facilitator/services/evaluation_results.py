@@ -41,6 +41,8 @@ class MeetingEvaluation:
     results: tuple[InstrumentResult, ...]
     unknown: tuple[str, ...] = ()
     """Instruments responses were saved for that the content pack no longer has."""
+    team_id: int | None = None
+    """The team's id (its trends are a key away from the results)."""
 
 
 def meeting_evaluation(
@@ -59,7 +61,9 @@ def meeting_evaluation(
     if team is None:
         raise NotFoundError(f"There is no team {meeting.team_id}.")
     day = meeting_day(times, tz)
-    return MeetingEvaluation(meeting_id, meeting.title, team.name, day, results, unknown)
+    return MeetingEvaluation(
+        meeting_id, meeting.title, team.name, day, results, unknown, meeting.team_id
+    )
 
 
 def read_results(

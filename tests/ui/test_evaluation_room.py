@@ -17,6 +17,7 @@ from facilitator.services.evaluation_results import meeting_evaluation
 from facilitator.store.database import Database
 from facilitator.ui.modals.evaluation_results import EvaluationResults
 from facilitator.ui.screens.evaluation_room import EvaluationRoomScreen
+from facilitator.ui.screens.evaluation_trends import TrendsScreen
 from facilitator.ui.widgets.evaluation_tally import RoomComments, TallyItem
 from tests.ui.forms import fill, form_of, submit
 from tests.ui.helpers import SIZE, make_app, screen_text, settle
@@ -86,6 +87,13 @@ async def test_the_room_answers_are_tallied_saved_and_resumed(
         await settle(pilot)
         assert "In the minutes: no" in screen_text(app)
         assert evaluation_in_minutes(demo_db, meeting_id=DECEMBER) is False
+        await pilot.press("t")  # the team's trends, with December's room answers in them
+        await settle(pilot)
+        assert isinstance(app.screen, TrendsScreen)
+        assert "Latest 2026-11-23: 4.7 (3 answered)" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, EvaluationResults)
 
     results = {
         r.form.id: r for r in meeting_evaluation(demo_db, meeting_id=DECEMBER, pack=pack).results

@@ -45,6 +45,7 @@ class EvaluationResults(ModalScreen[None]):
         Binding("g", "agenda", "Delta to next agenda"),
         Binding("m", "minutes", "In the minutes"),
         Binding("n", "new", "New evaluation"),
+        Binding("t", "trends", "Team trends"),
         Binding("escape", "close", "Close"),
     ]
 
@@ -156,8 +157,19 @@ class EvaluationResults(ModalScreen[None]):
             self.dismiss(None)
             self.new()
 
+    def action_trends(self) -> None:
+        """The team's trends, over these results (escape there comes back here)."""
+        from facilitator.ui.screens.evaluation_trends import show_trends
+
+        if self.evaluation.team_id is not None:
+            show_trends(self.app, self.evaluation.team_id, self.evaluation.team)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.new is not None if action == "new" else True
+        if action == "new":
+            return self.new is not None
+        if action == "trends":
+            return self.evaluation.team_id is not None
+        return True
 
     def action_close(self) -> None:
         self.dismiss(None)
