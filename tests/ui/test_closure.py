@@ -88,7 +88,9 @@ async def test_closure_walk_through(demo_db: Database, pack: Pack) -> None:
         await submit(pilot)
 
         await goto(pilot, Step.ATTENDANCE)
-        await pilot.press("x")  # the first person did not come
+        # Each mark moves to the next person, as a roll call does (regression, found in
+        # tmux: the highlight stayed, and "p p x" marked the first person three times).
+        await pilot.press("p", "x")  # the first came, the second did not
         await settle(pilot)
         await pilot.press("r")  # everyone else did
         await settle(pilot)
@@ -99,7 +101,7 @@ async def test_closure_walk_through(demo_db: Database, pack: Pack) -> None:
         assert minutes.status == MeetingStatus.CLOSED
         assert minutes.closed_at == clock.now
         assert minutes.takeaways == ("Writing conferences start next week.",)
-        assert [a.status for a in minutes.attendees][:2] == ["absent", "present"]
+        assert [a.status for a in minutes.attendees][:3] == ["present", "absent", "present"]
         action = minutes.actions[-1]
         assert (action.owner_label, str(action.due)) == ("owner to be decided", "2026-12-11")
         assert any("minutes are due within 48 hours" in n for n in notifications(app))

@@ -299,9 +299,15 @@ class ClosureScreen(FreshScreen[None]):
         self._attendance("excused")
 
     def _attendance(self, status: str) -> None:
+        """Mark the highlighted person, then move to the next, as a roll call does
+        (found in tmux: the highlight stayed, so p p p x marked one person four times)."""
         from facilitator.ui.closure_edits import set_attendance
 
-        set_attendance(self, self._selected(), status)
+        key = self._selected()
+        set_attendance(self, key, status)
+        entries = self.query_one("#entries", OptionList)
+        if key is not None and entries.highlighted is not None:
+            entries.highlighted = min(entries.highlighted + 1, entries.option_count - 1)
 
     def action_rest_present(self) -> None:
         from facilitator.services.closure import mark_rest_present
