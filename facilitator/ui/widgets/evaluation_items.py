@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.domain.evaluation_results import Answer, Form, FormItem
 from facilitator.ui.literal import lit
+from facilitator.ui.widgets.form_checkbox import MarkedRadioButton
 
 TYPING_PAUSE = 0.6
 """Seconds after the last key before a comment is saved."""
@@ -41,7 +42,7 @@ class RatedItem(RadioSet):
         labels = form.values if form.kind == "rating" else [name for _, name in form.levels]
         chosen = str(given.score) if given and given.score is not None else (given and given.level)
         buttons = [
-            RadioButton(lit(label), value=value == chosen, compact=True)
+            MarkedRadioButton(lit(label), value=value == chosen, compact=True)
             for label, value in zip(labels, form.values, strict=True)
         ]
         super().__init__(*buttons, compact=True)

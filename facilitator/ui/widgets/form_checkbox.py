@@ -1,12 +1,27 @@
-"""A checkbox whose long label wraps under it instead of running past the form's edge."""
+"""A checkbox whose long label wraps under it instead of running past the form's edge,
+and toggles that say their state without colour."""
 
 from __future__ import annotations
 
 from typing import cast
 
+from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, RadioButton
+
+
+def marked(button: Checkbox | RadioButton, drawn: Content) -> Content:
+    """`drawn` (Textual's button, which shows its mark whether on or off and tells
+    them apart by colour alone: found in tmux, where every box looked ticked) with the
+    mark only when on."""
+    if button.value:
+        return drawn
+    start = len(button.BUTTON_LEFT)
+    end = start + len(button.BUTTON_INNER)
+    left, inner, right = drawn.divide([start, end])
+    blank = (" " * len(inner.plain), drawn.get_style_at_offset(start))
+    return Content.assemble(left, blank, right)
 
 
 class FormCheckbox(Checkbox):
@@ -18,3 +33,15 @@ class FormCheckbox(Checkbox):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(self.render().get_height(cast(RulesMap, self.styles), width), 1)
+
+    @property
+    def _button(self) -> Content:
+        return marked(self, super()._button)
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button whose dot shows only when it is chosen."""
+
+    @property
+    def _button(self) -> Content:
+        return marked(self, super()._button)
