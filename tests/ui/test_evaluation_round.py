@@ -266,3 +266,23 @@ async def test_a_turn_refused_is_said_not_a_traceback(demo_db: Database, pack: P
         await settle(pilot)
         assert "That member has had their turn." in screen_text(app)
         assert not app.screen.query(CommentItem)
+
+
+async def test_a_digit_answers_and_moves_on_to_the_next_question(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Found in tmux: after a digit the member had to press tab before the next one."""
+    end_december(demo_db)
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await evaluate_from_minutes(pilot)
+        fill(form_of(pilot), **{f"use-{ETA}": True})
+        await submit(pilot)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        first, second, third = list(app.screen.query(RatedItem))[:3]
+        assert app.focused is first
+        await pilot.press("5", "6", "2")
+        await settle(pilot)
+        assert [item.pressed_index for item in (first, second, third)] == [4, 5, 1]

@@ -49,12 +49,14 @@ class RatedItem(RadioSet):
         self.form, self.item, self.response_id = form, item, response_id
 
     def on_key(self, event: events.Key) -> None:
-        """A digit chooses that rating at once (1 to 7)."""
+        """A digit chooses that rating at once (1 to 7) and moves on to the next
+        question (←/→ change the choice and stay)."""
         values = self.form.values
         if self.form.kind == "rating" and event.character in values:
             event.stop()
             event.prevent_default()
             self.query(RadioButton)[values.index(event.character)].value = True
+            self.screen.focus_next()
 
     @on(RadioSet.Changed)
     def _chosen(self, event: RadioSet.Changed) -> None:
