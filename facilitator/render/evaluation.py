@@ -117,11 +117,12 @@ class MeetingEvaluation(Protocol):
 # Markdown ----------------------------------------------------------------------------
 
 
-def evaluation_markdown(evaluation: MeetingEvaluation) -> str:
-    """The results as CommonMark (see the module's docstring)."""
+def evaluation_markdown(evaluation: MeetingEvaluation, *, heading: bool = True) -> str:
+    """The results as CommonMark (see the module's docstring); without the heading
+    where the meeting's title is shown already (the results screen's border)."""
     title = md_inline(evaluation.title) or "untitled meeting"
     blocks = [
-        f"# Evaluation: {title}",
+        *([f"# Evaluation: {title}"] if heading else []),
         f"{md_inline(evaluation.team)}, {evaluation.held_on.isoformat()}.",
     ]
     if not evaluation.results:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -83,6 +84,9 @@ async def test_the_room_answers_are_tallied_saved_and_resumed(
         await settle(pilot)
         assert isinstance(app.screen, EvaluationResults)
         assert "In the minutes: yes" in screen_text(app)
+        await pilot.press("pagedown")  # the results scroll while the deltas keep focus
+        await settle(pilot)
+        assert app.screen.query_one(VerticalScroll).scroll_y > 0
         await pilot.press("m")  # the facilitator leaves the results out of the minutes
         await settle(pilot)
         assert "In the minutes: no" in screen_text(app)

@@ -37,7 +37,7 @@ class EvaluationResults(ModalScreen[None]):
         border: round $accent; border-title-color: $accent; background: $surface;
     }
     EvaluationResults VerticalScroll { height: 1fr; }
-    EvaluationResults #deltas { height: auto; max-height: 8; }
+    EvaluationResults #deltas { height: auto; max-height: 6; margin: 0 1; }
     EvaluationResults .form-label { text-style: bold; padding: 0 1; }
     """
     BINDINGS = [
@@ -47,6 +47,8 @@ class EvaluationResults(ModalScreen[None]):
         Binding("n", "new", "New evaluation"),
         Binding("t", "trends", "Team trends"),
         Binding("escape", "close", "Close"),
+        Binding("pageup", "scroll_results(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_results(1)", "Scroll down", show=False),
     ]
 
     app: FacilitatorApp
@@ -71,13 +73,14 @@ class EvaluationResults(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = lit(f"Evaluation: {self.evaluation.title}")
             with VerticalScroll():
-                yield Markdown(evaluation_markdown(self.evaluation))
+                yield Markdown(evaluation_markdown(self.evaluation, heading=False))
             yield Static(id="in-minutes", classes="form-label")
             if self.deltas:
                 yield Label(
                     "Deltas: p to the parking lot, g to the next agenda", classes="form-label"
                 )
-                yield OptionList(*[Option(lit(text)) for text in self.deltas], id="deltas")
+                deltas = [Option(lit(text)) for text in self.deltas]
+                yield OptionList(*deltas, id="deltas", compact=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -170,6 +173,11 @@ class EvaluationResults(ModalScreen[None]):
         if action == "trends":
             return self.evaluation.team_id is not None
         return True
+
+    def action_scroll_results(self, pages: int) -> None:
+        """Page up/down read the results while the deltas keep the focus."""
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_relative(y=pages * max(scroll.size.height - 1, 1), animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
