@@ -47,8 +47,8 @@ class EvaluationResults(ModalScreen[None]):
         Binding("n", "new", "New evaluation"),
         Binding("t", "trends", "Team trends"),
         Binding("escape", "close", "Close"),
-        Binding("pageup", "scroll_results(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll_results(1)", "Scroll down", show=False),
+        Binding("pageup", "scroll_results(-1)", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "scroll_results(1)", "Scroll down", show=False, priority=True),
     ]
 
     app: FacilitatorApp
