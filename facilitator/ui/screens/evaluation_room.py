@@ -7,22 +7,18 @@ resumes with the marks and comments so far; ctrl+f finishes it and shows the res
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from facilitator.domain.evaluation_results import Answer
 from facilitator.pack.evaluation import form_of
 from facilitator.services.evaluation_room import add_room_answer, remove_room_answer, room_answers
-from facilitator.services.evaluations import evaluation_state, finish_evaluation
-from facilitator.ui.attempt import attempt
+from facilitator.services.evaluations import evaluation_state
 from facilitator.ui.literal import lit
+from facilitator.ui.screens.evaluation_base import EvaluationScreen
 from facilitator.ui.widgets.evaluation_tally import (
     Marked,
     RoomComments,
@@ -34,18 +30,13 @@ from facilitator.ui.widgets.evaluation_tally import (
 )
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
-
-T = TypeVar("T")
-
 HOW = (
     "The room's answers. A digit adds a mark for that rating (←/→ and +/- also work); "
     "type a comment and press enter; delete takes a highlighted comment back."
 )
 
 
-class EvaluationRoomScreen(Screen[bool]):
+class EvaluationRoomScreen(EvaluationScreen):
     """One evaluation's answers from the room; dismissed with True once finished."""
 
     DEFAULT_CSS = """
@@ -59,11 +50,8 @@ class EvaluationRoomScreen(Screen[bool]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    app: FacilitatorApp
-
     def __init__(self, evaluation_id: int) -> None:
-        super().__init__()
-        self.evaluation_id = evaluation_id
+        super().__init__(evaluation_id)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -160,12 +148,6 @@ class EvaluationRoomScreen(Screen[bool]):
             box.taken_back(event.answer_id)
             self._progress()
 
-    def _said(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        return attempt(call, self._problem)
-
-    def _problem(self, sentence: str) -> None:
-        self.query_one("#problem", Static).update(lit(sentence))
-
     def _save_typed(self) -> bool:
         """Add what is typed on comment lines; False if one was refused."""
         for said in self.query_one(RoomForm).pending():
@@ -177,14 +159,7 @@ class EvaluationRoomScreen(Screen[bool]):
     def action_finish(self) -> None:
         if not self._save_typed():
             return
-        backend = self.app.backend
-        finished, _ = self._said(
-            lambda: finish_evaluation(
-                backend.db, evaluation_id=self.evaluation_id, now=backend.now()
-            )
-        )
-        if finished:
-            self.dismiss(True)
+        self.finish_now()
 
     def action_leave(self) -> None:
         if self._save_typed():

@@ -9,13 +9,9 @@ Once everyone has had a turn, ctrl+f finishes it and shows the results.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,22 +22,16 @@ from facilitator.services.evaluations import (
     begin_turn,
     end_turn,
     evaluation_state,
-    finish_evaluation,
     save_answer,
     turn_answers,
 )
-from facilitator.ui.attempt import attempt
 from facilitator.ui.literal import lit
+from facilitator.ui.screens.evaluation_base import EvaluationScreen
 from facilitator.ui.widgets.evaluation_items import Answered, TurnForm
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
-T = TypeVar("T")
-
-
-class EvaluationRoundScreen(Screen[bool]):
+class EvaluationRoundScreen(EvaluationScreen):
     """One evaluation's round; dismissed with True once finished."""
 
     DEFAULT_CSS = """
@@ -57,11 +47,8 @@ class EvaluationRoundScreen(Screen[bool]):
         Binding("escape", "leave", "Leave"),
     ]
 
-    app: FacilitatorApp
-
     def __init__(self, evaluation_id: int) -> None:
-        super().__init__()
-        self.evaluation_id = evaluation_id
+        super().__init__(evaluation_id)
         self.state: EvaluationState | None = None
         self.member: int | None = None
 
@@ -148,12 +135,6 @@ class EvaluationRoundScreen(Screen[bool]):
             )
         )
 
-    def _said(self, call: Callable[[], T]) -> tuple[bool, T | None]:
-        return attempt(call, self._problem)
-
-    def _problem(self, sentence: str) -> None:
-        self.query_one("#problem", Static).update(lit(sentence))
-
     def _end(self, *, skipped: bool) -> None:
         for form in self.query(TurnForm):
             for answer in form.pending():  # saved before the turn ends
@@ -197,14 +178,7 @@ class EvaluationRoundScreen(Screen[bool]):
         if self.member is not None:
             self._problem("Finish this person's turn first (ctrl+n).")
             return
-        backend = self.app.backend
-        finished, _ = self._said(
-            lambda: finish_evaluation(
-                backend.db, evaluation_id=self.evaluation_id, now=backend.now()
-            )
-        )
-        if finished:
-            self.dismiss(True)
+        self.finish_now()
 
     def action_leave(self) -> None:
         for form in self.query(TurnForm):

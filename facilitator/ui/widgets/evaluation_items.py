@@ -6,6 +6,7 @@ is posted a moment after typing stops and when the line is left."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -66,12 +67,12 @@ class RatedItem(RadioSet):
         self.post_message(Answered(self.response_id, self.item.id, answer))
 
 
-class CommentItem(Input):
-    """A comment line, saved a moment after typing stops and when it is left."""
+class PausedInput(Input):
+    """A line whose words are taken a moment after typing stops and when it is left
+    (`paused`), so each answer is saved as it is given without a write per key."""
 
-    def __init__(self, item: FormItem, response_id: int, given: Answer | None = None) -> None:
-        super().__init__(given.text if given else "", placeholder=item.text, compact=True)
-        self.item, self.response_id = item, response_id
+    def __init__(self, value: str, **options: Any) -> None:
+        super().__init__(value, compact=True, **options)
         self._pause: Timer | None = None
 
     @on(Input.Changed)
@@ -79,19 +80,41 @@ class CommentItem(Input):
         event.stop()
         if self._pause is not None:
             self._pause.stop()
-        self._pause = self.set_timer(TYPING_PAUSE, self.post_answer)
+        self._pause = self.set_timer(TYPING_PAUSE, self.flush)
 
     def on_blur(self) -> None:
-        self.post_answer()
+        self.flush()
 
-    def post_answer(self) -> None:
+    def flush(self) -> None:
+        """Take the words now (the pause's timer stopped)."""
+        self.take_waiting()
+        self.paused()
+
+    def take_waiting(self) -> bool:
+        """Stop the typing pause; True if words were waiting for it."""
+        waiting = self._pause is not None
         if self._pause is not None:
             self._pause.stop()
             self._pause = None
+        return waiting
+
+    def paused(self) -> None:
+        """The words are ready to save."""
+
+
+class CommentItem(PausedInput):
+    """A comment line, saved a moment after typing stops and when it is left."""
+
+    def __init__(self, item: FormItem, response_id: int, given: Answer | None = None) -> None:
+        super().__init__(given.text if given else "", placeholder=item.text)
+        self.item, self.response_id = item, response_id
+
+    def answered(self) -> Answered:
         text = self.value.strip()
-        self.post_message(
-            Answered(self.response_id, self.item.id, Answer(text=text) if text else None)
-        )
+        return Answered(self.response_id, self.item.id, Answer(text=text) if text else None)
+
+    def paused(self) -> None:
+        self.post_message(self.answered())
 
 
 class TurnForm(Vertical):
@@ -151,12 +174,4 @@ class TurnForm(Vertical):
     def pending(self) -> list[Answered]:
         """The comments still waiting for their typing pause, taken now (their timers
         stopped): the screen saves them before the turn ends."""
-        found = []
-        for comment in self.query(CommentItem):
-            if comment._pause is not None:
-                comment._pause.stop()
-                comment._pause = None
-                text = comment.value.strip()
-                answer = Answer(text=text) if text else None
-                found.append(Answered(comment.response_id, comment.item.id, answer))
-        return found
+        return [comment.answered() for comment in self.query(CommentItem) if comment.take_waiting()]

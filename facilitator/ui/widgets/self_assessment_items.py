@@ -15,16 +15,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from facilitator.domain.evaluation_results import Answer, Form, FormItem
 from facilitator.domain.self_assessment import chosen, describe, level_label, note_label
 from facilitator.ui.literal import lit
+from facilitator.ui.widgets.evaluation_items import PausedInput
 
-TYPING_PAUSE = 0.6
-"""Seconds after the last key before a note is saved."""
 MOVE_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("up", "app.focus_previous", "Previous field", show=False),
     Binding("down", "app.focus_next", "Next field", show=False),
@@ -126,7 +124,7 @@ class LevelChoice(Widget, can_focus=True):
         self.refresh()
 
 
-class NoteField(Input):
+class NoteField(PausedInput):
     """The note beside an answer (or the answer itself, in words): posted a moment
     after typing stops and when it is left."""
 
@@ -140,23 +138,9 @@ class NoteField(Input):
     def __init__(self, value: str, placeholder: str) -> None:
         # Moving into a note to add to it must not select it, or the first key typed
         # would replace the evidence written before.
-        super().__init__(value, placeholder=placeholder, compact=True, select_on_focus=False)
-        self._pause: Timer | None = None
+        super().__init__(value, placeholder=placeholder, select_on_focus=False)
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        if self._pause is not None:
-            self._pause.stop()
-        self._pause = self.set_timer(TYPING_PAUSE, self.post_note)
-
-    def on_blur(self) -> None:
-        self.post_note()
-
-    def post_note(self) -> None:
-        if self._pause is not None:
-            self._pause.stop()
-            self._pause = None
+    def paused(self) -> None:
         self.post_message(self.Paused(self.value.strip()))
 
 
@@ -229,10 +213,7 @@ class AssessmentItem(Vertical):
         """The note still waiting for its typing pause, taken now (its timer stopped),
         as the answer to save before the screen is left; None if nothing waits."""
         for field in self.query(NoteField):
-            if field._pause is not None:
-                field._pause.stop()
-                field._pause = None
-                if field.value.strip() != self.note:
-                    self.note = field.value.strip()
-                    return AssessmentAnswered(self.item.id, self.answer())
+            if field.take_waiting() and field.value.strip() != self.note:
+                self.note = field.value.strip()
+                return AssessmentAnswered(self.item.id, self.answer())
         return None
