@@ -284,3 +284,30 @@ def test_a_typed_team_type_is_stored_as_the_packs_id_or_as_typed(
     pack: Pack, typed: str, stored: str | None
 ) -> None:
     assert pack.team_kind(typed) == stored
+
+
+def test_a_schools_malformed_instrument_is_named_with_its_field_and_skipped(
+    content: Path, tmp_path: Path
+) -> None:
+    """Issue 17's bad input: a school's own instrument with a rating scale whose low end
+    is above its high end is reported with file and field; the shipped ones still load."""
+    user = tmp_path / "user"
+    (user / "instruments").mkdir(parents=True)
+    broken = user / "instruments" / "our-check.toml"
+    broken.write_text(
+        'id = "our-check"\nname = "Our check"\nsummary = "Three questions."\n'
+        'use = "meeting"\nsource = { document = "guidebook", section = "Meetings That Work" }\n'
+        '[scale]\nkind = "rating"\nmin = 5\nmax = 1\n'
+        '[[sections]]\nid = "ours"\ntitle = "Ours"\n'
+        '[[sections.items]]\nid = "clear"\ntext = "We left with clear outcomes"\n',
+        encoding="utf-8",
+    )
+
+    pack = load_pack([content, user])
+
+    assert "our-check" not in pack.instruments
+    assert "effective-team-assessment" in pack.instruments
+    [problem] = pack.problems
+    assert problem.startswith(f"{broken}: ")
+    assert "scale" in problem and "min below max" in problem
+    assert problem.endswith("The file was skipped.")
