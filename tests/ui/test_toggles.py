@@ -38,3 +38,26 @@ async def test_a_toggle_shows_its_mark_only_when_on() -> None:
         app.query_one("#on", FormCheckbox).value = False
         await pilot.pause()
         assert drawn(app, "on") == "▐ ▌"
+
+
+async def test_a_selection_list_shows_its_x_only_where_ticked() -> None:
+    """The same defect in selection lists (carry forward, the expected list, the team
+    form's norms): every box looked ticked without colour."""
+    from textual.widgets.selection_list import Selection
+
+    from facilitator.ui.widgets.form_checkbox import MarkedSelectionList
+
+    class Listing(App[None]):
+        def compose(self) -> ComposeResult:
+            yield MarkedSelectionList(
+                Selection("Ticked", "a", True), Selection("Not ticked", "b", False)
+            )
+
+    app = Listing()
+    async with app.run_test(notifications=True, tooltips=True) as pilot:
+        listing = app.query_one(MarkedSelectionList)
+        lines = [listing.render_line(y).text for y in range(2)]
+        assert lines[0].startswith("▐X▌ Ticked") and lines[1].startswith("▐ ▌ Not ticked")
+        listing.select("b")
+        await pilot.pause()
+        assert listing.render_line(1).text.startswith("▐X▌ Not ticked")

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.errors import FacilitatorError
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.form_checkbox import MarkedSelectionList
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class CarryForwardModal(ModalScreen[list[int] | None]):
                 "item gets one of its own, linked back to where it came from.",
                 id="carry-help",
             )
-            yield SelectionList[str](id="candidates")
+            yield MarkedSelectionList(id="candidates")
             with Horizontal(id="carry-buttons"):
                 yield Button(
                     "Add to agenda (ctrl+s)", id="carry-save", variant="primary", compact=True

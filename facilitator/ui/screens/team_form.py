@@ -17,6 +17,7 @@ from facilitator.domain.team_draft import NAME_MAX, PURPOSE_MAX, TeamDraft
 from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.ui.actions import TEAM_FORM_ACTIONS, bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.widgets.form_checkbox import MarkedSelectionList
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.member_row import MemberRow
 
@@ -104,7 +105,7 @@ class TeamFormScreen(Screen[int | None]):
             yield Button("Add member (ctrl+n)", id="add-member", compact=True)
             yield Label("Norms: the Seven Norms of Collaborative Work", classes="field-label")
             yield Static("Space ticks or unticks a norm.", classes="hint")
-            yield SelectionList[str](id="pack-norms")
+            yield MarkedSelectionList(id="pack-norms")
             yield Label("Your own norms, one per line (optional)", classes="field-label")
             yield TextArea(id="custom-norms", soft_wrap=True)
             yield Static(classes="error", id="error-norms")

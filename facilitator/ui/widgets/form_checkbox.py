@@ -1,14 +1,17 @@
 """A checkbox whose long label wraps under it instead of running past the form's edge,
-and toggles that say their state without colour."""
+and toggles (radio buttons, selection lists) that say their state without colour."""
 
 from __future__ import annotations
 
 from typing import cast
 
+from rich.segment import Segment
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
-from textual.widgets import Checkbox, RadioButton
+from textual.strip import Strip
+from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 
 def marked(button: Checkbox | RadioButton, drawn: Content) -> Content:
@@ -45,3 +48,20 @@ class MarkedRadioButton(RadioButton):
     @property
     def _button(self) -> Content:
         return marked(self, super()._button)
+
+
+class MarkedSelectionList(SelectionList[str]):
+    """A selection list whose boxes show their X only when ticked."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if selection.value in self.selected or len(segments) < 2:
+            return strip
+        inner = segments[1]
+        segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+        return Strip(segments, strip.cell_length)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import OptionList
 
+from facilitator.ui.widgets.form_checkbox import MarkedSelectionList
 from facilitator.ui.widgets.wrapping_list import WrappingOptionList
 
 PANEL = "panel"
@@ -80,7 +81,7 @@ class PanelList(_LandsOnARow, WrappingOptionList):
         self.set_class(framed, PANEL)
 
 
-class PanelSelectionList(_LandsOnARow, SelectionList[str]):
+class PanelSelectionList(_LandsOnARow, MarkedSelectionList):
     """A selection list that is a panel, as `PanelList` is."""
 
     def __init__(self, *content: Any, **options: Any) -> None:
