@@ -29,11 +29,23 @@ if TYPE_CHECKING:
 class LiveLoaded(Message):
     """The meeting as stored after write number `number`."""
 
-    def __init__(self, state: LiveState, number: int) -> None:
+    def __init__(
+        self,
+        state: LiveState,
+        number: int,
+        stamp: tuple[int, ...] | None = None,
+        notes_saved: int = 0,
+    ) -> None:
         super().__init__()
         self.state = state
         self.number = number
         """Which write it follows: only the latest write's reading is shown."""
+        self.stamp = stamp
+        """The database's change stamp taken just before the reading: every commit it
+        counts is in `state`."""
+        self.notes_saved = notes_saved
+        """How many of this window's note saves were made before the reading: when
+        that is all it asked for, the notes in `state` are no older than the editor's."""
 
 
 class Later(Message):
@@ -67,6 +79,14 @@ class LiveWriter:
         self._last: Future[None] | None = None
         self._log: LogPacer | None = None
         """Paces checkpoints of the notes' writes; made on the first save."""
+        self.notes_asked = 0
+        """Note saves asked for (on the event loop)."""
+        self.notes_saved = 0
+        """Note saves made (on the write thread)."""
+        self.seen: tuple[int, ...] | None = None
+        """The change stamp (`Backend.change_stamp`) of the database as this screen
+        shows it: when the file's stamp moves past it, another window has saved
+        something (see `LiveScreen.follow_other_windows`)."""
 
     @property
     def app(self) -> FacilitatorApp:
@@ -89,6 +109,8 @@ class LiveWriter:
 
             try:
                 result = work()
+                notes_saved = self.notes_saved
+                stamp = backend.change_stamp()
                 state = live_state(backend.db, meeting_id=self.meeting_id, pack=backend.pack)
             except FacilitatorError as error:
                 self._post(self.failed, error)
@@ -96,7 +118,7 @@ class LiveWriter:
             except Exception as error:  # shown as a crash, never swallowed
                 self._post(self.app.crash, error)
                 return
-            screen.post_message(LiveLoaded(state, number))
+            screen.post_message(LiveLoaded(state, number, stamp, notes_saved))
             if then is not None:
                 self._post(then, result)
 
@@ -113,12 +135,18 @@ class LiveWriter:
         if self._log is None:
             self._log = LogPacer(backend.db)
         log = self._log
+        self.notes_asked += 1
 
         def run() -> None:
             try:
+                before = backend.change_stamp()
                 save_note(
                     backend.db, meeting_id=self.meeting_id, item_id=item_id, body=text, now=now
                 )
+                if before == self.seen:
+                    # Nobody else had saved: the stamp moved for this save alone, which
+                    # the screen shows already (no reading needed).
+                    self.seen = backend.change_stamp()
                 self._post(saved, now)
                 # The recorder has paused: a good moment to move the log into the file.
                 log.wrote(pages_for_note(text))
@@ -126,6 +154,8 @@ class LiveWriter:
                 self._post(self.failed, error)
             except Exception as error:
                 self._post(self.app.crash, error)
+            finally:
+                self.notes_saved += 1
 
         self._last = self._pool.submit(run)
 

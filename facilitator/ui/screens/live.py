@@ -57,6 +57,8 @@ LARGE_WIDTH, LARGE_HEIGHT = 120, 36
 NARROW = 100
 """Below this width the speakers and captures panel is narrower."""
 SHORTEST_REDRAW = 0.02
+FOLLOW_SECONDS = 0.5
+"""How often the screen looks for another window's saves (two `stat` calls)."""
 
 
 class LiveScreen(TimerActions, CaptureActions, RoomActions):
@@ -130,6 +132,17 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         self.watch(self, "focused", self._focus_changed)
         self._focus_changed(None)
         self.load()
+        self.set_interval(FOLLOW_SECONDS, self.follow_other_windows)
+
+    def follow_other_windows(self) -> None:
+        """Read the meeting again when another window (the recorder's, the
+        facilitator's) has saved something: two `stat` calls on the event loop; the
+        reading goes to the write thread, after any write of this window's."""
+        stamp = self.app.backend.change_stamp()
+        if stamp is None or stamp == self.writer.seen or self.state is None:
+            return
+        self.writer.seen = stamp  # one reading per change, however slow it is
+        self.load()
 
     def on_resize(self) -> None:
         large = self.size.width >= LARGE_WIDTH and self.size.height >= LARGE_HEIGHT
@@ -164,7 +177,11 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
     def on_live_loaded(self, message: LiveLoaded) -> None:
         if message.number != self.writer.asked:
             return
+        self.writer.seen = message.stamp
         first = self.state is None
+        # The notes read are as new as the editor's only if every save it asked for
+        # was made before the reading; otherwise they may be older than what it shows.
+        self.notes.follow = message.notes_saved == self.writer.notes_asked
         self.show_state(message.state)
         if first:
             # Once the meeting is drawn, while the room is still reading it.

@@ -30,6 +30,9 @@ class ItemNotes(Container):
         self._texts: dict[int, str] = {}
         self._cursors: dict[int, Location] = {}
         self._saved: dict[int, str] = {}
+        self.follow = False
+        """Whether the next `show` may take notes another window saved: set for a
+        reading made after every note save this window asked for."""
 
     def compose(self) -> ComposeResult:
         editor = NotesEditor(self.save, id="live-notes-editor")
@@ -58,6 +61,22 @@ class ItemNotes(Container):
         if editor is not None:
             editor.border_subtitle = label
 
+    def _take_saved(self, state: LiveState, editor: NotesEditor) -> None:
+        """Take the notes as saved, which may be another window's: every item left
+        here was saved before this reading, so the reading's notes win over what was
+        kept of them; the item on screen takes them too unless its editor has focus or
+        holds unsaved text (then what is typed there wins, and is saved over them)."""
+        self._texts.clear()
+        current = state.current
+        if (
+            current is not None
+            and editor.item_id == current.item_id
+            and not editor.unsaved
+            and not editor.has_focus
+            and editor.text != current.note
+        ):
+            editor.show_item(current.item_id, current.note, editor.cursor_location)
+
     def show(self, state: LiveState) -> bool:
         """Show the current item's notes; True when the editor moved to another item."""
         editor = self.shown
@@ -66,6 +85,8 @@ class ItemNotes(Container):
         if current is None:
             return False
         moved = editor.item_id != current.item_id
+        if self.follow:
+            self._take_saved(state, editor)
         if moved:
             if editor.item_id is not None:
                 editor.flush()
