@@ -3,6 +3,7 @@
     facilitator [--db PATH_OR_URL]            open the app
     facilitator demo [--no-open]              add the demo teams (and open the app)
     facilitator run MEETING_ID                open a meeting's live screen
+    facilitator projector MEETING_ID          a read-only view of it for the room
     facilitator list [--json]                 list meetings
     facilitator decisions [--team NAME] [--json]
                                               the decision log (every team's, or one's)
@@ -94,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     running.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
     running.set_defaults(creates=False)  # a new file holds no meeting to run
+    projecting = commands.add_parser(
+        "projector",
+        parents=[common],
+        help="a read-only view of a meeting for the room, following its live screen",
+    )
+    projecting.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
+    projecting.set_defaults(creates=False)
     listing = commands.add_parser("list", parents=[common], help="list meetings")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(creates=False)
@@ -283,6 +291,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_commands import run_meeting
 
         return run_meeting(target, meeting_id=args.meeting_id, create=create)
+    if args.command == "projector":
+        from facilitator.cli_projector import show_projector
+
+        return show_projector(target, meeting_id=args.meeting_id, create=create)
     if args.command == "demo":
         from facilitator.cli_commands import demo
 

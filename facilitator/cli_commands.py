@@ -45,6 +45,7 @@ def open_app(
     *,
     meeting_id: int | None = None,
     live: bool = False,
+    projector: bool = False,
     create: bool = True,
 ) -> int:
     """Prepare the database (making a new one only if `create`), then run the app until
@@ -57,7 +58,7 @@ def open_app(
     gc.disable()
     from facilitator.ui.app import build_app
 
-    app = build_app(target, open_meeting_id=meeting_id, live=live)
+    app = build_app(target, open_meeting_id=meeting_id, live=live, projector=projector)
     code = app.run()
     if app.crash_message:
         complain(app.crash_message)

@@ -71,10 +71,19 @@ class LiveState:
     warning_seconds: int
     items: tuple[ItemState, ...]
     room: Room = Room()
+    ended_at: datetime | None = None
+    """When the discussion was ended (closure follows), if it was."""
 
     @property
     def running(self) -> bool:
         return any(item.running for item in self.items)
+
+    @property
+    def ended(self) -> bool:
+        """Closed, or ended and in closure (its clock stopped)."""
+        if self.status in (MeetingStatus.CLOSED, MeetingStatus.REOPENED):
+            return True
+        return self.ended_at is not None and not self.running
 
     @property
     def current_index(self) -> int:
@@ -161,6 +170,7 @@ def read_live(session: Session, *, meeting_id: int, pack: Pack) -> LiveState:
         plan=plan,
         status=meeting.status,
         started_at=meeting.started_at,
+        ended_at=meeting.ended_at,
         current_item_id=meeting.current_item_id,
         warning_seconds=meeting.warning_seconds,
         items=tuple(

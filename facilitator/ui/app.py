@@ -63,12 +63,19 @@ class FacilitatorApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, backend: Backend, *, open_meeting_id: int | None = None, live: bool = False
+        self,
+        backend: Backend,
+        *,
+        open_meeting_id: int | None = None,
+        live: bool = False,
+        projector: bool = False,
     ) -> None:
         super().__init__()
         self.backend = backend
         self.open_meeting_id = open_meeting_id
         self.open_live = live
+        self.projector = projector
+        """Only the read-only projector view: no home screen, no command palette."""
         self.overview: HomeOverview | None = None
         self.crash_message: str | None = None
         self._control_filter = ControlCharacterFilter()
@@ -96,6 +103,9 @@ class FacilitatorApp(App[int]):
         if not self.is_headless:
             self._handle_termination_signals()
         self.call_after_refresh(self.collect_from_now)
+        if self.projector and self.open_meeting_id is not None:
+            self._show_projector(self.open_meeting_id)
+            return
         self.push_screen(HomeScreen())
         if self.open_meeting_id is not None and self.open_live:
             self.run_meeting(self.open_meeting_id)
@@ -187,6 +197,14 @@ class FacilitatorApp(App[int]):
             from facilitator.ui.screens.plan import PlanScreen
 
             self.push_screen(PlanScreen(meeting_id))
+
+    def _show_projector(self, meeting_id: int) -> None:
+        """The projector view alone: nothing under it to go back to, and no palette
+        (its entries change things)."""
+        from facilitator.ui.screens.projector import ProjectorScreen
+
+        self.use_command_palette = False
+        self.push_screen(ProjectorScreen(meeting_id))
 
     def run_meeting(self, meeting_id: int) -> None:
         """Open the live screen of a planned or running meeting."""
@@ -312,6 +330,7 @@ def build_app(
     pack: Pack | None = None,
     open_meeting_id: int | None = None,
     live: bool = False,
+    projector: bool = False,
 ) -> FacilitatorApp:
     """The app for `target`; tests pass a fixed clock, a timezone and a loaded pack."""
 
@@ -323,4 +342,4 @@ def build_app(
         return load_default_pack()
 
     backend = Backend(target, clock=clock, tz=tz, pack_loader=load_pack)
-    return FacilitatorApp(backend, open_meeting_id=open_meeting_id, live=live)
+    return FacilitatorApp(backend, open_meeting_id=open_meeting_id, live=live, projector=projector)

@@ -82,6 +82,8 @@ class BigClock(Widget):
     """
 
     figure: reactive[str] = reactive("", layout=False)
+    largest_scale = 6
+    """How large the figure may grow (a projector's view lets it fill a 4K screen)."""
 
     def render(self) -> Text:
         if not self.figure:
@@ -90,6 +92,7 @@ class BigClock(Widget):
         # Size the figure for its widest likely text so it does not jump between
         # scales as "10:00" turns into "9:59".
         sizing = "8" * sum(ch.isdigit() for ch in self.figure) + ":" * self.figure.count(":")
-        scale = best_scale(sizing + ("+" if "+" in self.figure else ""), width, height)
+        sizing += "+" if "+" in self.figure else ""
+        scale = best_scale(sizing, width, height, self.largest_scale)
         lines = render_figure(self.figure, scale)
         return Text("\n".join(lines), no_wrap=True, overflow="crop")

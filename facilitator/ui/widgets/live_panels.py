@@ -166,6 +166,9 @@ def show_phase(widget: Widget, clock: ItemClock) -> None:
 class CountdownWords(Panel):
     """The countdown in words under the big figure: "2 min left · planned 5:00"."""
 
+    key_hints = True
+    """Whether the words name the keys that act (off on the read-only projector)."""
+
     def show(self, state: LiveState, clock: ItemClock | None, tz: tzinfo | None) -> None:
         if clock is None:
             self.show_content(lit(""))
@@ -174,9 +177,11 @@ class CountdownWords(Panel):
         room = state.room
         if room.time_out_since is not None:
             since = clock_label(local(room.time_out_since, tz))
-            text = lit(f"TIME-OUT since {since} · t shows the card", "bold")
+            hint = " · t shows the card" if self.key_hints else ""
+            text = lit(f"TIME-OUT since {since}{hint}", "bold")
         elif state.status == "planned":
-            text = lit("Not started · space starts the meeting")
+            hint = " · space starts the meeting" if self.key_hints else ""
+            text = lit(f"Not started{hint}")
         else:
             text = lit(f"{clock.words} · planned {clock_text(clock.planned_seconds)}")
         self.show_content(text)
@@ -184,6 +189,9 @@ class CountdownWords(Panel):
 
 class StepsPanel(Panel):
     """The step of the item's process the team is on, its time, and the next step."""
+
+    key_hints = True
+    """Whether the next step names its key (off on the read-only projector)."""
 
     def show(self, state: LiveState, now: datetime) -> None:
         current = state.current
@@ -205,5 +213,6 @@ class StepsPanel(Panel):
             parts += ["\n", lit(step.detail.replace("\n", " · "), "dim")]
         if position + 1 < len(steps):
             following = steps[position + 1].title
-            parts += ["\n", ("Next: ", "dim"), lit(following, "dim"), ("  (])", "dim")]
+            parts += ["\n", ("Next: ", "dim"), lit(following, "dim")]
+            parts += [("  (])", "dim")] if self.key_hints else []
         self.show_content(join(*parts))

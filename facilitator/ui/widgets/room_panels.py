@@ -43,8 +43,11 @@ class SpeakersPanel(Panel):
     person; where there is not (a laptop screen), the people's own lines say who speaks
     and who waits ("speaking", "queue 1")."""
 
+    key_hints = True
+    """Whether the title names the queue's keys (off on the read-only projector)."""
+
     def on_mount(self) -> None:
-        self.border_title = "Speakers · 1–9 q"
+        self.border_title = "Speakers · 1–9 q" if self.key_hints else "Speakers"
 
     def show(self, room: Room) -> None:
         width = self.content_size.width or 24
@@ -81,6 +84,9 @@ class SpeakersPanel(Panel):
 class CapturesPanel(Panel):
     """What was captured in this meeting, the latest first, one line each."""
 
+    key_hints = True
+    """Whether the empty panel names the capture keys (off on the read-only projector)."""
+
     def on_mount(self) -> None:
         self.border_title = "Captured"
 
@@ -91,4 +97,5 @@ class CapturesPanel(Panel):
             for capture in captures
         ]
         self.border_title = f"Captured ({len(captures)})"
-        self.show_content(join(*lines(said)) if said else lit("Nothing yet: a p k d"))
+        empty = "Nothing yet: a p k d" if self.key_hints else "Nothing captured yet"
+        self.show_content(join(*lines(said)) if said else lit(empty))
