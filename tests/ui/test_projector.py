@@ -111,6 +111,7 @@ async def test_says_when_the_meeting_has_ended(demo_db: Database, pack: Pack) ->
         # Ended with x, closure under way: ended already (it showed as paused before).
         await follow(pilot)
         assert "The meeting has ended" in screen_text(app)
+        assert "Ended at" in screen_text(app) and "min to go" not in screen_text(app)
         mark_rest_present(demo_db, meeting_id=DECEMBER, now=clock())
         close_meeting(demo_db, meeting_id=DECEMBER, now=clock())
         await follow(pilot)

@@ -58,6 +58,9 @@ class MeetingLine(Panel):
         if state.started_at is None:
             start = start_label(state.plan.scheduled_start, now, tz)
             text = f"{start} · {round(meeting.remaining_seconds / 60)} min planned"
+        elif state.ended:
+            ended = f" at {clock_label(local(state.ended_at, tz))}" if state.ended_at else ""
+            text = f"Ended{ended} · {clock_text(meeting.elapsed_seconds)} on the clock"
         else:
             elapsed = clock_text(meeting.elapsed_seconds)
             left = round(meeting.remaining_seconds / 60)
