@@ -22,7 +22,15 @@ class ComingItems(Panel):
     """The agenda items after the current one (every item, before the meeting starts),
     one line each: "3 Data review · 12 min"."""
 
+    _state: LiveState | None = None
+
+    def on_resize(self) -> None:
+        """Lines are cut to the width and height: cut them again when they change."""
+        if self._state is not None:
+            self.show(self._state)
+
     def show(self, state: LiveState) -> None:
+        self._state = state
         agenda = state.plan.agenda
         started = state.status != MeetingStatus.PLANNED
         first = state.current_index + 1 if started else 0

@@ -46,10 +46,19 @@ class SpeakersPanel(Panel):
     key_hints = True
     """Whether the title names the queue's keys (off on the read-only projector)."""
 
+    _room: Room | None = None
+
     def on_mount(self) -> None:
         self.border_title = "Speakers · 1–9 q" if self.key_hints else "Speakers"
 
+    def on_resize(self) -> None:
+        """Lines are cut to the width: cut them again when it changes (a layout that
+        follows the meeting's state moved the panel after it was filled)."""
+        if self._room is not None:
+            self.show(self._room)
+
     def show(self, room: Room) -> None:
+        self._room = room
         width = self.content_size.width or 24
         people = [
             self._line(room, number, person, width) for number, person in enumerate(room.members, 1)
