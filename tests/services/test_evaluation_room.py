@@ -5,8 +5,6 @@ instruments."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 import pytest
 from sqlmodel import select
 
@@ -22,27 +20,16 @@ from facilitator.services.evaluations import (
     start_evaluation,
 )
 from facilitator.store.database import Database
-from facilitator.store.tables import EvaluationAnswer, EvaluationResponse, Meeting
-from tests.conftest import FROZEN_NOW
+from facilitator.store.tables import EvaluationAnswer, EvaluationResponse
+from tests.services.evaluation_data import DECEMBER, ETA, at, end_december
 
-DECEMBER = 2
-ETA = "effective-team-assessment"
 GOALS = "goals-and-objectives"
 TRUST = "trust-and-conflict-resolution"
-T0 = FROZEN_NOW + timedelta(days=7, hours=3)
-
-
-def at(minutes: float) -> datetime:
-    return T0 + timedelta(minutes=minutes)
 
 
 @pytest.fixture
 def ended(demo_db: Database) -> Database:
-    with demo_db.write(now=at(0)) as session:
-        meeting = session.get(Meeting, DECEMBER)
-        assert meeting is not None
-        meeting.started_at, meeting.ended_at = at(-60), at(0)
-    return demo_db
+    return end_december(demo_db)
 
 
 def start_room(db: Database, pack: Pack, **extra: object) -> int:

@@ -4,10 +4,8 @@ skipped turns and items, and answers that do not fit refused with nothing saved.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 import pytest
-from sqlmodel import col, select
+from sqlmodel import select
 
 from facilitator.domain.enums import AttendanceStatus, EvaluationMode
 from facilitator.domain.evaluation_results import Answer
@@ -28,34 +26,13 @@ from facilitator.store.tables import (
     EvaluationAnswer,
     EvaluationResponse,
     EvaluationTurn,
-    Meeting,
 )
-from tests.conftest import FROZEN_NOW
-
-DECEMBER = 2
-ETA = "effective-team-assessment"
-T0 = FROZEN_NOW + timedelta(days=7, hours=3)
-
-
-def at(minutes: float) -> datetime:
-    return T0 + timedelta(minutes=minutes)
+from tests.services.evaluation_data import DECEMBER, ETA, at, end_december
 
 
 @pytest.fixture
 def ended(demo_db: Database) -> Database:
-    """December, ended, with three members marked present and the rest absent."""
-    with demo_db.write(now=at(0)) as session:
-        meeting = session.get(Meeting, DECEMBER)
-        assert meeting is not None
-        meeting.started_at, meeting.ended_at = at(-60), at(0)
-        rows = session.exec(
-            select(Attendance)
-            .where(Attendance.meeting_id == DECEMBER, col(Attendance.member_id).is_not(None))
-            .order_by(col(Attendance.member_id))
-        ).all()
-        for index, row in enumerate(rows):
-            row.status = AttendanceStatus.PRESENT if index < 3 else AttendanceStatus.ABSENT
-    return demo_db
+    return end_december(demo_db)
 
 
 def start(db: Database, pack: Pack, *, anonymous: bool = True) -> int:
