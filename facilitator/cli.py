@@ -4,6 +4,8 @@
     facilitator demo [--no-open]              add the demo teams (and open the app)
     facilitator run MEETING_ID                open a meeting's live screen
     facilitator projector MEETING_ID          a read-only view of it for the room
+    facilitator serve [--host 127.0.0.1] [--port 8000]
+                                              the app in a web browser
     facilitator list [--json]                 list meetings
     facilitator decisions [--team NAME] [--json]
                                               the decision log (every team's, or one's)
@@ -18,6 +20,7 @@
     facilitator assessments --team NAME [--instrument ID] [--format md|csv|json]
                                               a team's self-assessments side by side
     facilitator db check                      report on the database
+    facilitator db copy --to URL_OR_PATH      copy it all to a new file or an empty server
     facilitator --version
 
 Only the standard library and the cheap parts of facilitator are imported up front;
@@ -102,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     projecting.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
     projecting.set_defaults(creates=False)
+    _add_serve_command(commands, common)
     listing = commands.add_parser("list", parents=[common], help="list meetings")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(creates=False)
@@ -127,6 +131,18 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         parents=[common],
         help="print the schema revision, location, SQLite version and integrity check",
+    )
+    copying = db_commands.add_parser(
+        "copy",
+        parents=[common],
+        help="copy the whole database to a new SQLite file or an empty PostgreSQL database",
+    )
+    copying.add_argument(
+        "--to",
+        metavar="URL_OR_PATH",
+        required=True,
+        help="the destination: a file path (a new file in a folder that exists, or an "
+        "empty database) or a URL such as postgresql+psycopg://USER:PASSWORD@HOST/DATABASE",
     )
     return parser
 
@@ -154,6 +170,29 @@ def _add_assessments_command(
         "date, for a spreadsheet; json: everything, for another program",
     )
     assessing.set_defaults(creates=False)
+
+
+def _add_serve_command(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`serve [--host] [--port]`: the app in a web browser (see facilitator.cli_serve)."""
+    serving = commands.add_parser(
+        "serve", parents=[common], help="serve the app to web browsers (through textual-serve)"
+    )
+    serving.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    serving.add_argument(
+        "--port", type=_port, default=8000, help="the TCP port to listen on (default: 8000)"
+    )
+    serving.set_defaults(creates=True)
+
+
+def _port(text: str) -> int:
+    """`--port`: a TCP port, 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"give a port from 1 to 65535, not {text!r}")
+    return int(text)
 
 
 def _add_agenda_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -263,6 +302,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return print_assessments(
             target, team=args.team, instrument=args.instrument, fmt=args.format, create=create
         )
+    if args.command == "db" and args.db_command == "copy":
+        from facilitator.cli_db_copy import db_copy
+
+        return db_copy(target, to=args.to)
     if args.command == "db":
         from facilitator.cli_commands import db_check
 
@@ -295,6 +338,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_projector import show_projector
 
         return show_projector(target, meeting_id=args.meeting_id, create=create)
+    if args.command == "serve":
+        from facilitator.cli_serve import serve
+
+        return serve(target, host=args.host, port=args.port)
     if args.command == "demo":
         from facilitator.cli_commands import demo
 
