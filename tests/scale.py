@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import Connection, event, update
 from sqlmodel import select
 
 from facilitator.domain.enums import (
@@ -30,6 +30,7 @@ from facilitator.pack.loader import Pack
 from facilitator.services.planning import create_meeting
 from facilitator.store.bulk import Values, insert_rows, new_row
 from facilitator.store.database import Database
+from facilitator.store.engine import BEGIN_OPTION
 from facilitator.store.tables import (
     ActionItem,
     AgendaItem,
@@ -71,19 +72,37 @@ def counted(db: Database) -> Iterator[Statements]:
     """Count the statements `db` sends inside the block (an executemany is one)."""
     found = Statements()
 
-    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    pages: list[object] = [None]
+
+    def before(
+        _conn: Any, _cursor: Any, statement: str, _params: Any, context: Any, *_: Any
+    ) -> None:
+        # On PostgreSQL an executemany that returns ids is sent as pages of 1,000 rows
+        # (SQLAlchemy's "insertmanyvalues"), each page a call here with the same context.
+        if context is not None and context is pages[0]:
+            return
+        pages[0] = context
         found.executed.append(statement)
-        if statement.startswith("BEGIN IMMEDIATE"):
+        if found.writing and not statement.startswith("BEGIN"):
+            found.writes[-1].append(statement)
+
+    def began(connection: Connection) -> None:
+        # A write transaction is one begun through the write engine (BEGIN IMMEDIATE on
+        # SQLite; on PostgreSQL the driver begins it with its first statement).
+        if connection.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
             found.writes.append([])
             found.writing = True
-        elif found.writing:
-            found.writes[-1].append(statement)
 
     def ended(_conn: Any) -> None:
         found.writing = False
 
     engine = db.engine
-    listeners = (("before_cursor_execute", before), ("commit", ended), ("rollback", ended))
+    listeners = (
+        ("before_cursor_execute", before),
+        ("begin", began),
+        ("commit", ended),
+        ("rollback", ended),
+    )
     for name, listener in listeners:
         event.listen(engine, name, listener)
     try:

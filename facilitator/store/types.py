@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime
+from sqlalchemy import BigInteger, DateTime, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -36,3 +36,9 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise TypeError(f"expected a datetime from the database, got {value!r}")
         moment: datetime = value
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+RANDOM_ID = BigInteger().with_variant(Integer(), "sqlite")
+"""The id type of rows stored under a random id (anonymous evaluation rows, up to 2**53):
+64 bits on PostgreSQL, whose INTEGER has 32; SQLite's INTEGER already has 64 and only an
+INTEGER primary key numbers new rows by itself."""

@@ -15,6 +15,7 @@ import pytest
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from tests.cli.terminal import REPO, facilitator
+from tests.conftest import db_argument
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def utc_pack(monkeypatch: pytest.MonkeyPatch, pack: Pack) -> Iterator[None]:
 
 @pytest.fixture
 def path(demo_db: Database) -> str:
-    """The demo database's file, closed so the command opens it itself."""
+    """The demo database (its file, or its URL on a server), closed so the command opens
+    it itself."""
     demo_db.dispose()
-    assert demo_db.target.path is not None
-    return str(demo_db.target.path)
+    return db_argument(demo_db.target)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from facilitator.services.self_assessments import (
 )
 from facilitator.store.database import Database
 from tests.cli.inprocess import assert_one_sentence, cli, listing
-from tests.conftest import FROZEN_NOW, TZ
+from tests.conftest import FROZEN_NOW, TZ, write_raw
 
 pytestmark = pytest.mark.usefixtures("utc_pack")
 
@@ -153,11 +151,11 @@ def test_control_characters_in_a_note_never_reach_the_terminal(
     capsys: pytest.CaptureFixture[str], taken: str
 ) -> None:
     """A note written by another program, with an escape sequence, is printed without it."""
-    with closing(sqlite3.connect(taken)) as connection:
-        connection.execute(
-            "UPDATE evaluation_answer SET text = 'red\x1b[31m alert\x07' WHERE level = 'B'"
-        )
-        connection.commit()
+    write_raw(
+        taken,
+        "UPDATE evaluation_answer SET text = :text WHERE level = 'B'",
+        text="red\x1b[31m alert\x07",
+    )
 
     result = cli(capsys, "--db", taken, "assessments", "--team", TEAM)
 

@@ -28,6 +28,8 @@ from tests.cli.inprocess import Result, assert_one_sentence, cli, listing
 from tests.cli.terminal import REPO, facilitator
 from tests.conftest import FROZEN_NOW
 
+pytestmark = pytest.mark.sqlite_only  # where a SQLite file may be made, and what is left beside it
+
 AGENDA = """\
 # January planning
 Team: Riverside Elementary Leadership Team

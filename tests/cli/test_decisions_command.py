@@ -5,17 +5,15 @@ on the decisions of tests/decision_log_data.py, with today the frozen Monday 23 
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import closing
 
 import pytest
 
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from tests.cli.inprocess import assert_one_sentence, cli
-from tests.conftest import FROZEN_NOW
+from tests.conftest import FROZEN_NOW, db_argument, write_raw
 from tests.decision_log_data import LogData, fill_log
 
 JSON_FIELDS = {
@@ -61,8 +59,7 @@ def data(db: Database) -> LogData:
 
 @pytest.fixture
 def path(db: Database) -> str:
-    assert db.target.path is not None
-    return str(db.target.path)
+    return db_argument(db.target)
 
 
 def test_every_teams_decisions_as_text(
@@ -171,12 +168,12 @@ def test_user_text_is_printed_on_one_line_and_literally(
     """Markup stays as typed; a line break is a space in the table and kept in the JSON;
     an escape code (written by an old version or another program) is printed by
     neither."""
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute(
-            "UPDATE decision SET question = ? WHERE id = ?",
-            ("[bold]Two\nlines[/bold]\x1b[2J?", data.decisions["unanimous"]),
-        )
-        connection.commit()
+    write_raw(
+        path,
+        "UPDATE decision SET question = :question WHERE id = :id",
+        question="[bold]Two\nlines[/bold]\x1b[2J?",
+        id=data.decisions["unanimous"],
+    )
 
     text = cli(capsys, "--db", path, "decisions", "--team", "Oak Grade 3 PLC").out
     printed = cli(capsys, "--db", path, "decisions", "--json").out

@@ -7,14 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from facilitator.render.evaluation import HEADER
 from tests.cli.inprocess import assert_one_sentence, cli, listing
+from tests.conftest import write_raw
 
 pytestmark = pytest.mark.usefixtures("utc_pack")
 
@@ -96,12 +95,12 @@ def test_comments_are_printed_literally_and_clean(
     """A comment written by an old version or another program, with markup and an
     escape code: markup escaped in Markdown and kept in JSON; the escape code printed
     by neither."""
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute(
-            "UPDATE evaluation_answer SET text = ? WHERE text = ?",
-            ("[bold]x[/bold] *x*\x1b[2J", "Sam's exemplars helped."),
-        )
-        connection.commit()
+    write_raw(
+        path,
+        "UPDATE evaluation_answer SET text = :new WHERE text = :old",
+        new="[bold]x[/bold] *x*\x1b[2J",
+        old="Sam's exemplars helped.",
+    )
 
     text = cli(capsys, "--db", path, "evaluation", "1").out
     printed = cli(capsys, "--db", path, "evaluation", "1", "--format", "json").out

@@ -5,8 +5,6 @@ checks across its meetings on the command line, on a team with a known history
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from facilitator.pack.loader import Pack
 from facilitator.services.teams import create_team
 from facilitator.store.database import Database
 from tests.cli.inprocess import assert_one_sentence, cli, listing
-from tests.conftest import FROZEN_NOW
+from tests.conftest import FROZEN_NOW, db_argument, write_raw
 from tests.trends_data import TEAM, TrendsData, fill_trends
 
 pytestmark = pytest.mark.usefixtures("utc_pack")
@@ -30,8 +28,7 @@ def filled(db: Database, pack: Pack) -> tuple[str, TrendsData]:
     data = fill_trends(db, pack)
     create_team(db, draft=TeamDraft(name="New team"), pack=pack, now=FROZEN_NOW)
     db.dispose()
-    assert db.target.path is not None
-    return str(db.target.path), data
+    return db_argument(db.target), data
 
 
 def test_text_gives_the_changes_and_the_points(
@@ -113,9 +110,7 @@ def test_norms_checks_without_evaluations(
     capsys: pytest.CaptureFixture[str], filled: tuple[str, TrendsData]
 ) -> None:
     path, _ = filled
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute("DELETE FROM evaluation_response")
-        connection.commit()
+    write_raw(path, "DELETE FROM evaluation_response")
 
     text = cli(capsys, "--db", path, "trends", "--team", TEAM)
     document = json.loads(cli(capsys, "--db", path, "trends", "--team", TEAM, "--json").out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from facilitator.pack.loader import Pack
 from facilitator.services.checkpoint import CHECKPOINT_PAGES, LogPacer, pages_for_note
 from facilitator.services.live import live_state, save_note
@@ -12,6 +14,7 @@ DECEMBER = 2
 """The demo's planned December meeting."""
 
 
+@pytest.mark.sqlite_only  # SQLite's write-ahead log
 def test_pages_for_note_matches_what_sqlite_writes(demo_db: Database, pack: Pack) -> None:
     item_id = live_state(demo_db, meeting_id=DECEMBER, pack=pack).plan.agenda[0].id
     demo_db.checkpoint()

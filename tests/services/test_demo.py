@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
+from typing import Any
 
 import pytest
+from sqlalchemy import Connection
 
 from facilitator.pack.loader import Pack
 from facilitator.services.demo import fill_demo
@@ -26,16 +26,24 @@ def row_counts(db: Database) -> dict[str, int]:
         }
 
 
+class Stored:
+    """Plain SQL on the demo database, to query what is stored (on either backend)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self.connection.exec_driver_sql(sql)]
+
+
 @pytest.fixture
-def stored(demo_db: Database) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection on the demo database, to query what is stored."""
-    assert demo_db.target.path is not None
-    with closing(sqlite3.connect(demo_db.target.path)) as connection:
-        yield connection
+def stored(demo_db: Database) -> Iterator[Stored]:
+    with demo_db.engine.connect() as connection:
+        yield Stored(connection)
 
 
-def scalar(connection: sqlite3.Connection, sql: str) -> object:
-    return connection.execute(sql).fetchone()[0]
+def scalar(stored: Stored, sql: str) -> object:
+    return stored.execute(sql)[0][0]
 
 
 def test_second_fill_adds_nothing(demo_db: Database, pack: Pack) -> None:
@@ -64,17 +72,17 @@ def test_every_table_has_rows(demo_db: Database) -> None:
     assert empty == []
 
 
-def test_every_item_kind_is_used(stored: sqlite3.Connection) -> None:
+def test_every_item_kind_is_used(stored: Stored) -> None:
     kinds = {row[0] for row in stored.execute("SELECT kind FROM agenda_item")}
 
     assert kinds == {"information", "discussion", "decision"}
 
 
-def test_closed_meetings_have_notes_and_timer_segments(stored: sqlite3.Connection) -> None:
+def test_closed_meetings_have_notes_and_timer_segments(stored: Stored) -> None:
     """November's meeting (id 1), then September's and October's (4 and 5), added last."""
     closed = stored.execute(
         "SELECT id, closed_at, minutes_sent_at FROM meeting WHERE status = 'closed' ORDER BY id"
-    ).fetchall()
+    )
     assert [meeting_id for meeting_id, _, _ in closed] == [1, 4, 5]
 
     for meeting_id, closed_at, sent_at in closed:
@@ -91,10 +99,10 @@ def test_closed_meetings_have_notes_and_timer_segments(stored: sqlite3.Connectio
         assert notes == items == segments == {1: 6, 4: 4, 5: 5}[meeting_id]
 
 
-def test_earlier_meetings_were_held_before_november(stored: sqlite3.Connection) -> None:
+def test_earlier_meetings_were_held_before_november(stored: Stored) -> None:
     held = stored.execute(
         "SELECT id, title FROM meeting WHERE status = 'closed' ORDER BY started_at"
-    ).fetchall()
+    )
 
     assert held == [
         (4, "September leadership team meeting"),
@@ -103,17 +111,17 @@ def test_earlier_meetings_were_held_before_november(stored: sqlite3.Connection) 
     ]
 
 
-def test_earlier_meetings_add_nothing_to_follow_up(stored: sqlite3.Connection) -> None:
+def test_earlier_meetings_add_nothing_to_follow_up(stored: Stored) -> None:
     """The decision log and the action lists count November's alone."""
     for table in ("decision", "action_item", "parking_lot_item", "next_agenda_entry"):
         assert scalar(stored, f"SELECT count(*) FROM {table} WHERE meeting_id IN (4, 5)") == 0
 
 
-def test_norms_checks_vary_across_meetings(stored: sqlite3.Connection) -> None:
+def test_norms_checks_vary_across_meetings(stored: Stored) -> None:
     readings = stored.execute(
         "SELECT c.meeting_id, r.reading, count(*) FROM norms_check_rating r "
         "JOIN norms_check c ON c.id = r.norms_check_id GROUP BY 1, 2 ORDER BY 1, 2"
-    ).fetchall()
+    )
 
     assert readings == [
         (1, "honoured", 8),
@@ -126,7 +134,7 @@ def test_norms_checks_vary_across_meetings(stored: sqlite3.Connection) -> None:
     ]
 
 
-def test_decisions_are_recorded_by_their_methods(stored: sqlite3.Connection) -> None:
+def test_decisions_are_recorded_by_their_methods(stored: Stored) -> None:
     """Each with its method's record: options (dots per round, a compromise's
     positions) and votes (see tests/services/test_demo_decisions.py for their counts)."""
     decisions = stored.execute(
@@ -134,7 +142,7 @@ def test_decisions_are_recorded_by_their_methods(stored: sqlite3.Connection) -> 
         "(SELECT count(*) FROM decision_option o WHERE o.decision_id = d.id), "
         "(SELECT count(*) FROM vote v WHERE v.decision_id = d.id) "
         "FROM decision d ORDER BY d.id"
-    ).fetchall()
+    )
 
     assert decisions == [
         ("consensus", "decided", 0, 7),
@@ -147,7 +155,7 @@ def test_decisions_are_recorded_by_their_methods(stored: sqlite3.Connection) -> 
     ]
 
 
-def test_follow_up_is_recorded(stored: sqlite3.Connection) -> None:
+def test_follow_up_is_recorded(stored: Stored) -> None:
     actions = dict(stored.execute("SELECT status, count(*) FROM action_item GROUP BY status"))
     parking = dict(stored.execute("SELECT status, count(*) FROM parking_lot_item GROUP BY status"))
 
@@ -157,7 +165,7 @@ def test_follow_up_is_recorded(stored: sqlite3.Connection) -> None:
     assert scalar(stored, "SELECT count(*) FROM communication_entry WHERE key_message != ''") == 2
 
 
-def test_evaluations_have_ratings_and_free_text(stored: sqlite3.Connection) -> None:
+def test_evaluations_have_ratings_and_free_text(stored: Stored) -> None:
     instruments = dict(
         stored.execute("SELECT instrument_id, count(*) FROM evaluation_response GROUP BY 1")
     )
@@ -190,12 +198,12 @@ def test_the_ratings_tell_a_story_over_three_meetings(demo_db: Database, pack: P
     assert means["evaluation"] == [2.5, 3.0, 3.3]
 
 
-def test_planned_meeting_carries_items_forward(stored: sqlite3.Connection) -> None:
+def test_planned_meeting_carries_items_forward(stored: Stored) -> None:
     links = stored.execute(
         "SELECT m.status, c.action_item_id, c.parking_lot_item_id, c.next_agenda_entry_id "
         "FROM carry_forward c JOIN agenda_item a ON a.id = c.agenda_item_id "
         "JOIN meeting m ON m.id = a.meeting_id"
-    ).fetchall()
+    )
 
     assert {status for status, *_ in links} == {"planned"}
     assert all(sum(source is not None for source in sources) == 1 for _, *sources in links)

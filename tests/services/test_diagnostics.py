@@ -14,6 +14,7 @@ from facilitator.store.revisions import head_revision
 from facilitator.store.target import DatabaseTarget, sqlite_target
 
 
+@pytest.mark.sqlite_only  # the file's integrity check; PostgreSQL's report is tested below
 def test_sound_database(target: DatabaseTarget) -> None:
     report = check_database(target)
 
@@ -35,6 +36,7 @@ def test_missing_file_is_reported_and_not_created(tmp_path: Path) -> None:
     assert not path.parent.exists()
 
 
+@pytest.mark.sqlite_only  # writes the file's revision with sqlite3
 def test_newer_database_is_not_healthy(target: DatabaseTarget) -> None:
     assert target.path is not None
     with closing(sqlite3.connect(target.path)) as connection:

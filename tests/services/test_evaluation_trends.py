@@ -17,7 +17,7 @@ from facilitator.services.evaluation_results import meeting_evaluation
 from facilitator.services.evaluation_trends import team_trends
 from facilitator.services.teams import create_team
 from facilitator.store.database import Database
-from facilitator.store.quick_read import _SQLiteReader
+from facilitator.store.quick_read import _SQLAlchemyReader, _SQLiteReader
 from tests.conftest import FROZEN_NOW, TZ
 from tests.scale import counted
 from tests.trends_data import GOALS, LISTEN, ON_TIME, PHONES, TEAM, TRUST, fill_trends
@@ -83,13 +83,8 @@ def test_the_statements_do_not_grow_with_the_meetings(
     data = fill_trends(db, pack)
     empty = create_team(db, draft=TeamDraft(name="New team"), pack=pack, now=FROZEN_NOW)
     sent: list[str] = []
-    rows = _SQLiteReader.rows
-
-    def counting(reader: _SQLiteReader, sql: str, params: Any = None) -> list[Any]:
-        sent.append(sql)
-        return rows(reader, sql, params)
-
-    monkeypatch.setattr(_SQLiteReader, "rows", counting)
+    for kind in (_SQLiteReader, _SQLAlchemyReader):  # a file, or a server
+        monkeypatch.setattr(kind, "rows", _counting(kind.rows, sent))
     with counted(db) as orm:
         nothing = team_trends(db, team_id=empty, pack=pack, tz=TZ)
         none = len(sent)
@@ -148,3 +143,11 @@ def test_the_demo_ends_on_november(demo_db: Database, pack: Pack) -> None:
 def test_an_unknown_team(demo_db: Database, pack: Pack) -> None:
     with pytest.raises(NotFoundError, match="There is no team 99"):
         team_trends(demo_db, team_id=99, pack=pack)
+
+
+def _counting(rows: Any, sent: list[str]) -> Any:
+    def counting(reader: Any, sql: str, params: Any = None) -> list[Any]:
+        sent.append(sql)
+        return list(rows(reader, sql, params))
+
+    return counting

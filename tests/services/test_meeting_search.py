@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
 
 from facilitator.domain.meeting_search import like_pattern
 from facilitator.services.meeting_search import search_meetings
@@ -16,6 +19,7 @@ from facilitator.services.team_admin import archive_team
 from facilitator.store.database import Database
 from facilitator.store.meeting_search import find_meetings
 from facilitator.store.quick_read import Reader, Row, reader
+from facilitator.store.tables import Meeting, Team, row_id
 from tests.conftest import FROZEN_NOW, TZ
 
 MANY = 10_000
@@ -43,11 +47,10 @@ def test_a_held_meeting_is_dated_by_when_it_was_held(demo_db: Database) -> None:
     (november,) = search_meetings(demo_db.target, "november", tz=TZ)
     assert november.status == "closed"
     assert november.day == date(2026, 11, 9)
-    assert demo_db.target.path is not None
-    with closing(sqlite3.connect(demo_db.target.path)) as connection, connection:
-        connection.execute(
-            "UPDATE meeting SET started_at = '2026-11-12 15:31:00' WHERE id = ?", (november.id,)
-        )
+    with demo_db.write(now=FROZEN_NOW) as session:
+        held = session.get(Meeting, november.id)
+        assert held is not None
+        held.started_at = datetime(2026, 11, 12, 15, 31, tzinfo=UTC)
     (november,) = search_meetings(demo_db.target, "november", tz=TZ)
     assert november.day == date(2026, 11, 12)
 
@@ -66,10 +69,8 @@ def test_archived_teams_are_left_out(demo_db: Database) -> None:
 
 
 def _team_id(db: Database, name: str) -> int:
-    assert db.target.path is not None
-    with closing(sqlite3.connect(db.target.path)) as connection:
-        (team_id,) = connection.execute("SELECT id FROM team WHERE name = ?", (name,)).fetchone()
-    return int(team_id)
+    with db.read() as session:
+        return row_id(session.exec(select(Team).where(Team.name == name)).one())
 
 
 def _add_meetings(db: Database, count: int) -> None:
@@ -106,6 +107,7 @@ class _PlanReader:
         return self.read.rows("EXPLAIN QUERY PLAN " + sql, params)  # type: ignore[arg-type]
 
 
+@pytest.mark.sqlite_only  # reads SQLite's query plan
 def test_ten_thousand_meetings_are_searched_through_the_index(demo_db: Database) -> None:
     """With 10,000 meetings the search walks the schedule index newest first and stops
     at the limit: no sort of the whole table (a temporary B-tree) in its plan."""

@@ -3,18 +3,14 @@ it took (issue 15, defect 2: the backstop behind the services' own cleaning)."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 from facilitator.store.database import Database
 from facilitator.store.tables import Member, Team, row_id
 from tests.conftest import FROZEN_NOW
 
 
 def stored(db: Database, sql: str) -> list[tuple[str, ...]]:
-    assert db.target.path is not None
-    with closing(sqlite3.connect(db.target.path)) as connection:
-        return connection.execute(sql).fetchall()
+    with db.engine.connect() as connection:
+        return [tuple(row) for row in connection.exec_driver_sql(sql)]
 
 
 def test_new_and_changed_rows_lose_control_characters(db: Database) -> None:

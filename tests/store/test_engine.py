@@ -29,6 +29,8 @@ from tests.store.sqlite_helpers import file_of
 WAIT = 30.0
 """Seconds before a test gives up on a step that should happen at once (a hang guard)."""
 
+pytestmark = pytest.mark.sqlite_only  # the settings of a SQLite file
+
 
 def record_statements(engine: Engine) -> list[str]:
     """Every statement SQLAlchemy sends through `engine` from now on."""

@@ -45,6 +45,7 @@ op.execute("DELETE FROM team")
 """
 
 
+@pytest.mark.sqlite_only  # a SQLite file's migration (batch rebuilds, backups)
 def test_rebuilding_team_keeps_every_row(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
@@ -67,6 +68,7 @@ def test_rebuilding_team_keeps_every_row(
     assert after == before
 
 
+@pytest.mark.sqlite_only  # a SQLite file's migration (batch rebuilds, backups)
 def test_upgrade_backs_up_the_old_database_privately(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
@@ -83,6 +85,7 @@ def test_upgrade_backs_up_the_old_database_privately(
     assert all_rows(backup) == before
 
 
+@pytest.mark.sqlite_only  # a SQLite file's migration (batch rebuilds, backups)
 def test_rebuild_with_foreign_keys_on_loses_rows(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
@@ -107,6 +110,7 @@ def test_rebuild_with_foreign_keys_on_loses_rows(
     assert before["vote"] > 0 and after["vote"] == 0
 
 
+@pytest.mark.sqlite_only  # a SQLite file's migration (batch rebuilds, backups)
 def test_failed_migration_leaves_the_old_schema_and_data(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:
@@ -127,6 +131,7 @@ def test_failed_migration_leaves_the_old_schema_and_data(
     assert all_rows(backup) == before
 
 
+@pytest.mark.sqlite_only  # a SQLite file's migration (batch rebuilds, backups)
 def test_migration_that_would_orphan_rows_is_rolled_back(
     demo_file: DatabaseTarget, migrations_copy: MigrationsCopy
 ) -> None:

@@ -169,6 +169,7 @@ def test_location_under_a_regular_file_is_refused(tmp_path: Path, below: str) ->
     assert listing(tmp_path) == before
 
 
+@pytest.mark.sqlite_only  # the file's bytes
 def test_database_from_a_newer_facilitator_is_refused_untouched(target: DatabaseTarget) -> None:
     path = file_of(target)
     with closing(sqlite3.connect(path)) as connection:

@@ -71,6 +71,7 @@ def test_counts_on_the_demo(demo_db: Database) -> None:
     assert start > FROZEN_NOW
 
 
+@pytest.mark.sqlite_only  # SQLite's query_only
 def test_the_reader_never_writes(demo_db: Database) -> None:
     with reader(demo_db.target) as check, pytest.raises(Exception, match="readonly"):
         check.rows("DELETE FROM team")

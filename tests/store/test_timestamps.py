@@ -44,6 +44,7 @@ def read_team(db: Database, team_id: int) -> Team:
     return team
 
 
+@pytest.mark.sqlite_only  # reads SQLite's naive UTC text
 def test_non_utc_input_is_stored_as_utc_and_read_back_aware(db: Database) -> None:
     team_id = add_team(
         db, now=FROZEN_NOW, archived_at=datetime(2026, 11, 23, 16, 0, tzinfo=PLUS_TWO)

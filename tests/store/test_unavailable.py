@@ -37,6 +37,7 @@ def locked(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     other.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock
 def test_a_write_to_a_locked_database_is_a_sentence(locked: Database) -> None:
     with pytest.raises(DatabaseUnavailableError) as raised, locked.write(now=FROZEN_NOW) as s:
         s.add(Team(name="Never saved"))
@@ -46,6 +47,7 @@ def test_a_write_to_a_locked_database_is_a_sentence(locked: Database) -> None:
     locked.dispose()
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock
 def test_reading_the_home_screen_of_a_locked_database_is_a_sentence(locked: Database) -> None:
     with pytest.raises(DatabaseUnavailableError, match="database is locked"):
         load_home(locked.target, team_id=None, now=FROZEN_NOW, tz=TZ)

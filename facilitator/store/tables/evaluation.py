@@ -8,6 +8,7 @@ from sqlalchemy import Index, Text
 from sqlmodel import Field
 
 from facilitator.store.tables._base import Row, utc_field
+from facilitator.store.types import RANDOM_ID
 
 
 class EvaluationResponse(Row, table=True):
@@ -15,6 +16,8 @@ class EvaluationResponse(Row, table=True):
 
     __tablename__ = "evaluation_response"
     __table_args__ = (Index("ix_evaluation_response_team_instrument", "team_id", "instrument_id"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=RANDOM_ID)
 
     team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
     meeting_id: int | None = Field(
@@ -33,7 +36,11 @@ class EvaluationAnswer(Row, table=True):
 
     __tablename__ = "evaluation_answer"
 
-    response_id: int = Field(foreign_key="evaluation_response.id", ondelete="CASCADE", index=True)
+    id: int | None = Field(default=None, primary_key=True, sa_type=RANDOM_ID)
+
+    response_id: int = Field(
+        foreign_key="evaluation_response.id", ondelete="CASCADE", index=True, sa_type=RANDOM_ID
+    )
     item_id: str  # the instrument item's id, e.g. "goals-and-objectives" or "plus"
     score: int | None = None
     level: str | None = None
@@ -66,6 +73,8 @@ class EvaluationTurn(Row, table=True):
     the evaluation's start time, so the turns say nothing of who answered when."""
 
     __tablename__ = "evaluation_turn"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=RANDOM_ID)
 
     evaluation_id: int = Field(foreign_key="evaluation.id", ondelete="CASCADE", index=True)
     member_id: int = Field(foreign_key="member.id", index=True)
