@@ -16,6 +16,7 @@ from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from tests.cli.terminal import REPO, facilitator
 from tests.conftest import db_argument
+from tests.postgres import Cluster
 
 
 @pytest.fixture
@@ -27,20 +28,16 @@ def env(isolated_dirs: Path) -> dict[str, str]:
     return variables
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database filled by `facilitator demo --no-open` once per test process; the
-    `database` fixture copies it (running the command for every test cost seconds each)."""
-    folder = tmp_path_factory.mktemp("demo-template")
+def run_demo(argument: str, home: Path) -> None:
+    """`facilitator --db ARGUMENT demo --no-open`, as a person would run it."""
     variables = {
         key: value
         for key, value in os.environ.items()
         if key not in {"FACILITATOR_DB", "TEXTUAL"} and not key.startswith("XDG_")
     }
-    variables["HOME"] = str(folder / "home")
-    path = folder / "school.db"
+    variables["HOME"] = str(home)
     done = subprocess.run(
-        facilitator("--db", str(path), "demo", "--no-open"),
+        facilitator("--db", argument, "demo", "--no-open"),
         env=variables,
         cwd=REPO,
         stdin=subprocess.DEVNULL,
@@ -49,6 +46,15 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database filled by `facilitator demo --no-open` once per test process; the
+    `database` fixture copies it (running the command for every test cost seconds each)."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    path = folder / "school.db"
+    run_demo(str(path), folder / "home")
     connection = sqlite3.connect(path)  # fold the write-ahead log into the file to copy it
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -57,13 +63,28 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The same on the PostgreSQL server: a database to copy (CREATE DATABASE TEMPLATE)."""
+    name = pg_cluster.create()
+    run_demo(pg_cluster.target(name).url, tmp_path_factory.mktemp("pg-demo") / "home")
+    return name
+
+
 @pytest.fixture
-def database(demo_template: Path, tmp_path: Path) -> Path:
-    """A database holding the demo teams (the demo's meetings are 1 to 3)."""
+def database(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database holding the demo teams (the demo's meetings are 1 to 3), as `--db`
+    names it: a file, or a database on the PostgreSQL server."""
+    if backend == "postgresql":
+        cluster: Cluster = request.getfixturevalue("pg_cluster")
+        name = cluster.create(template=request.getfixturevalue("pg_demo_template"))
+        yield cluster.target(name).url
+        cluster.drop(name)
+        return
     path = tmp_path / "school.db"
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(request.getfixturevalue("demo_template"), path)
     path.chmod(0o600)
-    return path
+    yield str(path)
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ def test_help_lists_import_and_export(env: dict[str, str]) -> None:
 
 
 def test_import_adds_a_meeting_and_reports_guests(
-    env: dict[str, str], database: Path, tmp_path: Path
+    env: dict[str, str], database: str, tmp_path: Path
 ) -> None:
     agenda = write(tmp_path, AGENDA)
 
@@ -70,10 +70,11 @@ def test_import_adds_a_meeting_and_reports_guests(
 
 
 def test_a_file_with_problems_imports_nothing(
-    env: dict[str, str], database: Path, tmp_path: Path
+    env: dict[str, str], database: str, tmp_path: Path
 ) -> None:
     before = run(env, "--db", str(database), "list").stdout
-    stored = digest(database)
+    on_file = "://" not in database  # a file is also left byte for byte
+    stored = digest(Path(database)) if on_file else ""
 
     result = run(env, "--db", str(database), "import", str(write(tmp_path, BROKEN)))
 
@@ -90,12 +91,10 @@ def test_a_file_with_problems_imports_nothing(
         "facilitator: Nothing was imported; fix the lines above and try again.",
     ]
     assert run(env, "--db", str(database), "list").stdout == before
-    assert digest(database) == stored
+    assert not on_file or digest(Path(database)) == stored
 
 
-def test_the_team_option_names_the_team(
-    env: dict[str, str], database: Path, tmp_path: Path
-) -> None:
+def test_the_team_option_names_the_team(env: dict[str, str], database: str, tmp_path: Path) -> None:
     agenda = write(tmp_path, AGENDA.replace("Team: Riverside Elementary Leadership Team\n", ""))
 
     result = run(
@@ -124,7 +123,7 @@ def test_the_team_option_names_the_team(
     ],
 )
 def test_an_unreadable_file_is_one_sentence(
-    env: dict[str, str], database: Path, tmp_path: Path, content: bytes | str | None, fragment: str
+    env: dict[str, str], database: str, tmp_path: Path, content: bytes | str | None, fragment: str
 ) -> None:
     path = tmp_path / "agenda.md"
     if isinstance(content, bytes):
@@ -139,7 +138,7 @@ def test_an_unreadable_file_is_one_sentence(
 
 
 def test_export_prints_markdown_that_imports_back(
-    env: dict[str, str], database: Path, tmp_path: Path
+    env: dict[str, str], database: str, tmp_path: Path
 ) -> None:
     exported = run(env, "export", "2", "--db", str(database))
 
@@ -160,7 +159,7 @@ def test_export_prints_markdown_that_imports_back(
 
 
 def test_export_writes_a_file_and_will_not_overwrite_it(
-    env: dict[str, str], database: Path, tmp_path: Path
+    env: dict[str, str], database: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "december.txt"
 
@@ -181,7 +180,7 @@ def test_export_writes_a_file_and_will_not_overwrite_it(
     assert target.read_text(encoding="utf-8").startswith("<!-- Agenda exported by facilitator")
 
 
-def test_export_of_an_unknown_meeting(env: dict[str, str], database: Path) -> None:
+def test_export_of_an_unknown_meeting(env: dict[str, str], database: str) -> None:
     result = run(env, "export", "99", "--db", str(database))
 
     assert_one_sentence(result, "There is no meeting 99.")
@@ -193,7 +192,7 @@ def test_export_of_an_unknown_meeting(env: dict[str, str], database: Path) -> No
     [(("export", "two"), "invalid int value"), (("export", "2", "--format", "pdf"), "pdf")],
 )
 def test_bad_export_arguments_are_one_sentence(
-    env: dict[str, str], database: Path, args: tuple[str, ...], fragment: str
+    env: dict[str, str], database: str, args: tuple[str, ...], fragment: str
 ) -> None:
     result = run(env, "--db", str(database), *args)
 

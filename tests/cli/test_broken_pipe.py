@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow  # runs the program in another process
 
 @pytest.mark.parametrize("command", [("list", "--json"), ("list",), ("export", "1")])
 def test_regression_a_closed_pipe_is_not_a_crash(
-    env: dict[str, str], database: Path, isolated_dirs: Path, command: tuple[str, ...]
+    env: dict[str, str], database: str, isolated_dirs: Path, command: tuple[str, ...]
 ) -> None:
     """Regression (issue 15, found by the dates helper): `facilitator list --json | head`
     ended in a BrokenPipeError, the crash sentence and a crash log. Now it exits as a

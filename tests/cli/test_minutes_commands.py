@@ -23,7 +23,7 @@ NOVEMBER = "1"  # the demo's closed meeting
 @pytest.mark.parametrize("fmt", ["md", "html", "txt", "eml", "ics", "csv", "json"])
 def test_every_format_writes_a_file_that_reads_back(
     env: dict[str, str],
-    database: Path,
+    database: str,
     tmp_path: Path,
     fmt: str,  # noqa: F811
 ) -> None:
@@ -53,7 +53,7 @@ def test_every_format_writes_a_file_that_reads_back(
 
 def test_json_minutes_import_back_into_a_fresh_database(
     env: dict[str, str],
-    database: Path,
+    database: str,
     tmp_path: Path,  # noqa: F811
 ) -> None:
     exported = tmp_path / "november.json"
@@ -89,7 +89,7 @@ def _without_next_meeting(markdown: str) -> str:
 
 def test_a_broken_json_file_is_one_sentence(
     env: dict[str, str],
-    database: Path,
+    database: str,
     tmp_path: Path,  # noqa: F811
 ) -> None:
     broken = tmp_path / "broken.json"
@@ -102,7 +102,7 @@ def test_a_broken_json_file_is_one_sentence(
 
 def test_the_agenda_flag_takes_only_page_formats(
     env: dict[str, str],
-    database: Path,  # noqa: F811
+    database: str,  # noqa: F811
 ) -> None:
     result = run(env, "--db", str(database), "export", NOVEMBER, "--agenda", "--format", "ics")
     assert_one_sentence(result, "An agenda exports as md, html or txt")
