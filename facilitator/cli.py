@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser(
         "check",
         parents=[common],
-        help="print the schema revision, location, SQLite version and integrity check",
+        help="print the schema revision, location, SQLite version (or the server's) and "
+        "integrity check",
     )
     copying = db_commands.add_parser(
         "copy",

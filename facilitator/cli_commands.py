@@ -194,7 +194,10 @@ def db_check(target: DatabaseTarget) -> int:
     revision = report.revision or "none"
     say(f"Database:        {report.location}")
     say(f"Schema revision: {revision} ({report.revision_note})")
-    say(f"SQLite library:  {report.sqlite_version}")
+    if report.server is not None:
+        say(f"Server:          {report.server}")
+    else:
+        say(f"SQLite library:  {report.sqlite_version}")
     say(f"Integrity check: {report.integrity}")
     return 0 if report.healthy else 1
 

@@ -68,6 +68,13 @@ class Server:
         self.folder.mkdir(parents=True, exist_ok=True)
         _give_to_owner(self.folder)
         self._run(tools / "initdb", "-D", str(self.data), "-A", "trust", "-U", USER, "-N")
+        return self.resume()
+
+    def resume(self) -> str:
+        """Start the server on its existing data (after `stop`); the base URL."""
+        tools = binaries()
+        if tools is None:
+            raise RuntimeError("PostgreSQL is not installed (no pg_ctl found)")
         self._run(
             tools / "pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
             "-o", f"-k {self.folder} {SETTINGS}", "-w", "start",

@@ -77,6 +77,35 @@ def worker_prefix() -> str:
     return f"t{os.getpid()}_{worker}"
 
 
+PREFIX = "facilitator-pg-"
+"""A private server's folder is named PREFIX + the test process's id + "-" + letters."""
+
+
+def stop_orphans() -> None:
+    """Stop and remove the private servers of test processes that died without stopping
+    them (killed, or stopped by a timeout), so they do not pile up."""
+    from tests.pg_server import Server
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*-*"):
+        owner = folder.name.removeprefix(PREFIX).split("-")[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            try:
+                Server(folder).stop()
+            except RuntimeError:
+                continue  # leave what cannot be stopped for a person to look at
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PrivateServer:
     """A server of this test process's own, in a new folder under the system's temporary
     folder (not pytest's, whose top folder pytest keeps private to the user running the
@@ -85,7 +114,8 @@ class PrivateServer:
     def __init__(self) -> None:
         from tests.pg_server import Server
 
-        self.folder = Path(tempfile.mkdtemp(prefix="facilitator-pg-"))
+        stop_orphans()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.server = Server(self.folder)
 
     def start(self) -> str:

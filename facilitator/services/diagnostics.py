@@ -23,21 +23,26 @@ class DatabaseReport:
     revision_note: str
     sqlite_version: str
     integrity: str
+    server: str | None = None
+    """The database server and its version ("PostgreSQL 15.18"); None for a file."""
 
     @property
     def healthy(self) -> bool:
-        """Whether every command can use the database as it is: sound, and neither newer
-        than this facilitator nor empty (an empty file is set up by the app, not read)."""
-        return self.integrity == "ok" and self.revision_note not in (NEWER, EMPTY)
+        """Whether every command can use the database as it is: sound (a server checks
+        its own storage), and neither newer than this facilitator nor empty (an empty
+        database is set up by the app, not read)."""
+        sound = self.integrity == "ok" or self.server is not None
+        return sound and self.revision_note not in (NEWER, EMPTY)
 
 
 def check_database(target: DatabaseTarget) -> DatabaseReport:
     """Inspect the database without creating, migrating or changing it, nor leaving any
     file beside it."""
+    server = None
     if target.path is None:
-        from facilitator.store.migrate import current_revision
+        from facilitator.store.migrate import server_state
 
-        revision = current_revision(target)
+        revision, server = server_state(target)
         integrity = "not applicable (PostgreSQL checks its own storage)"
     else:
         if not target.path.exists():
@@ -55,6 +60,7 @@ def check_database(target: DatabaseTarget) -> DatabaseReport:
         revision_note=_revision_note(revision),
         sqlite_version=sqlite3.sqlite_version,
         integrity=integrity,
+        server=server,
     )
 
 

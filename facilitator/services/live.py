@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from facilitator.domain.clean import clean_text
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.meeting_view import MeetingPlan
+from facilitator.domain.notes_merge import merge_notes
 from facilitator.domain.room import Room
 from facilitator.domain.timer import (
     ItemClock,
@@ -280,19 +281,35 @@ def set_step(db: Database, *, item_id: int, position: int, now: datetime) -> Non
         )
 
 
-def save_note(db: Database, *, meeting_id: int, item_id: int, body: str, now: datetime) -> None:
+def save_note(
+    db: Database,
+    *,
+    meeting_id: int,
+    item_id: int,
+    body: str,
+    now: datetime,
+    base: str | None = None,
+) -> str:
     """Store the recorder's notes for an item (the whole text, as typed, without control
-    characters: see `facilitator.domain.clean`)."""
+    characters: see `facilitator.domain.clean`); the notes as stored.
+
+    `base` is what this window last had of the item's notes: when another window has
+    saved something else since, the two are merged (`facilitator.domain.notes_merge`)
+    rather than the other window's lines overwritten."""
     body = clean_text(body)
     with db.write(now=now) as session:
+        if base is not None:
+            stored = notes.note_body(session, meeting_id=meeting_id, item_id=item_id)
+            body = merge_notes(clean_text(base), body, stored or "")
         if notes.replace_note_body(
             session, meeting_id=meeting_id, item_id=item_id, body=body, now=now
         ):
-            return
+            return body
         item = _item(session, item_id)
         if item.meeting_id != meeting_id:
             raise NotFoundError(f"There is no agenda item {item_id} in this meeting.")
         session.add(Note(meeting_id=meeting_id, agenda_item_id=item_id, body=body))
+    return body
 
 
 # Helpers ------------------------------------------------------------------------------

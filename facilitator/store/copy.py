@@ -35,13 +35,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from facilitator.errors import (
-    DatabaseLocationError,
     FacilitatorError,
     NotADatabaseError,
     first_line,
 )
 from facilitator.store import sqlite_file
-from facilitator.store.engine import make_engine, write_engine
+from facilitator.store.engine import connect_engine, reachable, write_engine
 from facilitator.store.target import DatabaseTarget
 
 BATCH_ROWS = 1000
@@ -151,30 +150,6 @@ def _table_with_rows(connection: Connection, names: Sequence[str]) -> str | None
         if connection.execute(text(f"SELECT 1 FROM {quote(name)} LIMIT 1")).first():
             return name
     return None
-
-
-def connect_engine(target: DatabaseTarget) -> Engine:
-    """An engine for `target`; a missing driver becomes a sentence (see `current_revision`)."""
-    try:
-        return make_engine(target)
-    except ModuleNotFoundError as error:
-        raise DatabaseLocationError(
-            f"The database driver '{error.name}' is not installed; install it to use "
-            f"{target.display} (for PostgreSQL: pip install 'psycopg[binary]')."
-        ) from None
-
-
-@contextmanager
-def reachable(target: DatabaseTarget) -> Iterator[None]:
-    """A server that cannot be reached (or refuses the login) becomes a sentence; the
-    driver's first line never holds the password."""
-    try:
-        yield
-    except SQLAlchemyError as error:
-        cause = first_line(getattr(error, "orig", None) or error)
-        raise DatabaseLocationError(
-            f"Cannot reach the database at {target.display} ({cause})."
-        ) from None
 
 
 def copy_database(

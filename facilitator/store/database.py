@@ -19,6 +19,7 @@ from sqlmodel import Session
 from facilitator.domain.clean import clean_text
 from facilitator.errors import DatabaseUnavailableError, first_line
 from facilitator.store.engine import make_engine, write_engine
+from facilitator.store.notify import announce, new_token
 from facilitator.store.tables._base import Row
 from facilitator.store.target import DatabaseTarget
 
@@ -42,6 +43,9 @@ class Database:
         self._lock = threading.Lock()
         self.commits = 0
         self.after_commit: Callable[[], object] | None = None
+        self.token = new_token()
+        """Names this handle's commits in the notices other windows on a PostgreSQL
+        database receive (`facilitator.store.notify`)."""
 
     @property
     def engine(self) -> Engine:
@@ -76,6 +80,8 @@ class Database:
             session.info[NOW_KEY] = now
             try:
                 yield session
+                if not self.target.is_sqlite:
+                    announce(session, self.token)
                 session.commit()
             except BaseException:
                 session.rollback()

@@ -14,11 +14,15 @@ these BEGINs are ours, which also makes DDL transactional for migrations.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
+from facilitator.errors import DatabaseLocationError, first_line
 from facilitator.store.sqlite_file import BUSY_TIMEOUT_MS
 from facilitator.store.target import DatabaseTarget
 
@@ -41,6 +45,39 @@ def make_engine(target: DatabaseTarget, *, foreign_keys: bool = True) -> Engine:
     )
     _configure_sqlite(engine, foreign_keys=foreign_keys)
     return engine
+
+
+def connect_engine(target: DatabaseTarget) -> Engine:
+    """`make_engine`, with a driver that is not installed said in a sentence."""
+    try:
+        return make_engine(target)
+    except ModuleNotFoundError as error:
+        raise DatabaseLocationError(
+            f"The database driver '{error.name}' is not installed; install it to use "
+            f"{target.display} (pip install 'facilitator[postgres]')."
+        ) from None
+
+
+@contextmanager
+def reachable(target: DatabaseTarget) -> Iterator[None]:
+    """A server that cannot be reached (or refuses the login, or has no such database)
+    becomes a sentence; the driver's first line never holds the password."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        cause = first_line(getattr(error, "orig", None) or error)
+        raise DatabaseLocationError(
+            f"Cannot reach the database at {target.display} ({cause}); {_advice(cause)}."
+        ) from None
+
+
+def _advice(cause: str) -> str:
+    """What to do about a server's refusal, from the driver's words for it."""
+    if "database" in cause and "does not exist" in cause:
+        return "create that database on the server (createdb NAME) or correct its name"
+    if "password" in cause or "role" in cause or "authentication" in cause:
+        return "check the user name and password in the URL"
+    return "check that the server is running and that the URL's host and port are right"
 
 
 def write_engine(engine: Engine) -> Engine:

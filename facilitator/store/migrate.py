@@ -17,15 +17,12 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy.exc import SQLAlchemyError
 
 from facilitator.errors import (
-    DatabaseLocationError,
     FacilitatorError,
     MigrationError,
-    first_line,
 )
-from facilitator.store.engine import make_engine, write_engine
+from facilitator.store.engine import connect_engine, make_engine, reachable, write_engine
 from facilitator.store.revisions import MIGRATIONS_DIR
 from facilitator.store.target import DatabaseTarget
 
@@ -70,21 +67,18 @@ def upgrade(
 
 def current_revision(target: DatabaseTarget) -> str | None:
     """The revision recorded in a database reached by URL (PostgreSQL)."""
+    return server_state(target)[0]
+
+
+def server_state(target: DatabaseTarget) -> tuple[str | None, str]:
+    """The revision recorded in a database reached by URL, and the server's name and
+    version ("PostgreSQL 15.18")."""
+    engine = connect_engine(target)
     try:
-        engine = make_engine(target)
-    except ModuleNotFoundError as error:
-        raise DatabaseLocationError(
-            f"The database driver '{error.name}' is not installed; install it to use "
-            f"{target.display} (for PostgreSQL: pip install 'psycopg[binary]')."
-        ) from None
-    try:
-        with engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
-    except SQLAlchemyError as error:
-        cause = first_line(getattr(error, "orig", None) or error)
-        raise DatabaseLocationError(
-            f"Cannot reach the database at {target.display} ({cause})."
-        ) from None
+        with reachable(target), engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+            version = connection.exec_driver_sql("SHOW server_version").scalar_one()
+            return revision, f"PostgreSQL {str(version).split()[0]}"
     finally:
         engine.dispose()
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from facilitator.pack.loader import Pack
     from facilitator.services.demo import DemoResult
     from facilitator.store.database import Database
+    from facilitator.store.notify import ChangeListener
     from facilitator.store.target import DatabaseTarget
 
 
@@ -45,6 +46,7 @@ class Backend:
         self._pack_lock = threading.Lock()
         self.on_saved: Callable[[], object] | None = None
         """Called (in the writing thread) after each commit this window makes."""
+        self._changes: ChangeListener | None = None
 
     def now(self) -> datetime:
         return self.clock()
@@ -80,12 +82,31 @@ class Backend:
         self.pack  # noqa: B018
 
     def change_stamp(self) -> tuple[int, ...] | None:
-        """A value that changes when any process commits (SQLite only; None otherwise)."""
+        """A value that changes when another process commits: the SQLite file's stamp,
+        or the count of other windows' notices on a PostgreSQL server (the listener
+        starts once the database layer is loaded, which this never does itself: it is
+        called on the event loop)."""
         if self.target.path is None:
-            return None
+            return self._listener().stamp if self._db is not None else (0,)
         from facilitator.store.sqlite_file import change_stamp
 
         return change_stamp(self.target.path)
+
+    def reachable(self) -> bool:
+        """False while a PostgreSQL server cannot be reached (a SQLite file always is)."""
+        return self.target.path is not None or self._db is None or self._listener().reachable
+
+    def _listener(self) -> ChangeListener:
+        if self._changes is None:
+            token = self.db.token  # this window's own notices are not changes
+            with self._db_lock:
+                if self._changes is None:
+                    from facilitator.store.notify import ChangeListener
+
+                    self._changes = ChangeListener(self.target, token)
+                    self._changes.start()
+        assert self._changes is not None
+        return self._changes
 
     def data_version(self) -> tuple[int, tuple[int, ...] | None]:
         """A value that changes whenever this window saves something, or (SQLite files)
@@ -116,6 +137,8 @@ class Backend:
 
     def close(self) -> None:
         """Release database connections (on exit)."""
+        if self._changes is not None:
+            self._changes.stop()
         with self._db_lock:
             if self._db is not None:
                 self._db.dispose()

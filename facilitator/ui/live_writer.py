@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import DatabaseUnavailableError, FacilitatorError
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -24,6 +24,37 @@ if TYPE_CHECKING:
     from facilitator.services.checkpoint import LogPacer
     from facilitator.services.live import LiveState
     from facilitator.ui.app import FacilitatorApp
+
+
+NoteSaved = Callable[[datetime | None, str], None]
+"""Told on the event loop when a note was saved (at, and the notes as stored, which
+may hold another window's lines merged in), or held (None, and the text held)."""
+
+
+HeldNote = tuple[str, "str | None", NoteSaved]
+"""A note save: the text, the notes it was typed over (`save_note`'s base), and whom to
+tell."""
+
+
+class NotesHeld(FacilitatorError):
+    """The notes could not be saved: the database cannot be reached."""
+
+    severity = "warning"
+
+    def __init__(self, error: DatabaseUnavailableError) -> None:
+        super().__init__(
+            f"{error.sentence.split(';')[0]}; your notes are kept in this window and saved "
+            "as soon as the database answers again."
+        )
+
+
+class DatabaseBack(FacilitatorError):
+    """Not a failure: the notes held while the database was away are saved."""
+
+    severity = "information"
+
+    def __init__(self) -> None:
+        super().__init__("The database answers again; the notes kept meanwhile are saved.")
 
 
 class LiveLoaded(Message):
@@ -83,6 +114,10 @@ class LiveWriter:
         """Note saves asked for (on the event loop)."""
         self.notes_saved = 0
         """Note saves made (on the write thread)."""
+        self.held: dict[int, HeldNote] = {}
+        """Notes that could not be saved because the database could not be reached,
+        the latest text of each item (touched on the write thread only)."""
+        self._retrying = False
         self.seen: tuple[int, ...] | None = None
         """The change stamp (`Backend.change_stamp`) of the database as this screen
         shows it: when the file's stamp moves past it, another window has saved
@@ -124,40 +159,82 @@ class LiveWriter:
 
         self._last = self._pool.submit(run)
 
-    def save_note(self, item_id: int, text: str, saved: Callable[[datetime], None]) -> None:
-        """Store the notes of item `item_id`; `saved(at)` runs on the event loop after.
-        No reading follows: the screen already shows what was typed."""
-        from facilitator.services.checkpoint import LogPacer, pages_for_note
-        from facilitator.services.live import save_note
-
-        backend = self.app.backend
-        now = backend.now()
-        if self._log is None:
-            self._log = LogPacer(backend.db)
-        log = self._log
+    def save_note(self, item_id: int, text: str, base: str | None, saved: NoteSaved) -> None:
+        """Store the notes of item `item_id` (merged with another window's if the stored
+        notes are no longer `base`); `saved` runs on the event loop after (with None when
+        the database could not be reached: the text is held, see `retry_held`). No
+        reading follows: the screen already shows what was typed."""
+        now = self.app.backend.now()
         self.notes_asked += 1
 
         def run() -> None:
             try:
-                before = backend.change_stamp()
-                save_note(
-                    backend.db, meeting_id=self.meeting_id, item_id=item_id, body=text, now=now
-                )
-                if before == self.seen:
-                    # Nobody else had saved: the stamp moved for this save alone, which
-                    # the screen shows already (no reading needed).
-                    self.seen = backend.change_stamp()
-                self._post(saved, now)
-                # The recorder has paused: a good moment to move the log into the file.
-                log.wrote(pages_for_note(text))
-            except FacilitatorError as error:
-                self._post(self.failed, error)
-            except Exception as error:
-                self._post(self.app.crash, error)
+                self._save_note(item_id, (text, base, saved), now)
             finally:
                 self.notes_saved += 1
 
         self._last = self._pool.submit(run)
+
+    def retry_held(self) -> None:
+        """Save again the notes held while the database could not be reached (called
+        every second or so while there are some); nothing is lost meanwhile, and once
+        the database answers they are saved on the next try."""
+        if not self.held or self._retrying:
+            return
+        self._retrying = True
+        now = self.app.backend.now()
+
+        def run() -> None:
+            try:
+                for item_id, held in list(self.held.items()):
+                    if not self._save_note(item_id, held, now):
+                        return
+                self._post(self.failed, DatabaseBack())
+            finally:
+                self._retrying = False
+
+        self._last = self._pool.submit(run)
+
+    def _save_note(self, item_id: int, note: HeldNote, now: datetime) -> bool:
+        """One note save, on the write thread: True when it was stored."""
+        from facilitator.services.checkpoint import LogPacer, pages_for_note
+        from facilitator.services.live import save_note
+
+        backend = self.app.backend
+        text, base, saved = note
+        try:
+            before = backend.change_stamp()
+            stored = save_note(
+                backend.db,
+                meeting_id=self.meeting_id,
+                item_id=item_id,
+                body=text,
+                now=now,
+                base=base,
+            )
+        except DatabaseUnavailableError as error:
+            if not self.held:  # once per outage
+                self._post(self.failed, NotesHeld(error))
+            self.held[item_id] = note
+            self._post(saved, None, text)
+            return False
+        except FacilitatorError as error:
+            self._post(self.failed, error)
+            return False
+        except Exception as error:
+            self._post(self.app.crash, error)
+            return False
+        if self.held.get(item_id, (text,))[0] == text:
+            self.held.pop(item_id, None)
+        if before == self.seen:
+            # Nobody else had saved: the stamp moved for this save alone, which the
+            # screen shows already (no reading needed).
+            self.seen = backend.change_stamp()
+        self._post(saved, now, stored)
+        # The recorder has paused: a good moment to move the log into the file.
+        self._log = self._log or LogPacer(backend.db)
+        self._log.wrote(pages_for_note(text))
+        return True
 
     async def done(self) -> None:
         """Wait until every write asked for so far has been made (tests)."""

@@ -73,3 +73,13 @@ def test_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         check_database(sqlite_target(path))
 
     assert path.read_text(encoding="utf-8") == "hello"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_server_reports_its_version_and_no_password(target: DatabaseTarget) -> None:
+    report = check_database(target)
+
+    assert report.revision == head_revision() and report.revision_note == "current"
+    assert report.server is not None and report.server.startswith("PostgreSQL ")
+    assert report.server.split()[1][0].isdigit()
+    assert report.healthy

@@ -155,6 +155,23 @@ def test_notes_are_kept_per_item_and_overwritten_whole(demo_db: Database, pack: 
         save_note(demo_db, meeting_id=NOVEMBER, item_id=first, body="x", now=at(4))
 
 
+def test_a_save_over_another_windows_notes_merges_them(demo_db: Database, pack: Pack) -> None:
+    """Two windows typed the same item's notes at once (issue 18): the later save keeps
+    its text whole and the earlier window's new lines after it."""
+    first = live_state(demo_db, meeting_id=DECEMBER, pack=pack).items[0].item_id
+    save_note(demo_db, meeting_id=DECEMBER, item_id=first, body="Start", now=at(1))
+    theirs = save_note(
+        demo_db, meeting_id=DECEMBER, item_id=first, body="Start\nTheirs", now=at(2), base="Start"
+    )
+    mine = save_note(
+        demo_db, meeting_id=DECEMBER, item_id=first, body="Start\nMine", now=at(3), base="Start"
+    )
+
+    assert theirs == "Start\nTheirs"  # nobody had saved in between: as typed
+    assert mine == "Start\nMine\n\nTheirs"
+    assert live_state(demo_db, meeting_id=DECEMBER, pack=pack).items[0].note == mine
+
+
 def test_a_closed_meeting_and_an_empty_agenda_cannot_be_run(demo_db: Database, pack: Pack) -> None:
     with pytest.raises(InvalidInput, match="closed"):
         start_or_pause(demo_db, meeting_id=NOVEMBER, now=at(0))

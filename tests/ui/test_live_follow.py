@@ -72,3 +72,34 @@ async def test_what_is_typed_here_is_never_replaced(demo_db: Database, pack: Pac
         save_note(demo_db, meeting_id=DECEMBER, item_id=first, body="Theirs", now=clock())
         await follow(pilot)
         assert live_screen(pilot).notes.shown.text == "Mine"
+
+
+async def test_notes_typed_at_once_in_two_windows_are_merged(demo_db: Database, pack: Pack) -> None:
+    """The same item's notes typed in this window and saved meanwhile by another: this
+    window's save keeps its text and adds the other's lines after it, here and in the
+    database; the other window's next save keeps this window's lines the same way."""
+    clock = HandClock()
+    app = live_app(demo_db.target, pack, clock)
+    first, *_ = items(demo_db, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("m", *"Mine")
+        save_note(demo_db, meeting_id=DECEMBER, item_id=first, body="Theirs", now=clock())
+        await follow(pilot)
+        await pilot.press(*" too")
+        live_screen(pilot).notes.flush()
+        await live_settle(pilot)
+
+        merged = "Mine too\n\nTheirs"
+        assert live_screen(pilot).notes.shown.text == merged
+        assert live_state(demo_db, meeting_id=DECEMBER, pack=pack).items[0].note == merged
+        # The other window, which had "Theirs", adds a line and saves over it.
+        stored = save_note(
+            demo_db,
+            meeting_id=DECEMBER,
+            item_id=first,
+            body="Theirs\nLater",
+            now=clock(),
+            base="Theirs",
+        )
+        assert stored == "Theirs\nLater\n\nMine too"

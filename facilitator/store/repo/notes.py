@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import cache
 
 from sqlalchemy import Update, bindparam, update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from facilitator.store.tables import Note
 
@@ -22,6 +22,12 @@ def replace_note_body(
     # On the session's connection, so the ORM's statement handling is skipped too.
     result = session.connection().execute(_replace_body(), values)
     return result.rowcount > 0
+
+
+def note_body(session: Session, *, meeting_id: int, item_id: int) -> str | None:
+    """The item's notes as stored (None when it has none yet)."""
+    query = select(Note.body).where(Note.meeting_id == meeting_id, Note.agenda_item_id == item_id)
+    return session.exec(query).first()
 
 
 @cache

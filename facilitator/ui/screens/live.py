@@ -94,6 +94,8 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         is open; a restart shows a prompt again while the item is still over time."""
         self._early_keys: list[tuple[str, tuple[object, ...]]] = []
         """Meeting keys pressed before the first reading arrived, in order."""
+        self._ticks = 0
+        """Turns of `follow_other_windows`."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -138,6 +140,9 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         """Read the meeting again when another window (the recorder's, the
         facilitator's) has saved something: two `stat` calls on the event loop; the
         reading goes to the write thread, after any write of this window's."""
+        self._ticks += 1
+        if self._ticks % 2 == 0:  # every second: notes held while the database was away
+            self.writer.retry_held()
         stamp = self.app.backend.change_stamp()
         if stamp is None or stamp == self.writer.seen or self.state is None:
             return
@@ -164,13 +169,17 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
     def save_note(self, item_id: int, text: str, version: int) -> None:
         """Called by the notes editor; the note is written on the write thread."""
 
-        def saved(at: datetime) -> None:
+        def saved(at: datetime | None, stored: str) -> None:
             editor = self.notes.editor(item_id)
+            if at is None:  # held: the database cannot be reached
+                self.notes.saved(item_id, "not saved yet · kept here")
+                return
+            self.notes.stored(item_id, text, stored)
             if editor is not None and editor.saved_version == version and not editor.unsaved:
                 label = f"saved {local(at, self.app.backend.tz):%H:%M:%S}"
                 self.notes.saved(item_id, label)
 
-        self.writer.save_note(item_id, text, saved)
+        self.writer.save_note(item_id, text, self.notes.base(item_id), saved)
 
     # Showing ------------------------------------------------------------------------
 

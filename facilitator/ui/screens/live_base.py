@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -65,7 +66,9 @@ class LiveBase(Screen[None]):
             sentence = " ".join(error.problems.values())
         else:
             sentence = error.sentence
-        self.app.notify(sentence, severity="error", markup=False)
+        # Held notes warn, and their save informs (see facilitator.ui.live_writer).
+        severity: SeverityLevel = getattr(error, "severity", "error")
+        self.app.notify(sentence, severity=severity, markup=False)
 
     # The meeting --------------------------------------------------------------------
 

@@ -30,6 +30,10 @@ class ItemNotes(Container):
         self._texts: dict[int, str] = {}
         self._cursors: dict[int, Location] = {}
         self._saved: dict[int, str] = {}
+        self._bases: dict[int, str] = {}
+        """What this window last had of each item's stored notes: a save merges with
+        another window's if the stored notes are no longer that (see
+        `facilitator.domain.notes_merge`)."""
         self.follow = False
         """Whether the next `show` may take notes another window saved: set for a
         reading made after every note save this window asked for."""
@@ -61,6 +65,26 @@ class ItemNotes(Container):
         if editor is not None:
             editor.border_subtitle = label
 
+    def base(self, item_id: int) -> str | None:
+        """The stored notes this window's text for the item was typed over."""
+        return self._bases.get(item_id)
+
+    def stored(self, item_id: int, sent: str, stored: str) -> None:
+        """Item `item_id`'s notes were stored as `stored` for the `sent` text: when
+        another window's lines were merged in after it, they are added here too, at
+        the end, without moving the cursor."""
+        self._bases[item_id] = stored
+        if stored == sent or not stored.startswith(sent):
+            return
+        merged = stored[len(sent) :]
+        editor = self.editor(item_id)
+        if editor is not None:
+            where = editor.selection  # typing goes on where it was
+            editor.insert(merged, editor.document.end)
+            editor.selection = where
+        elif item_id in self._texts:
+            self._texts[item_id] += merged
+
     def _take_saved(self, state: LiveState, editor: NotesEditor) -> None:
         """Take the notes as saved, which may be another window's: every item left
         here was saved before this reading, so the reading's notes win over what was
@@ -68,13 +92,12 @@ class ItemNotes(Container):
         holds unsaved text (then what is typed there wins, and is saved over them)."""
         self._texts.clear()
         current = state.current
-        if (
-            current is not None
-            and editor.item_id == current.item_id
-            and not editor.unsaved
-            and not editor.has_focus
-            and editor.text != current.note
-        ):
+        editing = current is not None and editor.item_id == current.item_id
+        keep = editing and (editor.unsaved or editor.has_focus)
+        for item in state.items:
+            if not (keep and current is not None and item.item_id == current.item_id):
+                self._bases[item.item_id] = item.note
+        if current is not None and editing and not keep and editor.text != current.note:
             editor.show_item(current.item_id, current.note, editor.cursor_location)
 
     def show(self, state: LiveState) -> bool:
@@ -93,6 +116,7 @@ class ItemNotes(Container):
                 self._texts[editor.item_id] = editor.text
                 self._cursors[editor.item_id] = editor.cursor_location
             text = self._texts.get(current.item_id, current.note)
+            self._bases.setdefault(current.item_id, current.note)
             editor.show_item(current.item_id, text, self._cursors.get(current.item_id, (0, 0)))
             editor.border_subtitle = self._saved.get(current.item_id, "")
         title = state.plan.agenda[state.current_index].title
