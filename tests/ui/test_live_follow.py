@@ -103,3 +103,30 @@ async def test_notes_typed_at_once_in_two_windows_are_merged(demo_db: Database, 
             base="Theirs",
         )
         assert stored == "Theirs\nLater\n\nMine too"
+
+
+async def test_leaving_the_notes_shows_what_another_window_merged(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Seen in a real terminal: the recorder typed, the chair then typed the same item's
+    notes and saved, merging the recorder's lines in; the recorder's window, typing all
+    the while, kept its own text, and still did after leaving the notes (no change came
+    after). Leaving the notes now reads them again."""
+    clock = HandClock()
+    app = live_app(demo_db.target, pack, clock)
+    first, *_ = items(demo_db, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await live_settle(pilot)
+        await pilot.press("m", *"Mine")
+        live_screen(pilot).notes.flush()
+        await live_settle(pilot)
+        stored = save_note(
+            demo_db, meeting_id=DECEMBER, item_id=first, body="Theirs", now=clock(), base=""
+        )
+        assert stored == "Theirs\n\nMine"
+        await follow(pilot)
+        assert live_screen(pilot).notes.shown.text == "Mine"  # still typing here
+
+        await pilot.press("escape")
+        await live_settle(pilot)
+        assert live_screen(pilot).notes.shown.text == "Theirs\n\nMine"

@@ -57,8 +57,12 @@ LARGE_WIDTH, LARGE_HEIGHT = 120, 36
 NARROW = 100
 """Below this width the speakers and captures panel is narrower."""
 SHORTEST_REDRAW = 0.02
-FOLLOW_SECONDS = 0.5
-"""How often the screen looks for another window's saves (two `stat` calls)."""
+FOLLOW_SECONDS = 0.25
+"""How often the screen looks for another window's saves: two `stat` calls on a SQLite
+file, a counter on a server (its notices come on a thread). A change shows some 0.15 s
+later on average; 0.5 s gave 0.27 s (benchmarks/cross_process.py)."""
+HELD_RETRY_TICKS = 4
+"""Notes held while the database was away are tried again every fourth look (1 s)."""
 
 
 class LiveScreen(TimerActions, CaptureActions, RoomActions):
@@ -108,7 +112,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
                 yield CountdownWords(id="live-words")
                 yield TimeUpPrompt(id="live-time-up")
                 yield StepsPanel(id="live-steps")
-                yield ItemNotes(self.save_note, id="live-notes")
+                yield ItemNotes(self.save_note, left=self.load, id="live-notes")
             with Vertical(id="live-side"):
                 yield SpeakersPanel(id="live-speakers")
                 yield CapturesPanel(id="live-captures")
@@ -141,7 +145,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         facilitator's) has saved something: two `stat` calls on the event loop; the
         reading goes to the write thread, after any write of this window's."""
         self._ticks += 1
-        if self._ticks % 2 == 0:  # every second: notes held while the database was away
+        if self._ticks % HELD_RETRY_TICKS == 0:  # notes held while the database was away
             self.writer.retry_held()
         stamp = self.app.backend.change_stamp()
         if stamp is None or stamp == self.writer.seen or self.state is None:

@@ -29,6 +29,7 @@ from facilitator.domain.enums import MeetingStatus
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import UiAction
 from facilitator.ui.literal import clean
+from facilitator.ui.screens.live import FOLLOW_SECONDS
 from facilitator.ui.widgets.big_clock import BigClock
 from facilitator.ui.widgets.live_panels import (
     CountdownWords,
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
     from facilitator.services.live import LiveState
     from facilitator.ui.app import FacilitatorApp
 
-FOLLOW_SECONDS = 0.5
-"""How often the view looks for a live window's saves (two `stat` calls)."""
 LARGE_WIDTH, LARGE_HEIGHT = 120, 36
 """From this size up the countdown takes most of the screen."""
 HUGE_WIDTH, HUGE_HEIGHT = 200, 60

@@ -8,8 +8,10 @@ its cursor and when it was last saved are kept here, so coming back finds them a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widgets.text_area import Location
@@ -24,9 +26,15 @@ if TYPE_CHECKING:
 class ItemNotes(Container):
     """The notes editor, showing the current item's notes (hidden while there is none)."""
 
-    def __init__(self, save: NoteSaver, *, id: str) -> None:
+    def __init__(
+        self, save: NoteSaver, *, id: str, left: Callable[[], object] | None = None
+    ) -> None:
         super().__init__(id=id)
         self.save = save
+        self.left = left
+        """Called when the editor loses focus (after it has handed its text to `save`):
+        the live screen reads the meeting again, so notes another window saved while
+        this one typed (merged by this window's save, see `_bases`) show now."""
         self._texts: dict[int, str] = {}
         self._cursors: dict[int, Location] = {}
         self._saved: dict[int, str] = {}
@@ -42,6 +50,10 @@ class ItemNotes(Container):
         editor = NotesEditor(self.save, id="live-notes-editor")
         editor.display = False
         yield editor
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        if self.left is not None:
+            self.left()
 
     @property
     def shown(self) -> NotesEditor:
