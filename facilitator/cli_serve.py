@@ -13,9 +13,12 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
+import re
 import shlex
 import socket
 import sys
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual_serve.server import Server
@@ -104,14 +107,37 @@ def serve(target: DatabaseTarget, *, host: str, port: int) -> int:
     # The children inherit this process's environment (textual-serve copies os.environ).
     os.environ[DB_ENV_VAR] = str(target.path) if target.path is not None else target.url
     url = public_url(host, port)
-    server = _Server(shlex.join(APP_COMMAND), host=host, port=port, title="facilitator")
-    server.public_url = url
-    server.greeting = f"facilitator: serving {target.display}; open {url} in a web browser."
-    try:
-        server.serve()
-    except OSError as error:  # lost a race for the port since the check
-        raise ServeError(_bind_sentence(host, port, error)) from None
+    with tempfile.TemporaryDirectory(prefix="facilitator-serve-") as folder:
+        server = _Server(
+            shlex.join(APP_COMMAND),
+            host=host,
+            port=port,
+            title="facilitator",
+            templates_path=offline_pages(Path(folder)),
+        )
+        server.public_url = url
+        server.greeting = f"facilitator: serving {target.display}; open {url} in a web browser."
+        try:
+            server.serve()
+        except OSError as error:  # lost a race for the port since the check
+            raise ServeError(_bind_sentence(host, port, error)) from None
     return 0
+
+
+FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
+"""textual-serve's page asks Google Fonts for a typeface: a school network that drops
+such requests without refusing them would hold the page blank until they time out."""
+
+
+def offline_pages(folder: Path) -> Path:
+    """textual-serve's page templates, copied into `folder` without the link to Google
+    Fonts (the page falls back to a local monospace font, as it does offline)."""
+    import textual_serve
+
+    for page in (Path(textual_serve.__file__).parent / "templates").glob("*.html"):
+        text = FONT_LINK.sub("", page.read_text(encoding="utf-8"))
+        (folder / page.name).write_text(text, encoding="utf-8")
+    return folder
 
 
 class _Server(Server):
@@ -120,8 +146,10 @@ class _Server(Server):
 
     greeting = ""
 
-    def __init__(self, command: str, *, host: str, port: int, title: str) -> None:
-        super().__init__(command, host=host, port=port, title=title)
+    def __init__(
+        self, command: str, *, host: str, port: int, title: str, templates_path: Path
+    ) -> None:
+        super().__init__(command, host=host, port=port, title=title, templates_path=templates_path)
         self.sessions: set[asyncio.Task[object]] = set()
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:

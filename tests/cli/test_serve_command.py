@@ -171,6 +171,7 @@ def test_serve_prints_the_url_serves_the_page_and_stops_on_ctrl_c(
     assert first.rstrip().endswith(f"open http://127.0.0.1:{port} in a web browser.")
     page = fetch_page(f"http://127.0.0.1:{port}/", process)
     assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
+    assert "xterm.css" in page and "googleapis" not in page  # works on a closed network
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
