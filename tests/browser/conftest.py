@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.chromium import CHROMEDRIVER, CHROMIUM, ensure_chromium
-from tests.cli.terminal import REPO, facilitator
+from tests.cli.terminal import REPO, facilitator, free_port
 
 START_TIMEOUT = 30.0
 """Seconds the server gets to answer its first request."""
@@ -59,13 +58,6 @@ def browser(chromium: Path, tmp_path: Path) -> Iterator[object]:
         yield driver
     finally:
         driver.quit()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ do to it (signals, closing the terminal window)."""
 from __future__ import annotations
 
 import signal
+import socket
 import sys
 
 from reliability.common import REPO as REPO
@@ -29,3 +30,11 @@ class Terminal(ProbeTerminal):
 def facilitator(*args: str) -> list[str]:
     """The command line running facilitator with this interpreter."""
     return [sys.executable, "-m", "facilitator.cli", *args]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on just now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

@@ -16,14 +16,7 @@ import pytest
 from facilitator import cli_serve
 from facilitator.cli import build_parser, main
 from facilitator.paths import DB_ENV_VAR
-from tests.cli.terminal import REPO, facilitator
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.cli.terminal import REPO, facilitator, free_port
 
 
 @pytest.fixture

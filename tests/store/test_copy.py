@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 
 from facilitator.store import copy
 from facilitator.store.copy import CopyError, app_tables, copy_database, same_database
@@ -71,16 +72,23 @@ def test_sqlite_to_postgresql_and_back_keeps_every_row(
     assert dict(to_server.counts)["meeting"] == len(original["meeting"]) > 0
 
 
+@contextmanager
+def copied(source: DatabaseTarget, server: DatabaseTarget) -> Iterator[Connection]:
+    """`source` copied to the empty `server` database, and a connection to the copy."""
+    copy_database(source, fresh(server))
+    engine = make_engine(server)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
 def test_timestamps_come_back_from_postgresql_with_their_zone(
     demo_file: DatabaseTarget, postgres: DatabaseTarget
 ) -> None:
-    copy_database(demo_file, fresh(postgres))
-    engine = make_engine(postgres)
-    try:
-        with engine.connect() as connection:
-            meetings = connection.execute(select(Meeting.__table__)).mappings().all()  # type: ignore[attr-defined]
-    finally:
-        engine.dispose()
+    with copied(demo_file, postgres) as connection:
+        meetings = connection.execute(select(Meeting.__table__)).mappings().all()  # type: ignore[attr-defined]
     created = [row["created_at"] for row in meetings]
     assert created and all(
         isinstance(moment, datetime) and moment.utcoffset() is not None for moment in created
@@ -91,18 +99,13 @@ def test_timestamps_come_back_from_postgresql_with_their_zone(
 def test_new_rows_on_postgresql_get_fresh_ids(
     demo_file: DatabaseTarget, postgres: DatabaseTarget
 ) -> None:
-    copy_database(demo_file, fresh(postgres))
-    engine = make_engine(postgres)
-    try:
-        with engine.connect() as connection:
-            for table in app_tables():
-                highest = connection.execute(text(f"SELECT MAX(id) FROM {table.name}")).scalar()
-                following = connection.execute(
-                    text(f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id'))")
-                ).scalar_one()
-                assert following == (highest or 0) + 1, table.name
-    finally:
-        engine.dispose()
+    with copied(demo_file, postgres) as connection:
+        for table in app_tables():
+            highest = connection.execute(text(f"SELECT MAX(id) FROM {table.name}")).scalar()
+            following = connection.execute(
+                text(f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id'))")
+            ).scalar_one()
+            assert following == (highest or 0) + 1, table.name
     database = Database(postgres)
     try:
         with database.write(now=FROZEN_NOW) as session:
