@@ -26,6 +26,8 @@ from pathlib import Path
 
 USER = "facilitator"
 """The database role the tests connect as (trust authentication, socket only)."""
+PASSWORD_USER = "facilitator_login"
+"""A role that must give its password (a test makes it, with a password of its own)."""
 SETTINGS = (
     "-c listen_addresses='' -c fsync=off -c full_page_writes=off "
     "-c synchronous_commit=off -c max_connections=200"
@@ -68,6 +70,9 @@ class Server:
         self.folder.mkdir(parents=True, exist_ok=True)
         _give_to_owner(self.folder)
         self._run(tools / "initdb", "-D", str(self.data), "-A", "trust", "-U", USER, "-N")
+        # One role logs in with a password, so a test can see a wrong one refused.
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"local all {PASSWORD_USER} scram-sha-256\n{hba.read_text()}")
         return self.resume()
 
     def resume(self) -> str:

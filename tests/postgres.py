@@ -50,6 +50,17 @@ class Cluster:
         with self._admin() as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
+    def login_role(self, password: str) -> str:
+        """The role that must give a password (tests/pg_server.py), made now with
+        `password` if it does not exist yet; its name."""
+        from tests.pg_server import PASSWORD_USER
+
+        with self._admin() as admin:
+            found = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (PASSWORD_USER,))
+            if found.fetchone() is None:
+                admin.execute(f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD '{password}'")
+        return PASSWORD_USER
+
     def version(self) -> str:
         with self._admin() as admin:
             row = admin.execute("SHOW server_version").fetchone()

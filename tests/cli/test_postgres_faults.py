@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 
 from facilitator.store.target import DatabaseTarget
 from tests.cli.inprocess import assert_one_sentence, cli
+from tests.postgres import Cluster
 
 PASSWORD = "s3cret-Pa55"
 
@@ -42,6 +43,19 @@ def test_a_refusal_is_a_sentence_without_the_password(
 
     assert_one_sentence(result, "Cannot reach the database at", advice)
     assert PASSWORD not in result.err and "***" in result.err
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_wrong_password_is_refused_in_a_sentence(
+    capsys: pytest.CaptureFixture[str], target: DatabaseTarget, pg_cluster: Cluster
+) -> None:
+    role = pg_cluster.login_role("the-right-one")
+    result = cli(capsys, "--db", with_login(target, {"username": role}), "list")
+
+    if "password authentication failed" not in result.err:
+        pytest.skip(f"this server lets {role} in without its password: {result.err.strip()}")
+    assert_one_sentence(result, "password authentication failed", "check the user name and")
+    assert PASSWORD not in result.err
 
 
 def test_a_server_that_is_down_is_a_sentence(

@@ -21,6 +21,7 @@ from facilitator.services.live import live_state
 from facilitator.store.database import Database
 from facilitator.store.prepare import prepare_database
 from facilitator.store.target import DatabaseTarget
+from facilitator.ui.screens.live import UNREACHABLE
 from tests.conftest import FROZEN_NOW, TZ
 from tests.postgres import Cluster, PrivateServer
 from tests.ui.helpers import SIZE, screen_text
@@ -102,6 +103,7 @@ async def test_notes_typed_while_the_server_is_down_are_saved_when_it_is_back(
         await live_settle(pilot)
 
         server.server.stop()
+        await until(pilot, lambda: UNREACHABLE in str(screen.sub_title), "the title to say so")
         await pilot.press(*" during the outage")
         screen.notes.flush()
         await live_settle(pilot)
@@ -113,6 +115,7 @@ async def test_notes_typed_while_the_server_is_down_are_saved_when_it_is_back(
         server.server.resume()
         await until(pilot, lambda: not screen.writer.held, "the held notes to be saved")
         assert "answers again" in notices(pilot)
+        await until(pilot, lambda: screen.sub_title == "Live", "the title to say it is back")
         assert str(screen.notes.shown.border_subtitle).startswith("saved ")
 
     database = Database(target)

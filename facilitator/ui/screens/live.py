@@ -61,8 +61,16 @@ FOLLOW_SECONDS = 0.25
 """How often the screen looks for another window's saves: two `stat` calls on a SQLite
 file, a counter on a server (its notices come on a thread). A change shows some 0.15 s
 later on average; 0.5 s gave 0.27 s (benchmarks/cross_process.py)."""
+UNREACHABLE = "database server unreachable"
+"""Said in the title while a PostgreSQL server cannot be reached."""
 HELD_RETRY_TICKS = 4
 """Notes held while the database was away are tried again every fourth look (1 s)."""
+
+
+def reach_title(name: str, reachable: bool, meanwhile: str) -> str:
+    """The screen's subtitle: its name, and (`meanwhile`) what it does while the database
+    server cannot be reached."""
+    return name if reachable else f"{name} · {UNREACHABLE}, {meanwhile}"
 
 
 class LiveScreen(TimerActions, CaptureActions, RoomActions):
@@ -147,6 +155,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         self._ticks += 1
         if self._ticks % HELD_RETRY_TICKS == 0:  # notes held while the database was away
             self.writer.retry_held()
+        self.sub_title = reach_title("Live", self.app.backend.reachable(), "notes kept here")
         stamp = self.app.backend.change_stamp()
         if stamp is None or stamp == self.writer.seen or self.state is None:
             return

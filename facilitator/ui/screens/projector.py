@@ -29,7 +29,7 @@ from facilitator.domain.enums import MeetingStatus
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import UiAction
 from facilitator.ui.literal import clean
-from facilitator.ui.screens.live import FOLLOW_SECONDS
+from facilitator.ui.screens.live import FOLLOW_SECONDS, reach_title
 from facilitator.ui.widgets.big_clock import BigClock
 from facilitator.ui.widgets.live_panels import (
     CountdownWords,
@@ -147,8 +147,11 @@ class ProjectorScreen(Screen[None]):
 
     def follow(self) -> None:
         """Read the meeting again when a live window has saved something: two `stat`
-        calls here; the reading runs in a thread. Where there is no stamp (a database
-        server), every look reads."""
+        calls here (a counter on a database server, kept by its notices' thread); the
+        reading runs in a thread. Where there is no stamp, every look reads."""
+        self.sub_title = reach_title(
+            "Projector", self.app.backend.reachable(), "showing the last reading"
+        )
         stamp = self.app.backend.change_stamp()
         if stamp is not None and stamp == self.seen:
             return
