@@ -9,6 +9,8 @@
     facilitator list [--json]                 list meetings
     facilitator decisions [--team NAME] [--json]
                                               the decision log (every team's, or one's)
+    facilitator search QUERY [--team NAME] [--limit N] [--json]
+                                              find records by their words, newest first
     facilitator import FILE [--team NAME]     add a meeting from a Markdown agenda, or
                                               restore one from its JSON minutes
     facilitator export MEETING_ID [--format md|html|txt|eml|ics|csv|json] [--agenda]
@@ -121,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     trending.add_argument("--team", metavar="NAME", required=True, help="the team, by its name")
     trending.add_argument("--json", action="store_true", help="print JSON instead of text")
     trending.set_defaults(creates=False)
+    from facilitator.cli_search import add_search_command
+
+    add_search_command(commands, common)
     _add_assessments_command(commands, common)
     _add_agenda_commands(commands, common)
     db = commands.add_parser("db", parents=[common], help="database tools")
@@ -293,6 +298,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from facilitator.cli_commands import list_decisions
 
         return list_decisions(target, team=args.team, as_json=args.json, create=create)
+    if args.command == "search":
+        from facilitator.cli_search import print_search
+
+        return print_search(
+            target, args.query, team=args.team, limit=args.limit, as_json=args.json, create=create
+        )
     if args.command == "trends":
         from facilitator.cli_commands import print_trends
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from facilitator.store.database import Database
 
 PAGE_BYTES = 4096
+INDEX_PAGES, INDEX_PAGES_MORE = 3, 5
+"""The search index's pages in a notes save: at least, and at most beyond that."""
 CHECKPOINT_PAGES = 250
 """About a megabyte of log: a quarter of SQLite's own threshold, so notes alone never
 reach it, and a checkpoint of it takes about a millisecond."""
@@ -23,10 +25,12 @@ reach it, and a checkpoint of it takes about a millisecond."""
 
 def pages_for_note(body: str) -> int:
     """The log pages a save of `body` adds: the new text's overflow pages and about as
-    many again for the old ones going onto the free list, plus the row's own page
-    (measured with `PRAGMA wal_checkpoint`: 1, 10 and 30 pages for 17 B, 18 kB and
-    59 kB of notes)."""
-    return 2 * len(body.encode()) // PAGE_BYTES + 1
+    many again for the old ones going onto the free list, plus the row's own page, plus
+    the search index's (its new segment and bookkeeping: 3 pages, and up to 5 more as
+    the notes' words grow). Measured with `PRAGMA wal_checkpoint` for notes of words:
+    4, 9, 17 and 37 pages for 10 B, 2 kB, 18 kB and 60 kB."""
+    size = len(body.encode())
+    return 2 * size // PAGE_BYTES + 1 + INDEX_PAGES + min(INDEX_PAGES_MORE, size // 400)
 
 
 class LogPacer:

@@ -41,6 +41,7 @@ from facilitator.errors import (
 )
 from facilitator.store import sqlite_file
 from facilitator.store.engine import connect_engine, reachable, write_engine
+from facilitator.store.search import is_search_index
 from facilitator.store.target import DatabaseTarget
 
 BATCH_ROWS = 1000
@@ -134,7 +135,7 @@ def _sqlite_table_with_rows(path: Path) -> str | None:
 def _first_filled(connection: sqlite3.Connection) -> str | None:
     listed = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     for (name,) in connection.execute(listed).fetchall():
-        if name in SKIPPED_TABLES:
+        if name in SKIPPED_TABLES or is_search_index(name):
             continue
         quoted = '"' + name.replace('"', '""') + '"'
         if connection.execute(f"SELECT 1 FROM {quoted} LIMIT 1").fetchone():
@@ -145,7 +146,7 @@ def _first_filled(connection: sqlite3.Connection) -> str | None:
 def _table_with_rows(connection: Connection, names: Sequence[str]) -> str | None:
     quote = connection.dialect.identifier_preparer.quote
     for name in names:
-        if name in SKIPPED_TABLES:
+        if name in SKIPPED_TABLES or is_search_index(name):
             continue
         if connection.execute(text(f"SELECT 1 FROM {quote(name)} LIMIT 1")).first():
             return name
@@ -206,7 +207,8 @@ def _failure_as_sentence(source: DatabaseTarget, destination: DatabaseTarget) ->
 def _refuse_unknown_tables(reader: Connection, source: DatabaseTarget, tables: list[Table]) -> None:
     """A table this facilitator does not know would be left behind: refuse instead."""
     known = {table.name for table in tables} | SKIPPED_TABLES
-    unknown = sorted(set(inspect(reader).get_table_names()) - known)
+    listed = set(inspect(reader).get_table_names()) - known
+    unknown = sorted(name for name in listed if not is_search_index(name))
     if unknown:
         raise CopyError(
             f"{source.display} holds tables this facilitator does not know "

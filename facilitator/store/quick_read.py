@@ -33,11 +33,15 @@ class Reader(Protocol):
     """The operator that matches a pattern in any case: SQLite's LIKE ignores the case
     of ASCII letters; PostgreSQL's LIKE does not, its ILIKE does."""
 
+    dialect: str
+    """"sqlite" or "postgresql", for the few statements the two spell differently."""
+
     def rows(self, sql: str, params: Mapping[str, object] | None = None) -> list[Row]: ...
 
 
 class _SQLiteReader:
     like = "LIKE"
+    dialect = "sqlite"
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
@@ -49,6 +53,7 @@ class _SQLiteReader:
 
 class _SQLAlchemyReader:
     like = "ILIKE"
+    dialect = "postgresql"
 
     def __init__(self, connection: Any) -> None:
         self.connection = connection

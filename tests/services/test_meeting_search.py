@@ -102,6 +102,7 @@ class _PlanReader:
     def __init__(self, read: Reader) -> None:
         self.read = read
         self.like = read.like
+        self.dialect = read.dialect
 
     def rows(self, sql: str, params: object = None) -> list[Row]:
         return self.read.rows("EXPLAIN QUERY PLAN " + sql, params)  # type: ignore[arg-type]

@@ -26,11 +26,16 @@ def table_names(path: Path) -> list[str]:
 
 
 def all_rows(path: Path) -> Rows:
-    """Every row of every table (alembic_version included), each as a column -> value dict."""
+    """Every row of every table (alembic_version included, the search index's tables
+    left out: they follow the others), each as a column -> value dict."""
+    from facilitator.store.search import is_search_index
+
     result: Rows = {}
     with closing(sqlite3.connect(path)) as connection:
         connection.row_factory = sqlite3.Row
         for name in table_names(path):
+            if is_search_index(name):
+                continue
             order = "version_num" if name == "alembic_version" else "id"
             rows = connection.execute(f'SELECT * FROM "{name}" ORDER BY {order}')
             result[name] = [dict(row) for row in rows]

@@ -20,6 +20,7 @@ from facilitator.store import tables
 from facilitator.store.database import Database
 from facilitator.store.engine import make_engine
 from facilitator.store.migrate import alembic_config
+from facilitator.store.migrations.env_filter import include_object
 from facilitator.store.migrations.render import render_item
 from facilitator.store.revisions import MIGRATIONS_DIR, head_revision, known_revisions
 from facilitator.store.target import DatabaseTarget
@@ -32,7 +33,9 @@ def schema_differences(target: DatabaseTarget) -> list[object]:
     engine = make_engine(target)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            # The search index (migration 0011) is not in the models; env.py leaves it out too.
+            opts = {"compare_type": True, "include_object": include_object}
+            context = MigrationContext.configure(connection, opts=opts)
             return list(compare_metadata(context, tables.metadata))
     finally:
         engine.dispose()

@@ -16,6 +16,7 @@ import os
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from facilitator.store.migrations.env_filter import include_object
 from facilitator.store.migrations.render import render_item
 from facilitator.store.tables import metadata
 
@@ -28,6 +29,7 @@ def run_with(connection: Connection) -> None:
         transactional_ddl=True,  # a failed upgrade leaves the old schema intact
         compare_type=True,
         render_item=render_item,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,71 @@
+"""Full-text search over every team's meetings: what the search box and `facilitator
+search` call (read without the ORM, like the home screen; see `quick_read`)."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from facilitator.domain.clean import clean_line
+from facilitator.domain.markdown_escape import one_line
+from facilitator.domain.meeting_date import MeetingTimes, meeting_day
+from facilitator.domain.search_query import marked_text, parse_search
+from facilitator.domain.search_results import SearchResult, SearchResults
+from facilitator.errors import NotFoundError
+from facilitator.store.meeting_search import active_teams
+from facilitator.store.quick_read import Reader, reader
+from facilitator.store.search import FoundRecord, search_records
+from facilitator.store.target import DatabaseTarget
+
+DEFAULT_LIMIT = 50
+"""Results a search returns unless asked for more."""
+NOTHING_ASKED = "Type a word to search for: the query holds no word, only punctuation or spaces."
+
+
+def search(
+    target: DatabaseTarget,
+    text: str,
+    *,
+    team: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    ranked: bool = False,
+    tz: tzinfo | None = None,
+    as_you_type: bool = True,
+) -> SearchResults:
+    """The records of every active team's meetings (or team `team`'s, by its name)
+    matching `text`, newest first or best first when `ranked`, at most `limit`; see
+    `facilitator.domain.search_query` for how `text` is read. NotFoundError with a
+    sentence if there is no team `team`; an empty query finds nothing and says so."""
+    query = parse_search(text, as_you_type=as_you_type)
+    with reader(target) as read:
+        team_id = _team_named(read, team) if team is not None else None
+        if query.is_empty:
+            return SearchResults(text, (), ranked, NOTHING_ASKED)
+        found = search_records(read, query, team_id=team_id, limit=limit, ranked=ranked)
+    return SearchResults(text, tuple(_result(record, tz) for record in found), ranked)
+
+
+def _result(record: FoundRecord, tz: tzinfo | None) -> SearchResult:
+    snippet, highlights = marked_text(" ".join(clean_line(record.snippet).split()))
+    return SearchResult(
+        kind=record.kind,
+        record_id=record.record_id,
+        meeting_id=record.meeting_id,
+        meeting_title=record.meeting_title,
+        team_name=record.team_name,
+        day=meeting_day(MeetingTimes(record.scheduled_start, record.started_at), tz),
+        snippet=snippet,
+        highlights=highlights,
+    )
+
+
+def _team_named(read: Reader, name: str) -> int:
+    """The id of the active team called `name` (any case, any spacing), or NotFoundError
+    naming the teams there are (as `facilitator decisions --team` says it)."""
+    wanted = one_line(name).casefold()
+    teams = [(int(row[0]), str(row[1])) for row in active_teams(read)]
+    for team_id, team_name in teams:
+        if one_line(team_name).casefold() == wanted:
+            return team_id
+    names = ", ".join(one_line(team_name) for _, team_name in teams)
+    hint = f"name one of: {names}." if teams else "there are no teams yet."
+    raise NotFoundError(f'There is no team called "{one_line(name)}"; {hint}')

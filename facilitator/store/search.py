@@ -1,0 +1,276 @@
+"""Full-text search over what meetings hold: the one place that speaks the databases'
+search syntax (see `facilitator.domain.search_query` for how a query is read).
+
+The index is made by migration 0011: on SQLite, an FTS5 table `search_<table>` per
+searchable table (external content, kept in step by triggers; tokenizer 'porter
+unicode61 remove_diacritics 2': stems English, folds accents and case); on PostgreSQL,
+a GIN index on each table's 'english' `to_tsvector` (stems and folds case; accents are
+not folded there).
+
+A search runs in two statements: the first finds the hits over every kind of record,
+dated by their meeting and ordered (newest first, or best match first), and stops at
+`limit`; the second marks the matching words of those few hits only, since a snippet
+costs far more than a match. User text never enters a statement: on SQLite each word
+goes into the MATCH string double-quoted (so FTS5 reads it as a word, never an
+operator) and the string is a bound parameter; on PostgreSQL each word is a bound
+parameter of `plainto_tsquery`, `phraseto_tsquery` or (a prefix of letters and digits
+only) `to_tsquery`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from facilitator.domain.search_query import MARK_END, MARK_START, SearchQuery
+from facilitator.store.quick_read import Reader, to_datetime
+
+SEARCH_INDEX_PREFIXES = ("search_", "ix_search_")
+"""Names of the search index's tables (SQLite) and indexes (PostgreSQL)."""
+SNIPPET_WORDS = 16
+"""About how many words a snippet holds around the matching ones."""
+
+
+def is_search_index(name: str | None) -> bool:
+    """Whether `name` is one of the search index's tables or indexes, which the models
+    do not describe (the migration made them)."""
+    return name is not None and name.startswith(SEARCH_INDEX_PREFIXES)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A searchable table: the kind of record it holds, its searched columns, how its
+    row `r` reaches its meeting, and which record a hit names."""
+
+    table: str
+    kind: str
+    columns: tuple[str, ...]
+    meeting: str = "r.meeting_id"
+    record: str = "r.id"
+    join: str = ""
+
+
+SOURCES = (
+    Source("meeting", "meeting", ("title", "purpose", "goals"), meeting="r.id"),
+    Source("agenda_item", "item", ("title", "goal")),
+    Source("note", "note", ("body",)),
+    Source("decision", "decision", ("question", "outcome", "rationale")),
+    Source(
+        "decision_option",
+        "decision",
+        ("text",),
+        meeting="d.meeting_id",
+        record="r.decision_id",
+        join="JOIN decision AS d ON d.id = r.decision_id",
+    ),
+    Source("action_item", "action", ("what",)),
+    Source("parking_lot_item", "parking", ("text", "disposition_note")),
+    Source("takeaway", "takeaway", ("text",)),
+    Source("time_out", "timeout", ("note",)),
+    Source(
+        "evaluation_answer",
+        "comment",
+        ("text",),
+        meeting="e.meeting_id",
+        join="JOIN evaluation_response AS e ON e.id = r.response_id",
+    ),
+)
+"""Every searchable table (migration 0011 indexes the same columns)."""
+_BY_TABLE = {source.table: source for source in SOURCES}
+
+
+@dataclass(frozen=True)
+class FoundRecord:
+    """One hit: a record of `kind` (meeting, item, note, decision, action, parking,
+    takeaway, timeout, comment) with id `record_id`, in its meeting, and its matching
+    text with the matching words between `MARK_START` and `MARK_END`."""
+
+    kind: str
+    record_id: int
+    meeting_id: int
+    meeting_title: str
+    team_name: str
+    scheduled_start: datetime
+    started_at: datetime | None
+    snippet: str
+
+
+def search_records(
+    reader: Reader,
+    query: SearchQuery,
+    *,
+    team_id: int | None,
+    limit: int,
+    ranked: bool = False,
+    include_archived: bool = False,
+) -> list[FoundRecord]:
+    """The records matching `query` in meetings of team `team_id` (None: of every team
+    not archived, or of every team with `include_archived`), newest meeting first (or
+    best match first when `ranked`), at most `limit`."""
+    if query.is_empty or limit <= 0:
+        return []
+    syntax: _Syntax = _Postgres(query) if reader.dialect == "postgresql" else _Fts5(query)
+    filters = "" if include_archived else " AND t.archived_at IS NULL"
+    if team_id is not None:
+        filters += " AND m.team_id = :team_id"
+    branches = " UNION ALL ".join(syntax.branch(source, filters) for source in SOURCES)
+    order = "score, moment DESC" if ranked else "moment DESC, score"
+    rows = reader.rows(
+        f"SELECT * FROM ({branches}) AS hit ORDER BY {order}, meeting_id DESC, source_id DESC"
+        " LIMIT :limit",
+        {**syntax.params, "team_id": team_id, "limit": limit},
+    )
+    snippets = _snippets(reader, syntax, rows)
+    return [
+        FoundRecord(
+            kind=_BY_TABLE[row[0]].kind,
+            record_id=int(row[2]),
+            meeting_id=int(row[3]),
+            meeting_title=str(row[4]),
+            team_name=str(row[5]),
+            scheduled_start=_moment(row[6]),
+            started_at=to_datetime(row[7]),
+            snippet=snippets.get((row[0], int(row[1])), ""),
+        )
+        for row in rows
+    ]
+
+
+_HIT_COLUMNS = """
+    '{table}' AS source, r.id AS source_id, {record} AS record_id, m.id AS meeting_id,
+    m.title AS meeting_title, t.name AS team_name, m.scheduled_start, m.started_at,
+    COALESCE(m.started_at, m.scheduled_start) AS moment
+"""
+_MEETING_JOINS = "JOIN meeting AS m ON m.id = {meeting} JOIN team AS t ON t.id = m.team_id"
+
+
+def _snippets(
+    reader: Reader, syntax: _Syntax, rows: Sequence[Sequence[object]]
+) -> dict[tuple[str, int], str]:
+    """The marked text of each hit of `rows`, by (table, row id): one statement a table."""
+    wanted: dict[str, list[int]] = {}
+    for row in rows:
+        wanted.setdefault(str(row[0]), []).append(int(str(row[1])))
+    found: dict[tuple[str, int], str] = {}
+    for table, ids in wanted.items():
+        # Whole numbers read from the database, written into the statement.
+        listed = ", ".join(str(value) for value in ids)
+        sql = syntax.snippets(_BY_TABLE[table], listed)
+        for row_id, text in reader.rows(sql, syntax.params):
+            found[(table, int(row_id))] = str(text or "")
+    return found
+
+
+class _Syntax:
+    params: dict[str, object]
+
+    def branch(self, source: Source, filters: str) -> str:
+        raise NotImplementedError
+
+    def snippets(self, source: Source, ids: str) -> str:
+        raise NotImplementedError
+
+
+class _Fts5(_Syntax):
+    """SQLite: a MATCH against each `search_<table>`, ranked by bm25 (lower is better)."""
+
+    def __init__(self, query: SearchQuery) -> None:
+        self.params = {"match": fts5_match(query), "mark_start": MARK_START, "mark_end": MARK_END}
+
+    def branch(self, source: Source, filters: str) -> str:
+        fts = f"search_{source.table}"
+        columns = _HIT_COLUMNS.format(table=source.table, record=source.record)
+        return f"""
+            SELECT {columns}, bm25({fts}) AS score
+              FROM {fts} JOIN {source.table} AS r ON r.id = {fts}.rowid {source.join}
+              {_MEETING_JOINS.format(meeting=source.meeting)}
+             WHERE {fts} MATCH :match{filters}
+        """
+
+    def snippets(self, source: Source, ids: str) -> str:
+        fts = f"search_{source.table}"
+        return (
+            f"SELECT rowid, snippet({fts}, -1, :mark_start, :mark_end, '…', {SNIPPET_WORDS})"
+            f" FROM {fts} WHERE {fts} MATCH :match AND rowid IN ({ids})"
+        )
+
+
+def fts5_match(query: SearchQuery) -> str:
+    """The FTS5 MATCH string for `query`: every word and phrase double-quoted (FTS5
+    reads a quoted string as words whatever it holds), the last word a prefix when
+    `query.prefix`, excluded words after NOT. Empty for an empty query."""
+    if query.is_empty:
+        return ""
+    terms = [_quoted(word) for word in query.words]
+    if query.prefix and terms:
+        terms[-1] += "*"
+    terms += [_quoted(" ".join(phrase)) for phrase in query.phrases]
+    match = f"({' '.join(terms)})"
+    for word in query.excluded:
+        match = f"({match} NOT {_quoted(word)})"
+    return match
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class _Postgres(_Syntax):
+    """PostgreSQL: each table's indexed 'english' tsvector against a tsquery built from
+    bound parameters, ranked by ts_rank (negated, so lower is better as on SQLite)."""
+
+    def __init__(self, query: SearchQuery) -> None:
+        self.params = {"headline": _HEADLINE}
+        parts: list[str] = []
+        for index, word in enumerate(query.words):
+            last = index == len(query.words) - 1
+            if last and query.prefix and word.isalnum():
+                self.params[f"w{index}"] = f"{word}:*"
+                parts.append(f"to_tsquery('english', :w{index})")
+            else:
+                self.params[f"w{index}"] = word
+                parts.append(f"plainto_tsquery('english', :w{index})")
+        for index, phrase in enumerate(query.phrases):
+            self.params[f"p{index}"] = " ".join(phrase)
+            parts.append(f"phraseto_tsquery('english', :p{index})")
+        for index, word in enumerate(query.excluded):
+            self.params[f"x{index}"] = word
+            parts.append(f"!! plainto_tsquery('english', :x{index})")
+        self.tsquery = "(" + " && ".join(parts) + ")"
+
+    def branch(self, source: Source, filters: str) -> str:
+        document = postgresql_document(source.columns, prefix="r.")
+        columns = _HIT_COLUMNS.format(table=source.table, record=source.record)
+        return f"""
+            SELECT {columns}, -ts_rank({document}, {self.tsquery}) AS score
+              FROM {source.table} AS r {source.join}
+              {_MEETING_JOINS.format(meeting=source.meeting)}
+             WHERE {document} @@ {self.tsquery}{filters}
+        """
+
+    def snippets(self, source: Source, ids: str) -> str:
+        text = " || ' ' || ".join(f"r.{column}" for column in source.columns)
+        return (
+            f"SELECT r.id, ts_headline('english', {text}, {self.tsquery}, :headline)"
+            f" FROM {source.table} AS r WHERE r.id IN ({ids})"
+        )
+
+
+_HEADLINE = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords=6,"
+    ' MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def postgresql_document(columns: Sequence[str], *, prefix: str = "") -> str:
+    """The expression migration 0011 indexes (a query must spell it the same way,
+    whatever the table's alias, for PostgreSQL to use the index)."""
+    joined = " || ' ' || ".join(f"{prefix}{column}" for column in columns)
+    return f"to_tsvector('english'::regconfig, {joined})"
+
+
+def _moment(value: object) -> datetime:
+    moment = to_datetime(value)
+    assert moment is not None  # a meeting's schedule is NOT NULL
+    return moment
