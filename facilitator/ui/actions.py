@@ -108,6 +108,12 @@ APP_ACTIONS = (
         "it, open the full record.",
     ),
     UiAction(
+        "search_meetings",
+        "Search: every meeting's records",
+        "Find words in every team's meetings: titles, notes, decisions, action items, "
+        "parking lot, take-aways, time-outs and evaluation comments; enter opens one.",
+    ),
+    UiAction(
         "load_demo",
         "Demo: add the demo teams",
         "Add a demo leadership team with a planned and a past meeting (once).",
@@ -198,6 +204,15 @@ HOME_ACTIONS = (
         "review, by method; search them and open the full record.",
         key="d",
         footer="Decisions",
+    ),
+    UiAction(
+        "search_meetings",
+        "Search: every meeting's records",
+        "Find words in every team's meetings: titles, notes, decisions, action items, "
+        "parking lot, take-aways, time-outs and evaluation comments; enter opens one.",
+        key="slash",
+        key_display="/",
+        footer="Search",
     ),
     UiAction(
         "library",

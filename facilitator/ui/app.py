@@ -234,6 +234,15 @@ class FacilitatorApp(App[int]):
         name = next((team.name for team in teams if team.id == team_id), None)
         self.push_screen(DecisionLogScreen(team_id, name))
 
+    def action_search_meetings(self) -> None:
+        """The search screen (its box takes the focus again if it is already open)."""
+        from facilitator.ui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#search-box").focus()
+            return
+        self.push_screen(SearchScreen())
+
     def action_library(self) -> None:
         from facilitator.ui.screens.library import LibraryScreen
 

@@ -17,6 +17,7 @@ from facilitator.domain.clock import Clock
 if TYPE_CHECKING:
     from facilitator.domain.meeting_view import MeetingPlan
     from facilitator.domain.overview import HomeOverview
+    from facilitator.domain.search_results import SearchResults
     from facilitator.domain.team_draft import TeamDraft
     from facilitator.pack.loader import Pack
     from facilitator.services.demo import DemoResult
@@ -124,6 +125,17 @@ class Backend:
         from facilitator.services.meetings import meeting_plan
 
         return meeting_plan(self.db, meeting_id=meeting_id, pack=self.pack)
+
+    def meeting_status(self, meeting_id: int) -> str:
+        from facilitator.services.meetings import meeting_status
+
+        return meeting_status(self.db, meeting_id=meeting_id)
+
+    def search(self, text: str, *, ranked: bool = False) -> SearchResults:
+        """Every active team's records matching `text` (see `services.search`)."""
+        from facilitator.services.search import search
+
+        return search(self.target, text, ranked=ranked, tz=self.tz)
 
     def create_team(self, draft: TeamDraft) -> int:
         from facilitator.services.teams import create_team

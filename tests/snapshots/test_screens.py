@@ -43,8 +43,8 @@ def test_home_with_the_demo(
     OVERDUE, "Parking lot: 1 item open" and "Review due: 1 decision" with its question.
     The Meetings panel has focus: its border is heavy, the others' rounded. At 80x24 the
     footer takes two rows and shows every key: Open meeting, Run, New meeting, New team,
-    Action items, Decisions, Library, Refresh, Quit, Help and the palette hint (issue 15,
-    defect 7)."""
+    Action items, Decisions, Search, Library, Refresh, Quit, Help and the palette hint
+    (issue 15, defect 7)."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=size, run_before=steps())
 

@@ -163,6 +163,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("a", "Teams: show all teams"),
             ("i", "Action items: the team's list"),
             ("d", "Decisions: the decision log"),
+            ("/", "Search: every meeting's records"),
             ("l", "Library: browse the practice"),
             ("r", "Home: refresh"),
         ]
@@ -171,6 +172,7 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("^p", "App: command palette"),
             ("palette", "Library: browse the practice"),
             ("palette", "Decisions: the decision log"),
+            ("palette", "Search: every meeting's records"),
             ("palette", "Demo: add the demo teams"),
             ("^q", "App: quit"),
         ]

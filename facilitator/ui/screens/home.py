@@ -330,6 +330,9 @@ class HomeScreen(FreshScreen[None]):
 
         self.app.push_screen(DecisionLogScreen(self.team_id, self._team_name()))
 
+    def action_search_meetings(self) -> None:
+        self.app.action_search_meetings()
+
     def action_library(self) -> None:
         self.app.action_library()
 
