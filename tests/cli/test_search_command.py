@@ -5,14 +5,11 @@ literally, without its control characters."""
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 
 import pytest
 
-from facilitator.store.database import Database
 from tests.cli.inprocess import assert_one_sentence, cli
-from tests.conftest import FROZEN_NOW, db_argument, write_raw
+from tests.conftest import FROZEN_NOW, write_raw
 
 JSON_FIELDS = {
     "kind",
@@ -27,21 +24,7 @@ JSON_FIELDS = {
 """The documented shape (facilitator/render/search_results.py, the README): stable."""
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's zone is UTC (the command dates by the machine's wall clock)."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def path(demo_db: Database) -> str:
-    argument = db_argument(demo_db.target)
-    demo_db.dispose()
-    return argument
+pytestmark = pytest.mark.usefixtures("utc_pack")  # the command dates by the machine's zone
 
 
 def test_results_as_text_with_the_words_marked(
