@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from facilitator.domain.search_query import MARK_END, MARK_START, SearchQuery
 from facilitator.store.quick_read import Reader, to_datetime
@@ -162,14 +163,14 @@ def _snippets(
     return found
 
 
-class _Syntax:
+class _Syntax(Protocol):
+    """One database's search statements (`_Fts5`, `_Postgres`)."""
+
     params: dict[str, object]
 
-    def branch(self, source: Source, filters: str) -> str:
-        raise NotImplementedError
+    def branch(self, source: Source, filters: str) -> str: ...
 
-    def snippets(self, source: Source, ids: str) -> str:
-        raise NotImplementedError
+    def snippets(self, source: Source, ids: str) -> str: ...
 
 
 class _Fts5(_Syntax):

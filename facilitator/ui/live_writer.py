@@ -9,6 +9,7 @@ slow reply never undoes what the screen already shows.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from facilitator.services.live import LiveState
     from facilitator.ui.app import FacilitatorApp
 
+
+HELD_RETRY_SECONDS = 1.0
+"""How often notes held while the database was away are tried again."""
 
 NoteSaved = Callable[[datetime | None, str], None]
 """Told on the event loop when a note was saved (at, and the notes as stored, which
@@ -118,6 +122,8 @@ class LiveWriter:
         """Notes that could not be saved because the database could not be reached,
         the latest text of each item (touched on the write thread only)."""
         self._retrying = False
+        self._tried = 0.0
+        """When (monotonic seconds) the held notes were last tried again."""
         self.seen: tuple[int, ...] | None = None
         """The change stamp (`Backend.change_stamp`) of the database as this screen
         shows it: when the file's stamp moves past it, another window has saved
@@ -176,11 +182,16 @@ class LiveWriter:
         self._last = self._pool.submit(run)
 
     def retry_held(self) -> None:
-        """Save again the notes held while the database could not be reached (called
-        every second or so while there are some); nothing is lost meanwhile, and once
-        the database answers they are saved on the next try."""
+        """Save again the notes held while the database could not be reached (called at
+        every look for other windows' saves; tries at most once a second, by the
+        clock); nothing is lost meanwhile, and once the database answers they are saved
+        on the next try."""
         if not self.held or self._retrying:
             return
+        moment = time.monotonic()
+        if moment - self._tried < HELD_RETRY_SECONDS:
+            return
+        self._tried = moment
         self._retrying = True
         now = self.app.backend.now()
 

@@ -4,8 +4,8 @@ The app runs migrations through `facilitator.store.migrate`, which hands over a
 connection that is already inside a BEGIN IMMEDIATE transaction with foreign keys off.
 Developers can also run Alembic directly to write a revision:
 
-    alembic -c facilitator/store/migrations/alembic.ini -x db=/tmp/scratch.db upgrade head
-    alembic -c facilitator/store/migrations/alembic.ini -x db=/tmp/scratch.db \\
+    alembic -c facilitator/store/migrations/alembic.ini -x db=scratch.db upgrade head
+    alembic -c facilitator/store/migrations/alembic.ini -x db=scratch.db \\
         revision --autogenerate -m "what changed"
 """
 

@@ -63,8 +63,6 @@ file, a counter on a server (its notices come on a thread). A change shows some 
 later on average; 0.5 s gave 0.27 s (benchmarks/cross_process.py)."""
 UNREACHABLE = "database server unreachable"
 """Said in the title while a PostgreSQL server cannot be reached."""
-HELD_RETRY_TICKS = 4
-"""Notes held while the database was away are tried again every fourth look (1 s)."""
 
 
 def reach_title(name: str, reachable: bool, meanwhile: str) -> str:
@@ -106,8 +104,6 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         is open; a restart shows a prompt again while the item is still over time."""
         self._early_keys: list[tuple[str, tuple[object, ...]]] = []
         """Meeting keys pressed before the first reading arrived, in order."""
-        self._ticks = 0
-        """Turns of `follow_other_windows`."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -152,9 +148,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         """Read the meeting again when another window (the recorder's, the
         facilitator's) has saved something: two `stat` calls on the event loop; the
         reading goes to the write thread, after any write of this window's."""
-        self._ticks += 1
-        if self._ticks % HELD_RETRY_TICKS == 0:  # notes held while the database was away
-            self.writer.retry_held()
+        self.writer.retry_held()  # notes held while the database was away, once a second
         self.sub_title = reach_title("Live", self.app.backend.reachable(), "notes kept here")
         stamp = self.app.backend.change_stamp()
         if stamp is None or stamp == self.writer.seen or self.state is None:
