@@ -61,14 +61,14 @@ FOLLOW_SECONDS = 0.25
 """How often the screen looks for another window's saves: two `stat` calls on a SQLite
 file, a counter on a server (its notices come on a thread). A change shows some 0.15 s
 later on average; 0.5 s gave 0.27 s (benchmarks/cross_process.py)."""
-UNREACHABLE = "database server unreachable"
+UNREACHABLE = "server unreachable"
 """Said in the title while a PostgreSQL server cannot be reached."""
 
 
-def reach_title(name: str, reachable: bool, meanwhile: str) -> str:
-    """The screen's subtitle: its name, and (`meanwhile`) what it does while the database
-    server cannot be reached."""
-    return name if reachable else f"{name} · {UNREACHABLE}, {meanwhile}"
+def reach_title(name: str, reachable: bool) -> str:
+    """The screen's subtitle: its name, and whether the database server can be reached
+    (short: the header cuts what follows a long meeting title at 80 columns)."""
+    return name if reachable else f"{name} · {UNREACHABLE}"
 
 
 class LiveScreen(TimerActions, CaptureActions, RoomActions):
@@ -149,7 +149,7 @@ class LiveScreen(TimerActions, CaptureActions, RoomActions):
         facilitator's) has saved something: two `stat` calls on the event loop; the
         reading goes to the write thread, after any write of this window's."""
         self.writer.retry_held()  # notes held while the database was away, once a second
-        self.sub_title = reach_title("Live", self.app.backend.reachable(), "notes kept here")
+        self.sub_title = reach_title("Live", self.app.backend.reachable())
         stamp = self.app.backend.change_stamp()
         if stamp is None or stamp == self.writer.seen or self.state is None:
             return

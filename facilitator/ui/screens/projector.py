@@ -149,9 +149,7 @@ class ProjectorScreen(Screen[None]):
         """Read the meeting again when a live window has saved something: two `stat`
         calls here (a counter on a database server, kept by its notices' thread); the
         reading runs in a thread. Where there is no stamp, every look reads."""
-        self.sub_title = reach_title(
-            "Projector", self.app.backend.reachable(), "showing the last reading"
-        )
+        self.sub_title = reach_title("Projector", self.app.backend.reachable())
         stamp = self.app.backend.change_stamp()
         if stamp is not None and stamp == self.seen:
             return
