@@ -6,7 +6,8 @@
     facilitator projector MEETING_ID          a read-only view of it for the room
     facilitator serve [--host 127.0.0.1] [--port 8000]
                                               the app in a web browser
-    facilitator list [--json]                 list meetings
+    facilitator list [--json] [--limit N | --all]
+                                              list meetings (text: the latest 100)
     facilitator decisions [--team NAME] [--json]
                                               the decision log (every team's, or one's)
     facilitator search QUERY [--team NAME] [--limit N] [--json]
@@ -108,9 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     projecting.add_argument("meeting_id", metavar="MEETING_ID", type=int, help="as `list` shows it")
     projecting.set_defaults(creates=False)
     _add_serve_command(commands, common)
-    listing = commands.add_parser("list", parents=[common], help="list meetings")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    listing.set_defaults(creates=False)
+    from facilitator.cli_list import add_list_command
+
+    add_list_command(commands, common)
     deciding = commands.add_parser(
         "decisions", parents=[common], help="the decision log: every decision, newest first"
     )
@@ -291,9 +292,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     target = resolve_target(getattr(args, "db", None), os.environ)
     create = bool(args.creates)
     if args.command == "list":
-        from facilitator.cli_commands import list_meetings
+        from facilitator.cli_list import list_meetings
 
-        return list_meetings(target, as_json=args.json, create=create)
+        return list_meetings(
+            target, as_json=args.json, limit=args.limit, every=args.all, create=create
+        )
     if args.command == "decisions":
         from facilitator.cli_commands import list_decisions
 

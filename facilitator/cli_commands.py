@@ -100,20 +100,6 @@ def demo(target: DatabaseTarget, *, then_open: bool, create: bool = True) -> int
     return open_app(target, meeting_id=result.meeting_id, create=False)
 
 
-def list_meetings(target: DatabaseTarget, *, as_json: bool, create: bool = False) -> int:
-    """Print every meeting."""
-    from facilitator.render.meeting_list import meetings_as_json, meetings_as_text
-    from facilitator.services.meetings import list_meetings as read_meetings
-    from facilitator.store.database import Database
-
-    prepare_database(target, create=create)
-    database = Database(target)
-    meetings = read_meetings(database)
-    database.dispose()
-    say(meetings_as_json(meetings, None) if as_json else meetings_as_text(meetings, None))
-    return 0
-
-
 def list_decisions(
     target: DatabaseTarget, *, team: str | None, as_json: bool, create: bool = False
 ) -> int:

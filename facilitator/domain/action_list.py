@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from facilitator.domain.enums import ActionStatus
 from facilitator.domain.overview import is_overdue
+from facilitator.domain.text_filter import EVERYTHING, TextFilter
 
 NO_OWNER = "No owner yet"
 """The group of action items nobody has taken yet."""
@@ -105,9 +106,16 @@ class ActionList:
         """E.g. "5 open, 2 overdue, 3 done"."""
         return f"{self.open_count} open, {self.overdue_count} overdue, {self.done_count} done"
 
-    def shown(self, view: ActionFilter, *, keep: frozenset[int] = frozenset()) -> ActionList:
+    def shown(
+        self,
+        view: ActionFilter,
+        *,
+        keep: frozenset[int] = frozenset(),
+        text: TextFilter = EVERYTHING,
+    ) -> ActionList:
         """The entries `view` shows, plus those in `keep` (just marked, so they stay in
-        view until the filter changes and a slip of the key can be undone)."""
+        view until the filter changes and a slip of the key can be undone), of those the
+        text filter `text` keeps (the search index found them)."""
         wanted = {
             ActionFilter.OPEN: self.open,
             ActionFilter.OVERDUE: self.overdue,
@@ -115,7 +123,9 @@ class ActionList:
             ActionFilter.ALL: self.entries,
         }[view]
         ids = {e.id for e in wanted} | keep
-        return replace(self, entries=tuple(e for e in self.entries if e.id in ids))
+        return replace(
+            self, entries=tuple(e for e in self.entries if e.id in ids and text.keeps(e.id))
+        )
 
     def by_due(self) -> list[ActionEntry]:
         """Earliest due first, undated last."""

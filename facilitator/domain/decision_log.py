@@ -1,4 +1,5 @@
-"""The decision log: a team's decisions across its meetings, filtered and searched.
+"""The decision log: a team's decisions across its meetings, filtered and searched
+(the search index finds the text: `facilitator.services.text_filter`).
 
 Plain values the decision-log screen and `facilitator decisions` show;
 `facilitator.services.decision_log` reads them. Each entry keeps the decision as the
@@ -16,6 +17,7 @@ from facilitator.domain.decision_count import count_decision
 from facilitator.domain.decision_tally import Tally
 from facilitator.domain.enums import DecisionStatus
 from facilitator.domain.minutes import DecisionLine
+from facilitator.domain.text_filter import EVERYTHING, TextFilter
 
 STATUS_WORDS = {
     DecisionStatus.OPEN.value: "open",
@@ -70,20 +72,6 @@ class LoggedDecision:
         count)."""
         return count_decision(self.line)
 
-    def matches(self, words: str) -> bool:
-        """Whether every word of `words` is in the question, an option, the outcome or
-        the rationale, in any case."""
-        haystack = " ".join(
-            (
-                self.line.question,
-                *(option.text for option in self.line.options),
-                *(option.gives for option in self.line.options),
-                self.line.outcome,
-                self.line.rationale,
-            )
-        ).casefold()
-        return all(word in haystack for word in words.casefold().split())
-
 
 class DecisionFilter(StrEnum):
     """Which decisions the log shows (by status, or those due for review)."""
@@ -114,10 +102,10 @@ class DecisionLog:
         return f"{total} {noun}, {still} open, {self.review_due_count} due for review"
 
     def shown(
-        self, view: DecisionFilter, *, method: str | None = None, words: str = ""
+        self, view: DecisionFilter, *, method: str | None = None, text: TextFilter = EVERYTHING
     ) -> DecisionLog:
         """The entries `view` shows, of `method` (a DecisionMethod value; None: any)
-        and holding every word of `words`."""
+        and kept by the text filter `text` (the search index found them)."""
         return replace(
             self,
             entries=tuple(
@@ -125,7 +113,7 @@ class DecisionLog:
                 for e in self.entries
                 if _in_view(e, view)
                 and (method is None or e.line.method == method)
-                and e.matches(words)
+                and text.keeps(e.id)
             ),
         )
 

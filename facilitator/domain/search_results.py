@@ -23,7 +23,8 @@ KIND_NAMES = {
 class SearchResult:
     """One record found: its `kind` (a key of KIND_NAMES) and id, the meeting it belongs
     to, that meeting's day, and the matching text (one line, control characters
-    removed) with the (start, end) offsets of its matching words in `highlights`."""
+    removed) with the (start, end) offsets of its matching words in `highlights`;
+    `item_id` is the agenda item it belongs to (an agenda item's own id), if any."""
 
     kind: str
     record_id: int
@@ -33,6 +34,7 @@ class SearchResult:
     day: date
     snippet: str
     highlights: tuple[tuple[int, int], ...]
+    item_id: int | None = None
 
 
 @dataclass(frozen=True)

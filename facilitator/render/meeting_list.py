@@ -16,13 +16,15 @@ meetings were held, or are planned for):
     scheduled_for              the day it is planned for, YYYY-MM-DD, local
 
 `held_at`, `held_on` and `scheduled_for` were added in issue 15; the other fields keep
-their meaning (`scheduled_start` is the plan, never the day it was held).
+their meaning (`scheduled_start` is the plan, never the day it was held). Since issue
+19 the command streams the array (`meetings_as_json_lines`, the same bytes) and prints
+every meeting unless `--limit N` asks for the latest N.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import tzinfo
 
 from facilitator.domain.clean import clean_line, escape_json_controls
@@ -33,30 +35,66 @@ from facilitator.domain.meeting_date import (
     scheduled_day,
 )
 from facilitator.domain.overview import MeetingSummary
-from facilitator.domain.text import local
+from facilitator.domain.text import local, plural
 
 
 def meetings_as_json(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:
     """A JSON array (see the module's docstring); days are on the wall clock of `tz`.
     Control characters in text are escaped (DEL, C1 and bidirectional controls as well as
     the C0 that JSON escapes itself)."""
-    rows = [
-        {
-            "id": meeting.id,
-            "team_id": meeting.team_id,
-            "team": meeting.team_name,
-            "title": meeting.title,
-            "scheduled_start": meeting.scheduled_start.isoformat(),
-            "planned_minutes": meeting.planned_minutes,
-            "location": meeting.location,
-            "status": meeting.status,
-            "held_at": meeting.held_at.isoformat() if meeting.held_at else None,
-            "held_on": meeting_day(meeting, tz).isoformat() if meeting.held_at else None,
-            "scheduled_for": scheduled_day(meeting, tz).isoformat(),
-        }
-        for meeting in meetings
-    ]
+    rows = [_json_object(meeting, tz) for meeting in meetings]
     return escape_json_controls(json.dumps(rows, indent=2, ensure_ascii=False))
+
+
+def meetings_as_json_lines(meetings: Iterable[MeetingSummary], tz: tzinfo | None) -> Iterator[str]:
+    """`meetings_as_json` in pieces, a meeting at a time, for a list too long to hold:
+    joined with line feeds they are the same text, character for character."""
+    previous: str | None = None
+    for meeting in meetings:
+        if previous is None:
+            yield "["
+        else:
+            yield previous + ","
+        previous = _json_element(meeting, tz)
+    if previous is None:
+        yield "[]"
+        return
+    yield previous
+    yield "]"
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_element(meeting: MeetingSummary, tz: tzinfo | None) -> str:
+    """The meeting as `json.dumps(..., indent=2)` writes an element of an array, written
+    field by field: the indenting encoder is pure Python, several times slower."""
+    fields = ",\n".join(
+        f"    {_encode(key)}: {_encode(value)}" for key, value in _json_object(meeting, tz).items()
+    )
+    return escape_json_controls(f"  {{\n{fields}\n  }}")
+
+
+def _json_object(meeting: MeetingSummary, tz: tzinfo | None) -> dict[str, object]:
+    return {
+        "id": meeting.id,
+        "team_id": meeting.team_id,
+        "team": meeting.team_name,
+        "title": meeting.title,
+        "scheduled_start": meeting.scheduled_start.isoformat(),
+        "planned_minutes": meeting.planned_minutes,
+        "location": meeting.location,
+        "status": meeting.status,
+        "held_at": meeting.held_at.isoformat() if meeting.held_at else None,
+        "held_on": meeting_day(meeting, tz).isoformat() if meeting.held_at else None,
+        "scheduled_for": scheduled_day(meeting, tz).isoformat(),
+    }
+
+
+def more_meetings_line(hidden: int) -> str:
+    """The last line of a list cut to the latest meetings: how many earlier ones there
+    are, and how to see them."""
+    return f"{plural(hidden, 'earlier meeting')} not shown; `facilitator list --all` shows them."
 
 
 def meetings_as_text(meetings: Sequence[MeetingSummary], tz: tzinfo | None) -> str:

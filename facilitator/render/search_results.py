@@ -24,8 +24,12 @@ query as typed, "results": [...]}, with one object per result in that order:
                           matching words ("…" where cut)
     highlights            the matching words as [start, end] offsets into `snippet`
                           (Unicode code points, end excluded)
+    item_id               the agenda item the record belongs to (an item's own id; a
+                          note's, decision's, action item's, parking-lot entry's or
+                          time-out's item), or null when it belongs to none
 
-The shape was added in issue 19; fields keep their meaning once shipped.
+The shape was added in issue 19 (`item_id` came later, still version 1: fields are
+only added); fields keep their meaning once shipped.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ def _json_row(result: SearchResult) -> dict[str, Any]:
         "date": result.day.isoformat(),
         "snippet": result.snippet,
         "highlights": [list(span) for span in result.highlights],
+        "item_id": result.item_id,
     }
 
 

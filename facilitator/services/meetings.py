@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from datetime import datetime
 
 from sqlmodel import Session
@@ -39,6 +40,22 @@ def list_meetings(db: Database) -> list[MeetingSummary]:
         return [
             meeting_summary(m, name, held_at) for m, name, held_at in meetings.all_meetings(session)
         ]
+
+
+def stream_meetings(db: Database) -> Generator[MeetingSummary]:
+    """Every meeting as `list_meetings` gives them, read in batches in one transaction:
+    however many there are, a batch at a time is in memory (`facilitator list --json`)."""
+    with db.read() as session:
+        for row in meetings.summary_rows(session):
+            yield MeetingSummary(*row)
+
+
+def latest_meetings(db: Database, *, limit: int) -> tuple[list[MeetingSummary], int]:
+    """The latest `limit` meetings (by when held, else planned), oldest first as
+    `list_meetings` orders them, and how many meetings there are in all."""
+    with db.read() as session:
+        shown = [MeetingSummary(*row) for row in meetings.summary_rows(session, latest=limit)]
+        return shown, meetings.count_meetings(session)
 
 
 def meeting_summary(meeting: Meeting, team_name: str, held_at: datetime | None) -> MeetingSummary:

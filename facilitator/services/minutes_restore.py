@@ -97,7 +97,7 @@ class Restorer:
             location=m.location,
             status=m.status,
             template_id=m.template_id,
-            started_at=m.started_at,
+            started_at=m.held_at,  # the earliest segment's start if not given
             ended_at=m.ended_at,
             closed_at=m.closed_at,
             minutes_corrected_at=m.corrected_at,

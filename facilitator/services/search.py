@@ -14,6 +14,7 @@ from facilitator.errors import NotFoundError
 from facilitator.store.meeting_search import active_teams
 from facilitator.store.quick_read import Reader, reader
 from facilitator.store.search import FoundRecord, search_records
+from facilitator.store.search_places import record_items
 from facilitator.store.target import DatabaseTarget
 
 DEFAULT_LIMIT = 50
@@ -26,25 +27,30 @@ def search(
     text: str,
     *,
     team: str | None = None,
+    team_id: int | None = None,
     limit: int = DEFAULT_LIMIT,
     ranked: bool = False,
     tz: tzinfo | None = None,
     as_you_type: bool = True,
 ) -> SearchResults:
-    """The records of every active team's meetings (or team `team`'s, by its name)
-    matching `text`, newest first or best first when `ranked`, at most `limit`; see
+    """The records of every active team's meetings (or team `team`'s, by its name, or
+    team `team_id`'s) matching `text`, newest first or best first when `ranked`, at
+    most `limit`, each with the agenda item it belongs to; see
     `facilitator.domain.search_query` for how `text` is read. NotFoundError with a
     sentence if there is no team `team`; an empty query finds nothing and says so."""
     query = parse_search(text, as_you_type=as_you_type)
     with reader(target) as read:
-        team_id = _team_named(read, team) if team is not None else None
+        if team is not None:
+            team_id = _team_named(read, team)
         if query.is_empty:
             return SearchResults(text, (), ranked, NOTHING_ASKED)
         found = search_records(read, query, team_id=team_id, limit=limit, ranked=ranked)
-    return SearchResults(text, tuple(_result(record, tz) for record in found), ranked)
+        items = record_items(read, ((record.kind, record.record_id) for record in found))
+    results = (_result(record, tz, items.get((record.kind, record.record_id))) for record in found)
+    return SearchResults(text, tuple(results), ranked)
 
 
-def _result(record: FoundRecord, tz: tzinfo | None) -> SearchResult:
+def _result(record: FoundRecord, tz: tzinfo | None, item_id: int | None) -> SearchResult:
     snippet, highlights = marked_text(" ".join(clean_line(record.snippet).split()))
     return SearchResult(
         kind=record.kind,
@@ -55,6 +61,7 @@ def _result(record: FoundRecord, tz: tzinfo | None) -> SearchResult:
         day=meeting_day(MeetingTimes(record.scheduled_start, record.started_at), tz),
         snippet=snippet,
         highlights=highlights,
+        item_id=item_id,
     )
 
 

@@ -7,14 +7,13 @@ from datetime import date
 from facilitator.domain.enums import ActionStatus, MeetingStatus, ParkingStatus
 from facilitator.store.quick_read import Reader, Row
 
-HELD_AT = """
-    COALESCE(m.started_at,
-             (SELECT MIN(s.started_at) FROM timer_segment AS s WHERE s.meeting_id = m.id))
-"""
-"""When meeting `m` was held (`facilitator.domain.meeting_date.held_at`), NULL before."""
+HELD_AT = "m.started_at"
+"""When meeting `m` was held (`facilitator.domain.meeting_date.held_at`), NULL before:
+the first start of its clock (set whenever a segment exists; migration 0012)."""
 
-MEETING_MOMENT = f"COALESCE({HELD_AT}, m.scheduled_start)"
-"""What meetings are dated and ordered by: when held, else when planned."""
+MEETING_MOMENT = "COALESCE(m.started_at, m.scheduled_start)"
+"""What meetings are dated and ordered by: when held, else when planned. Spelled as the
+indexes `ix_meeting_moment` and `ix_meeting_team_moment` spell it, so they serve it."""
 
 MEETING_COLUMNS = f"""
     m.id, m.team_id, t.name, m.title, m.scheduled_start, m.planned_minutes, m.location,
@@ -25,6 +24,16 @@ MEETING_COLUMNS = f"""
 
 def _for_team(column: str, team_id: int | None) -> str:
     return f" AND {column} = :team_id" if team_id is not None else ""
+
+
+def _unindexed(reader: Reader, column: str) -> str:
+    """`column` as SQLite's planner must not look it up by an index (a unary plus).
+
+    Without statistics SQLite takes any equality on an index for a few rows, so it
+    reads `status IN (...)` from `ix_meeting_status` and then sorts every meeting found;
+    reading a moment index in order and skipping the few that do not match is far
+    cheaper. PostgreSQL chooses by its statistics (and has no unary plus on text)."""
+    return f"+{column}" if reader.dialect == "sqlite" else column
 
 
 def active_teams(reader: Reader) -> list[Row]:
@@ -43,13 +52,14 @@ def active_teams(reader: Reader) -> list[Row]:
 
 def upcoming_meetings(reader: Reader, *, team_id: int | None, limit: int) -> list[Row]:
     """Meetings still to run (planned or running), soonest first (a running one by when
-    it started): MEETING_COLUMNS."""
+    it started): MEETING_COLUMNS. Read by status and sorted: they are few, while the
+    moment indexes would pass every meeting held before the first one still to run."""
     return reader.rows(
         f"""
         SELECT {MEETING_COLUMNS}
           FROM meeting AS m JOIN team AS t ON t.id = m.team_id
          WHERE m.status IN (:planned, :running) AND t.archived_at IS NULL
-               {_for_team("m.team_id", team_id)}
+               {_for_team(_unindexed(reader, "m.team_id"), team_id)}
          ORDER BY {MEETING_MOMENT}, m.id
          LIMIT :limit
         """,
@@ -64,13 +74,13 @@ def upcoming_meetings(reader: Reader, *, team_id: int | None, limit: int) -> lis
 
 def recent_meetings(reader: Reader, *, team_id: int | None, limit: int) -> list[Row]:
     """Closed meetings (and those reopened for corrections), the latest held first:
-    MEETING_COLUMNS."""
+    MEETING_COLUMNS. Read newest first from a moment index, never sorted."""
     return reader.rows(
         f"""
         SELECT {MEETING_COLUMNS}
           FROM meeting AS m JOIN team AS t ON t.id = m.team_id
-         WHERE m.status IN (:closed, :reopened) AND t.archived_at IS NULL
-               {_for_team("m.team_id", team_id)}
+         WHERE {_unindexed(reader, "m.status")} IN (:closed, :reopened)
+               AND t.archived_at IS NULL {_for_team("m.team_id", team_id)}
          ORDER BY {MEETING_MOMENT} DESC, m.id DESC
          LIMIT :limit
         """,

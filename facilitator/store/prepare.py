@@ -13,6 +13,10 @@ there is no database instead. So a mistyped --db is an error, never a new databa
 from __future__ import annotations
 
 import shlex
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +36,38 @@ class Prepared:
     backup_path: Path | None = None
 
 
+SLOW_UPGRADE_SECONDS = 1.0
+"""How long an upgrade runs before `prepare_database` says what it is doing."""
+
+SLOW_REVISIONS = {"0011": "building the search index"}
+"""Revisions whose work grows with the data, and what they are doing meanwhile."""
+
+
+def upgrade_sentence(pending: Sequence[str]) -> str:
+    """What a person waiting for the upgrade through revisions `pending` is told."""
+    doing = [SLOW_REVISIONS[revision] for revision in pending if revision in SLOW_REVISIONS]
+    return f"Updating the database ({', '.join(doing)})…" if doing else "Updating the database…"
+
+
+def _on_stderr(sentence: str) -> None:
+    # The command line's default (the app is not on screen yet while it prepares): one
+    # fixed sentence, nothing read from the database.
+    sys.stderr.write(sentence + "\n")
+    sys.stderr.flush()
+
+
 def prepare_database(
-    target: DatabaseTarget, *, create: bool = True, script_location: Path | None = None
+    target: DatabaseTarget,
+    *,
+    create: bool = True,
+    script_location: Path | None = None,
+    progress: Callable[[str], None] = _on_stderr,
+    patience: float | None = None,
 ) -> Prepared:
     """Create the database if new (only if `create`: see the module docstring), refuse
-    it if foreign, newer or damaged, migrate it if older."""
+    it if foreign, newer or damaged, migrate it if older. An upgrade still running after
+    `patience` seconds (SLOW_UPGRADE_SECONDS unless given) is announced once through
+    `progress` (`upgrade_sentence`)."""
     created = False
     has_tables = False
     if target.path is not None:
@@ -66,8 +97,28 @@ def prepare_database(
         backup_path = sqlite_file.backup(target.path, revision)
     from facilitator.store.migrate import upgrade
 
-    upgrade(target, script_location=script_location, backup_path=backup_path)
+    pending = known[known.index(revision) + 1 :] if revision is not None else known
+    wait = SLOW_UPGRADE_SECONDS if patience is None else patience
+    with _announced_after(wait, lambda: progress(upgrade_sentence(pending))):
+        upgrade(target, script_location=script_location, backup_path=backup_path)
     return Prepared(revision=head, created=created, upgraded_from=revision, backup_path=backup_path)
+
+
+@contextmanager
+def _announced_after(patience: float, announce: Callable[[], None]) -> Iterator[None]:
+    """Run the block; call `announce` if it is still running after `patience` seconds
+    (at once when that is 0 or less, so a test needs no clock)."""
+    if patience <= 0:
+        announce()
+        yield
+        return
+    timer = threading.Timer(patience, announce)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
 
 
 def check_exists(target: DatabaseTarget) -> None:

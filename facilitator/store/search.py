@@ -19,13 +19,13 @@ only) `to_tsquery`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from facilitator.domain.search_query import MARK_END, MARK_START, SearchQuery
-from facilitator.store.quick_read import Reader, to_datetime
+from facilitator.store.quick_read import Reader, Row, to_datetime
 
 SEARCH_INDEX_PREFIXES = ("search_", "ix_search_")
 """Names of the search index's tables (SQLite) and indexes (PostgreSQL)."""
@@ -50,6 +50,8 @@ class Source:
     meeting: str = "r.meeting_id"
     record: str = "r.id"
     join: str = ""
+    own_team: bool = False
+    """Its row has a team of its own (`r.team_id`), kept when its meeting is deleted."""
 
 
 SOURCES = (
@@ -65,8 +67,8 @@ SOURCES = (
         record="r.decision_id",
         join="JOIN decision AS d ON d.id = r.decision_id",
     ),
-    Source("action_item", "action", ("what",)),
-    Source("parking_lot_item", "parking", ("text", "disposition_note")),
+    Source("action_item", "action", ("what",), own_team=True),
+    Source("parking_lot_item", "parking", ("text", "disposition_note"), own_team=True),
     Source("takeaway", "takeaway", ("text",)),
     Source("time_out", "timeout", ("note",)),
     Source(
@@ -115,13 +117,15 @@ def search_records(
     filters = "" if include_archived else " AND t.archived_at IS NULL"
     if team_id is not None:
         filters += " AND m.team_id = :team_id"
-    branches = " UNION ALL ".join(syntax.branch(source, filters) for source in SOURCES)
-    order = "score, moment DESC" if ranked else "moment DESC, score"
-    rows = reader.rows(
-        f"SELECT * FROM ({branches}) AS hit ORDER BY {order}, meeting_id DESC, source_id DESC"
-        " LIMIT :limit",
-        {**syntax.params, "team_id": team_id, "limit": limit},
-    )
+    params = {**syntax.params, "team_id": team_id}
+    if isinstance(syntax, _Fts5) and not ranked:
+        # Imported here: search_newest builds on this module.
+        from facilitator.store.search_newest import newest_rows
+
+        rows = newest_rows(reader, syntax, filters, params, limit)
+    else:
+        branches = [syntax.branch(source, filters) for source in SOURCES]
+        rows = hit_rows(reader, branches, params, limit, ranked=ranked)
     snippets = _snippets(reader, syntax, rows)
     return [
         FoundRecord(
@@ -136,6 +140,56 @@ def search_records(
         )
         for row in rows
     ]
+
+
+def matching_ids(
+    reader: Reader, query: SearchQuery, *, kinds: set[str], team_id: int | None
+) -> dict[str, set[int]]:
+    """The ids of the records of `kinds` (decision, action, parking…) whose text matches
+    `query`, by kind, in team `team_id` (None: any team); every one, in no order, for a
+    list that filters what it shows. A decision matches by its options' text too."""
+    found: dict[str, set[int]] = {kind: set() for kind in kinds}
+    sources = [source for source in SOURCES if source.kind in kinds]
+    if query.is_empty or not sources:
+        return found
+    syntax: _Syntax = _Postgres(query) if reader.dialect == "postgresql" else _Fts5(query)
+    branches = " UNION ".join(
+        syntax.ids(source, *_team_filter(source, team_id)) for source in sources
+    )
+    for kind, record_id in reader.rows(branches, {**syntax.params, "team_id": team_id}):
+        found[str(kind)].add(int(record_id))
+    return found
+
+
+def _team_filter(source: Source, team_id: int | None) -> tuple[str, str]:
+    """The join and the condition keeping `source`'s rows of team `team_id` (none for
+    None): by the row's own team where it has one (its meeting may be gone), else by
+    its meeting's."""
+    if team_id is None:
+        return "", ""
+    if source.own_team:
+        return "", " AND r.team_id = :team_id"
+    return f"JOIN meeting AS m ON m.id = {source.meeting}", " AND m.team_id = :team_id"
+
+
+def hit_rows(
+    reader: Reader,
+    branches: Sequence[str],
+    params: Mapping[str, object],
+    limit: int,
+    *,
+    ranked: bool = False,
+) -> list[Row]:
+    """The hits of `branches` (statements of `_Syntax.branch`) in the order a search
+    shows them (newest first, or best first when `ranked`), at most `limit`."""
+    if not branches:
+        return []
+    order = "score, moment DESC" if ranked else "moment DESC, score"
+    return reader.rows(
+        f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS hit"
+        f" ORDER BY {order}, meeting_id DESC, source_id DESC LIMIT :limit",
+        {**params, "limit": limit},
+    )
 
 
 _HIT_COLUMNS = """
@@ -155,9 +209,7 @@ def _snippets(
         wanted.setdefault(str(row[0]), []).append(int(str(row[1])))
     found: dict[tuple[str, int], str] = {}
     for table, ids in wanted.items():
-        # Whole numbers read from the database, written into the statement.
-        listed = ", ".join(str(value) for value in ids)
-        sql = syntax.snippets(_BY_TABLE[table], listed)
+        sql = syntax.snippets(_BY_TABLE[table], ids)
         for row_id, text in reader.rows(sql, syntax.params):
             found[(table, int(row_id))] = str(text or "")
     return found
@@ -170,7 +222,12 @@ class _Syntax(Protocol):
 
     def branch(self, source: Source, filters: str) -> str: ...
 
-    def snippets(self, source: Source, ids: str) -> str: ...
+    def snippets(self, source: Source, ids: Sequence[int]) -> str:
+        """Row ids and snippets of `source`'s rows `ids` (whole numbers read from the
+        database, written into the statement)."""
+        ...
+
+    def ids(self, source: Source, joins: str, filters: str) -> str: ...
 
 
 class _Fts5(_Syntax):
@@ -189,11 +246,24 @@ class _Fts5(_Syntax):
              WHERE {fts} MATCH :match{filters}
         """
 
-    def snippets(self, source: Source, ids: str) -> str:
+    def ids(self, source: Source, joins: str, filters: str) -> str:
         fts = f"search_{source.table}"
+        return f"""
+            SELECT '{source.kind}' AS kind, {source.record} AS record_id
+              FROM {fts} JOIN {source.table} AS r ON r.id = {fts}.rowid {source.join} {joins}
+             WHERE {fts} MATCH :match{filters}
+        """
+
+    def snippets(self, source: Source, ids: Sequence[int]) -> str:
+        fts = f"search_{source.table}"
+        # FTS5 runs the whole MATCH again for each value of `rowid IN (…)` (a prefix's
+        # list of rows each time); for one range of rowids it runs once, and `+rowid`
+        # keeps the list out of FTS5's hands.
+        listed = ", ".join(str(value) for value in ids)
         return (
             f"SELECT rowid, snippet({fts}, -1, :mark_start, :mark_end, '…', {SNIPPET_WORDS})"
-            f" FROM {fts} WHERE {fts} MATCH :match AND rowid IN ({ids})"
+            f" FROM {fts} WHERE {fts} MATCH :match"
+            f" AND rowid BETWEEN {min(ids)} AND {max(ids)} AND +rowid IN ({listed})"
         )
 
 
@@ -250,11 +320,20 @@ class _Postgres(_Syntax):
              WHERE {document} @@ {self.tsquery}{filters}
         """
 
-    def snippets(self, source: Source, ids: str) -> str:
+    def ids(self, source: Source, joins: str, filters: str) -> str:
+        document = postgresql_document(source.columns, prefix="r.")
+        return f"""
+            SELECT '{source.kind}' AS kind, {source.record} AS record_id
+              FROM {source.table} AS r {source.join} {joins}
+             WHERE {document} @@ {self.tsquery}{filters}
+        """
+
+    def snippets(self, source: Source, ids: Sequence[int]) -> str:
         text = " || ' ' || ".join(f"r.{column}" for column in source.columns)
+        listed = ", ".join(str(value) for value in ids)
         return (
             f"SELECT r.id, ts_headline('english', {text}, {self.tsquery}, :headline)"
-            f" FROM {source.table} AS r WHERE r.id IN ({ids})"
+            f" FROM {source.table} AS r WHERE r.id IN ({listed})"
         )
 
 

@@ -114,6 +114,18 @@ APP_ACTIONS = (
         "parking lot, take-aways, time-outs and evaluation comments; enter opens one.",
     ),
     UiAction(
+        "history",
+        "History: every meeting, newest first",
+        "Every meeting of the team chosen at home (or of all teams), filtered by status, "
+        "team and date range; enter opens its plan or minutes.",
+    ),
+    UiAction(
+        "parking_lot",
+        "Parking lot: every entry of the team",
+        "Every parking-lot entry of the team chosen at home (or of all teams), open ones "
+        "first; search it, open the meeting an entry was raised in.",
+    ),
+    UiAction(
         "load_demo",
         "Demo: add the demo teams",
         "Add a demo leadership team with a planned and a past meeting (once).",
@@ -213,6 +225,22 @@ HOME_ACTIONS = (
         key="slash",
         key_display="/",
         footer="Search",
+    ),
+    UiAction(
+        "history",
+        "History: every meeting, newest first",
+        "Every meeting of the highlighted team (or all teams), filtered by status, team "
+        "and date range; enter opens its plan or minutes.",
+        key="h",
+        footer="History",
+    ),
+    UiAction(
+        "parking_lot",
+        "Parking lot: every entry of the team",
+        "Every parking-lot entry of the highlighted team (or all teams), open ones first, "
+        "then those dealt with; search them and open the meeting an entry was raised in.",
+        key="p",
+        footer="Parking lot",
     ),
     UiAction(
         "library",

@@ -243,6 +243,30 @@ class FacilitatorApp(App[int]):
             return
         self.push_screen(SearchScreen())
 
+    def action_history(self) -> None:
+        """The history of the team chosen on the home screen (all teams if none)."""
+        from facilitator.ui.screens.history import HistoryScreen
+
+        if isinstance(self.screen, HistoryScreen):
+            return
+        overview = self.overview
+        team_id = overview.team_id if overview is not None else None
+        teams = overview.teams if overview is not None else ()
+        name = next((team.name for team in teams if team.id == team_id), None)
+        self.push_screen(HistoryScreen(team_id, name))
+
+    def action_parking_lot(self) -> None:
+        """The parking lot of the team chosen on the home screen (all teams if none)."""
+        from facilitator.ui.screens.parking_lot import ParkingLotScreen
+
+        if isinstance(self.screen, ParkingLotScreen):
+            return
+        overview = self.overview
+        team_id = overview.team_id if overview is not None else None
+        teams = overview.teams if overview is not None else ()
+        name = next((team.name for team in teams if team.id == team_id), None)
+        self.push_screen(ParkingLotScreen(team_id, name))
+
     def action_library(self) -> None:
         from facilitator.ui.screens.library import LibraryScreen
 

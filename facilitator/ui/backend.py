@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from facilitator.domain.clock import Clock
 
 if TYPE_CHECKING:
+    from facilitator.domain.history import HistoryCursor, HistoryFilter, HistoryPage
     from facilitator.domain.meeting_view import MeetingPlan
     from facilitator.domain.overview import HomeOverview
     from facilitator.domain.search_results import SearchResults
@@ -131,11 +132,22 @@ class Backend:
 
         return meeting_status(self.db, meeting_id=meeting_id)
 
-    def search(self, text: str, *, ranked: bool = False) -> SearchResults:
-        """Every active team's records matching `text` (see `services.search`)."""
+    def search(
+        self, text: str, *, team_id: int | None = None, ranked: bool = False
+    ) -> SearchResults:
+        """Every active team's records matching `text`, or team `team_id`'s (see
+        `services.search`)."""
         from facilitator.services.search import search
 
-        return search(self.target, text, ranked=ranked, tz=self.tz)
+        return search(self.target, text, team_id=team_id, ranked=ranked, tz=self.tz)
+
+    def history_page(
+        self, history_filter: HistoryFilter, *, after: HistoryCursor | None, limit: int
+    ) -> HistoryPage:
+        """One page of meetings for the history screen (see `services.history`)."""
+        from facilitator.services.history import history_page
+
+        return history_page(self.target, history_filter, after=after, limit=limit, tz=self.tz)
 
     def create_team(self, draft: TeamDraft) -> int:
         from facilitator.services.teams import create_team

@@ -13,8 +13,8 @@ SEARCH_ACTIONS = (
     UiAction(
         "open_result",
         "Search: open the highlighted result",
-        "Open its meeting: the plan of one still to come (at the agenda item found), the "
-        "minutes of one held.",
+        "Open its meeting at what was found: the plan of one still to come at its agenda "
+        "item, the minutes of one held at its item or section.",
         key="enter",
         footer="Open",
         scope="search-box",
@@ -46,6 +46,13 @@ SEARCH_ACTIONS = (
         "matches first.",
         key="ctrl+r",
         footer="Order",
+    ),
+    UiAction(
+        "next_team",
+        "Search: every team or one team",
+        "Search one team's meetings, the next team each time, then every team's again.",
+        key="ctrl+t",
+        footer="Team",
     ),
     UiAction(
         "back",

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from facilitator.store.target import resolve_target
 from tests.cli.inprocess import assert_one_sentence, cli
 from tests.conftest import FROZEN_NOW, write_raw
 
@@ -20,6 +21,7 @@ JSON_FIELDS = {
     "date",
     "snippet",
     "highlights",
+    "item_id",
 }
 """The documented shape (facilitator/render/search_results.py, the README): stable."""
 
@@ -106,3 +108,36 @@ def test_people_text_is_printed_literally_and_clean(
     assert "\x1b" not in as_json.out
     [row] = json.loads(as_json.out)["results"]
     assert "xylophone[/red]" in row["snippet"]
+
+
+def first_item_of_meeting_1(path: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(resolve_target(path, {}).url)
+    try:
+        with engine.connect() as connection:
+            sql = "SELECT MIN(id) FROM agenda_item WHERE meeting_id = 1"
+            return int(connection.execute(text(sql)).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_each_result_names_its_agenda_item(capsys: pytest.CaptureFixture[str], path: str) -> None:
+    item = first_item_of_meeting_1(path)
+    for body, item_id in (("xylophone tied", item), ("xylophone loose", None)):
+        write_raw(
+            path,
+            "INSERT INTO note (meeting_id, agenda_item_id, body, created_at, updated_at)"
+            " VALUES (1, :item, :body, :now, :now)",
+            item=item_id,
+            body=body,
+            now=FROZEN_NOW,
+        )
+
+    notes = json.loads(cli(capsys, "--db", path, "search", "xylophone", "--json").out)
+    items = json.loads(cli(capsys, "--db", path, "search", "walkthrough", "--json").out)
+
+    found = {row["snippet"].split()[-1]: row["item_id"] for row in notes["results"]}
+    assert found == {"tied": item, "loose": None}
+    rows = [row for row in items["results"] if row["kind"] == "item"]
+    assert rows and all(row["item_id"] == row["record_id"] for row in rows)

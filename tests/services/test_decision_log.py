@@ -13,12 +13,14 @@ from facilitator.errors import NotFoundError
 from facilitator.pack.loader import Pack
 from facilitator.services.carry_forward import accept_carry_forward
 from facilitator.services.decision_log import decision_log, team_named
+from facilitator.services.text_filter import text_filter
 from facilitator.store.database import Database
 from tests.conftest import FROZEN_NOW, TZ
 from tests.decision_log_data import ARCHIVED, PLC, RIVERSIDE, LogData, fill_log
 from tests.scale import counted, held_meeting
 
 TODAY = FROZEN_NOW.date()
+ALL = ["unanimous", "no_decision", "one_person", "multi_vote", "consensus", "majority"]
 
 
 @pytest.fixture
@@ -121,16 +123,33 @@ def test_by_method(db: Database, pack: Pack, data: LogData) -> None:
     ("words", "expected"),
     [
         ("curriculum", ["majority"]),  # the question
-        ("PEER feedback", ["multi_vote"]),  # an option, in any case
-        ("pilot classes", ["majority"]),  # the rationale
+        ("PEER feedback", ["multi_vote"]),  # an option (found by the index, mapped to it)
+        ("pilot class", ["majority"]),  # the rationale, a word in any form
         ("kept", ["unanimous"]),  # the outcome
         ("reading adopt", ["majority"]),  # every word, in any order
+        ("curric", ["majority"]),  # the last word while it is typed
+        ('"mentor texts"', ["multi_vote"]),  # a phrase
+        ('"texts mentor"', []),
+        ("decide", ["no_decision"]),  # "Not ours to decide."
+        ("curriculum -zebra", ["majority"]),  # a word left out
+        ("curriculum -reading", []),
+        ("-schedule", ["unanimous", "one_person", "multi_vote", "consensus", "majority"]),
         ("reading zebra", []),
-        ("  ", ["unanimous", "no_decision", "one_person", "multi_vote", "consensus", "majority"]),
+        ("curriculum* ^reading (adopt)", ["majority"]),  # operators read as words
+        ('( * ^ : "', ALL),  # nothing here to look for
+        ("  ", ALL),
     ],
 )
 def test_search(db: Database, pack: Pack, data: LogData, words: str, expected: list[str]) -> None:
-    assert keys(data, read(db, pack).shown(DecisionFilter.ALL, words=words)) == expected
+    found = text_filter(db.target, words, kind="decision", team_id=None)
+    assert keys(data, read(db, pack).shown(DecisionFilter.ALL, text=found)) == expected
+
+
+def test_search_keeps_to_the_team(db: Database, pack: Pack, data: LogData) -> None:
+    riverside = data.teams[RIVERSIDE]
+    found = text_filter(db.target, "kept", kind="decision", team_id=riverside)
+    assert not found.keeps(data.decisions["unanimous"])  # the PLC's
+    assert keys(data, read(db, pack, riverside).shown(DecisionFilter.ALL, text=found)) == []
 
 
 def test_review_due_from_its_day(db: Database, pack: Pack, data: LogData) -> None:

@@ -146,9 +146,10 @@ def test_new_meeting_start_list(snap_compare: SnapCompare, long_db: Database, pa
 def test_action_list_with_long_text(
     snap_compare: SnapCompare, long_db: Database, pack: Pack
 ) -> None:
-    """The action list of all teams (i): the long "what" and the 80-character owner cut
-    with "…" in their columns; under the table the highlighted item's text on two
-    lines ending in "…" and its owner, due date and meeting on the lines after."""
+    """The action list of all teams (i), its search field under the filter line: the
+    long "what" and the 80-character owner cut with "…" in their columns; under the
+    table the highlighted item's text on two lines ending in "…" and its owner, due date
+    and meeting on the lines after."""
     assert snap(snap_compare, long_db, pack, "i")
 
 

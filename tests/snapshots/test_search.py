@@ -18,13 +18,14 @@ IDS = ["80x24", "160x48"]
 def test_search_results(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack, size: tuple[int, int]
 ) -> None:
-    """/ from home, then "reading" typed: the box holding it, "9 results · newest first
-    (ctrl+r: best match first)", and the results newest first (the PLC's planned
+    """/ from home, then "reading" typed: the box holding it, "9 results in every team ·
+    newest first (ctrl+r: best match first)", and the results newest first (the PLC's planned
     meeting, then the leadership team's November, October and September meetings),
     three lines each: the kind (Agenda item, Meeting, Decision, Note, Evaluation
     comment) and the meeting's title; its team and day; the matching text with
     "reading" bold, underlined and in the accent colour; a rule between results. The
-    first result is highlighted; the footer shows ↑↓ Move, ⏎ Open, ^r Order, esc Back."""
+    first result is highlighted; the footer shows ↑↓ Move, ⏎ Open, ^r Order, ^t Team,
+    esc Back."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=size, run_before=steps("slash", *"reading"))
 
@@ -32,7 +33,8 @@ def test_search_results(
 def test_search_says_what_it_searches(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack
 ) -> None:
-    """/ from home with nothing typed: the empty box and, in the results' place, the
-    sentence saying what can be searched and how quotes and -word work."""
+    """/ from home with nothing typed: the empty box, "Searching every team." under it
+    and, in the results' place, the sentence saying what can be searched and how quotes
+    and -word work."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("slash"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import warnings
 from contextlib import closing
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from facilitator.store.types import UTCDateTime
 from tests.store.conftest import NEXT, MigrationsCopy
 from tests.store.sqlite_helpers import file_of
 
+EXPRESSION_INDEX_SKIPPED = r".*expression-based index '?ix_meeting_(team_)?moment"
+
 
 def schema_differences(target: DatabaseTarget) -> list[object]:
     engine = make_engine(target)
@@ -36,7 +39,12 @@ def schema_differences(target: DatabaseTarget) -> list[object]:
             # The search index (migration 0011) is not in the models; env.py leaves it out too.
             opts = {"compare_type": True, "include_object": include_object}
             context = MigrationContext.configure(connection, opts=opts)
-            return list(compare_metadata(context, tables.metadata))
+            with warnings.catch_warnings():
+                # SQLite's reflection cannot read the expression indexes of migration 0012
+                # (PostgreSQL's can, and compares them); test_migration_0012 checks them.
+                warnings.filterwarnings("ignore", EXPRESSION_INDEX_SKIPPED, sa.exc.SAWarning)
+                warnings.filterwarnings("ignore", EXPRESSION_INDEX_SKIPPED, UserWarning)
+                return list(compare_metadata(context, tables.metadata))
     finally:
         engine.dispose()
 

@@ -7,13 +7,15 @@ from datetime import timedelta
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from facilitator.domain.enums import ActionStatus
 from facilitator.pack.loader import Pack
 from facilitator.store.database import Database
 from facilitator.store.tables import ActionItem, row_id
+from facilitator.ui.action_list_actions import ACTION_LIST_ACTIONS
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.action_list import ACTION_LIST_ACTIONS, ActionListScreen
+from facilitator.ui.screens.action_list import ActionListScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.widgets.action_table import ActionTable
 from facilitator.ui.widgets.clamped_text import ClampedText
@@ -223,3 +225,39 @@ def test_every_action_has_its_method() -> None:
     for action in ACTION_LIST_ACTIONS:
         assert callable(getattr(ActionListScreen, f"action_{action.id}", None)), action.id
     assert ActionListScreen.ACTIONS is ACTION_LIST_ACTIONS
+
+
+async def test_search_through_the_index(demo_db: Database, pack: Pack) -> None:
+    """/ searches what is to be done: words in any form, a phrase, -word, markup shown
+    literally, operators typed without an error; escape clears the box first."""
+    with demo_db.write(now=FROZEN_NOW) as session:
+        added = ActionItem(team_id=RIVERSIDE, what="Score the [b]benchmarks[/b] by Friday")
+        session.add(added)
+        session.flush()
+        benchmark = row_id(added)
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_list(app, pilot)
+        box = screen.query_one("#action-search", Input)
+
+        async def search(typed: str) -> list[str]:
+            box.value = ""
+            if not box.has_focus:
+                await pilot.press("slash")
+            await pilot.press(*typed)
+            await settle(pilot)
+            return rows(screen) if screen.query_one(ActionTable).display else []
+
+        assert await search("benchmark") == [str(benchmark)]
+        assert "Score the [b]benchmarks[/b] by Friday" in screen_text(app)
+        assert await search('"score the"') == [str(benchmark)]
+        assert await search("benchmark -friday") == []
+        assert "Nothing matches" in screen_text(app)
+        assert await search('NOT "* ^ (') == []
+        assert not notifications(app)
+        await pilot.press("enter", "2")  # to the list: a filter key filters
+        assert box.value == 'NOT "* ^ (' and "[2 Overdue]" in screen_text(app)
+        await pilot.press("1", "escape")
+        await settle(pilot)
+        assert box.value == "" and str(benchmark) in rows(screen)
+        assert isinstance(app.screen, ActionListScreen)

@@ -242,3 +242,36 @@ async def test_carry_forward_offers_a_decision_due_for_review(
     with db.read() as session:
         item = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == december)).one()
         assert (item.kind, item.decision_method) == ("decision", "majority")
+
+
+async def test_search_through_the_index(db: Database, pack: Pack, data: LogData) -> None:
+    """Words in any form, a phrase, -word, markup shown literally, and what FTS5 would
+    read as operators typed without an error."""
+    with db.write(now=FROZEN_NOW) as session:
+        session.add(
+            Decision(
+                meeting_id=data.meetings["september"],
+                question="Benchmarks for [red]spring[/red] reading?",
+            )
+        )
+    app = make_app(db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_log(app, pilot)
+        box = screen.query_one("#decision-search", Input)
+
+        async def search(typed: str) -> list[str]:
+            box.value = ""
+            if not box.has_focus:
+                await pilot.press("slash")
+            await pilot.press(*typed)
+            await settle(pilot)
+            return [str(row.key.value) for row in screen.query_one(DecisionTable).ordered_rows]
+
+        benchmarks = await search("benchmark")
+        assert len(benchmarks) == 1 and "Benchmarks for [red]spring[/red] reading?" in (
+            screen_text(app)
+        )
+        assert await search('"benchmark for"') == benchmarks
+        assert await search("reading -benchmark") == [str(data.decisions["majority"])]
+        await search('NEAR( "* ^ (')
+        assert not notifications(app) and rows(screen, data) == []

@@ -164,6 +164,8 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("i", "Action items: the team's list"),
             ("d", "Decisions: the decision log"),
             ("/", "Search: every meeting's records"),
+            ("h", "History: every meeting, newest first"),
+            ("p", "Parking lot: every entry of the team"),
             ("l", "Library: browse the practice"),
             ("r", "Home: refresh"),
         ]
@@ -173,6 +175,8 @@ async def test_help_lists_this_screens_keys_and_closes(demo_db: Database, pack: 
             ("palette", "Library: browse the practice"),
             ("palette", "Decisions: the decision log"),
             ("palette", "Search: every meeting's records"),
+            ("palette", "History: every meeting, newest first"),
+            ("palette", "Parking lot: every entry of the team"),
             ("palette", "Demo: add the demo teams"),
             ("^q", "App: quit"),
         ]

@@ -1,13 +1,16 @@
 """The search screen (issue 19) at 80x24 on the demo teams: / from home and the palette
 open it, results follow what is typed, a stale reply never covers a newer one, people's
-text shows literally with the matching words highlighted, and enter opens the meeting."""
+text shows literally with the matching words highlighted, enter opens the meeting at the
+record found, and ctrl+t searches one team after another."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from facilitator.domain.search_results import SearchResults
 from facilitator.pack.loader import Pack
@@ -27,6 +30,7 @@ from facilitator.ui.widgets.agenda_table import AgendaTable
 from facilitator.ui.widgets.search_result_list import HIGHLIGHT, SearchResultList
 from tests.conftest import FROZEN_NOW, db_argument, write_raw
 from tests.ui.helpers import SIZE, make_app, notifications, screen_text, settle
+from tests.ui.test_minutes_screen import heading_at_top
 
 
 def words_shown(app: FacilitatorApp) -> str:
@@ -183,6 +187,13 @@ async def test_enter_opens_a_held_meeting_at_its_minutes(demo_db: Database, pack
         minutes = app.screen
         assert isinstance(minutes, MinutesScreen)
         assert minutes.meeting_id == chosen.meeting_id
+        # Opened at the note's agenda item: its heading is the first line shown.
+        assert minutes.minutes is not None and chosen.item_id is not None
+        ids = [item.id for item in minutes.minutes.items]
+        number = ids.index(chosen.item_id) + 1
+        title = minutes.minutes.items[number - 1].title
+        assert minutes.query_one("#minutes-scroll", VerticalScroll).scroll_y > 0
+        assert heading_at_top(minutes) == f"{number}. {title}"
 
         await pilot.press("escape")
         await settle(pilot)
@@ -208,6 +219,94 @@ async def test_enter_opens_a_planned_meeting_at_the_item_found(
         plan = app.screen
         assert isinstance(plan, PlanScreen)
         assert plan.query_one(AgendaTable).selected_item_id() == results.results[at].record_id
+
+
+async def test_a_planned_meeting_opens_at_the_item_of_the_note_found(
+    demo_db: Database, pack: Pack
+) -> None:
+    write_raw(
+        db_argument(demo_db.target),
+        "INSERT INTO note (meeting_id, agenda_item_id, body, created_at, updated_at)"
+        " SELECT meeting_id, MAX(id), 'A xylophone for the data chat', :now, :now"
+        " FROM agenda_item WHERE meeting_id ="
+        " (SELECT id FROM meeting WHERE title = 'December leadership team meeting')"
+        " GROUP BY meeting_id",
+        now=FROZEN_NOW,
+    )
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_search(app, pilot)
+        results = await search_for(pilot, screen, "xylophone")
+        [note] = results.results
+        assert note.kind == "note" and note.item_id is not None
+
+        await pilot.press("enter")
+        await settle(pilot)
+
+        plan = app.screen
+        assert isinstance(plan, PlanScreen)
+        agenda = plan.query_one(AgendaTable)
+        assert agenda.selected_item_id() == note.item_id
+        assert agenda.cursor_row > 0  # the last item, not the first one shown anyway
+
+
+def scope_line(screen: SearchScreen) -> str:
+    return str(screen.query_one("#search-state", Static).visual)
+
+
+async def test_ctrl_t_searches_one_team_then_the_next_then_every_team(
+    demo_db: Database, pack: Pack
+) -> None:
+    write_raw(
+        db_argument(demo_db.target),
+        "UPDATE team SET name = '[red]Oak[/red] ' || name"
+        " WHERE id = (SELECT MIN(id) FROM team WHERE archived_at IS NULL)",
+    )
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_search(app, pilot)
+        assert app.overview is not None
+        teams = [team.name for team in app.overview.teams]
+        assert len(teams) >= 2 and any(name.startswith("[red]Oak[/red] ") for name in teams)
+        assert scope_line(screen) == "Searching every team."
+        results = await search_for(pilot, screen, "reading")
+        assert {r.team_name for r in results.results} >= set(teams[:2])
+        assert "results in every team · newest first" in scope_line(screen)
+
+        for name in teams:
+            await pilot.press("ctrl+t")
+            await settle(pilot)
+            assert results.results and {r.team_name for r in results.results} == {name}
+            assert f"results in {name} · newest first" in scope_line(screen)
+            assert f"results in {name} · newest first" in words_shown(app)  # literally
+
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "results in every team" in scope_line(screen)
+        assert {r.team_name for r in results.results} >= set(teams[:2])
+
+
+async def test_search_starts_on_the_team_chosen_at_home(demo_db: Database, pack: Pack) -> None:
+    write_raw(
+        db_argument(demo_db.target),
+        "UPDATE team SET name = '[b]Oak[/b] team' WHERE id ="
+        " (SELECT MAX(id) FROM team WHERE archived_at IS NULL)",
+    )
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen) and app.overview is not None
+        home.team_id = app.overview.teams[-1].id
+        home.reload()
+        screen = await open_search(app, pilot)
+        assert screen.team is not None and screen.team.name == "[b]Oak[/b] team"
+        assert "Searching [b]Oak[/b] team." in words_shown(app)  # literally, not bold
+
+        await pilot.press("ctrl+t")  # the last team: every team comes next
+        await settle(pilot)
+        assert screen.team is None
+        assert scope_line(screen) == "Searching every team."
 
 
 async def test_ctrl_r_orders_by_best_match(demo_db: Database, pack: Pack) -> None:

@@ -1,4 +1,4 @@
-"""The rules of the decision log: when a review is due, what a search matches, and how
+"""The rules of the decision log: when a review is due, what a text filter keeps, and how
 the filters combine."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from facilitator.domain.decision_log import (
     LoggedDecision,
     review_is_due,
 )
-from facilitator.domain.minutes import DecisionLine, OptionLine
+from facilitator.domain.minutes import DecisionLine
+from facilitator.domain.text_filter import EVERYTHING, TextFilter
 
 TODAY = date(2026, 11, 23)
 
@@ -56,18 +57,12 @@ def test_review_is_due(review_on: date | None, on_agenda: bool, due: bool) -> No
     assert review_is_due(review_on, TODAY, on_agenda=on_agenda) is due
 
 
-def test_a_search_matches_every_word_in_any_text_in_any_case() -> None:
-    entry = logged(
-        1,
-        options=(OptionLine("Four-day week", gives="Longer days"),),
-        rationale="Staff survey",
-    )
-
-    assert entry.matches("")
-    assert entry.matches("QUESTION")
-    assert entry.matches("four-day longer")
-    assert entry.matches("survey staff")
-    assert not entry.matches("survey parents")
+def test_a_text_filter_keeps_what_the_index_found_or_all_but_that() -> None:
+    assert EVERYTHING.keeps(1) and not EVERYTHING.is_on
+    found = TextFilter(frozenset({1, 3}))
+    assert [found.keeps(i) for i in (1, 2, 3)] == [True, False, True]
+    left_out = TextFilter(frozenset({1, 3}), excluding=True)
+    assert [left_out.keeps(i) for i in (1, 2, 3)] == [False, True, False]
 
 
 def test_filters_and_method_and_words_combine() -> None:
@@ -83,7 +78,8 @@ def test_filters_and_method_and_words_combine() -> None:
     assert [e.id for e in log.shown(DecisionFilter.OPEN).entries] == [1, 2]
     assert [e.id for e in log.shown(DecisionFilter.OPEN, method="majority").entries] == [1]
     assert [e.id for e in log.shown(DecisionFilter.REVIEW_DUE).entries] == [3]
-    assert [e.id for e in log.shown(DecisionFilter.ALL, words="question 4").entries] == [4]
+    fourth = TextFilter(frozenset({4}))
+    assert [e.id for e in log.shown(DecisionFilter.ALL, text=fourth).entries] == [4]
     assert log.counts_label() == "4 decisions, 2 open, 1 due for review"
     assert DecisionLog((logged(1),)).counts_label() == "1 decision, 0 open, 0 due for review"
     undecided = log.get(4)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, func
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from facilitator.domain.enums import MeetingStatus
@@ -34,17 +37,18 @@ def next_meeting_of(session: Session, *, team_id: int) -> Meeting | None:
     return session.exec(statement).first()
 
 
-def held_at_column() -> ColumnElement[datetime]:
+def held_at_column() -> ColumnElement[datetime | None]:
     """When the meeting was held (`facilitator.domain.meeting_date.held_at`) as a column
-    of a query on Meeting: its first start, else its clock's earliest segment; NULL
-    before it has started."""
-    first_segment = (
-        select(func.min(TimerSegment.started_at))
-        .where(TimerSegment.meeting_id == Meeting.id)
-        .correlate(Meeting)
-        .scalar_subquery()
-    )
-    return func.coalesce(Meeting.started_at, first_segment)
+    of a query on Meeting: its clock's first start, set whenever the clock has run (the
+    live clock sets it, the minutes import takes the earliest segment, migration 0012
+    filled it in for older records); NULL before it has started."""
+    return cast(ColumnElement[datetime | None], col(Meeting.started_at))
+
+
+def moment_column() -> ColumnElement[datetime]:
+    """What meetings are ordered by (`facilitator.domain.meeting_date.meeting_moment`),
+    as the index `ix_meeting_moment` spells it, so the index serves the order."""
+    return func.coalesce(Meeting.started_at, Meeting.scheduled_start)
 
 
 def held_at_of(session: Session, *, meeting_id: int) -> datetime | None:
@@ -64,13 +68,52 @@ def held_times(session: Session, *, team_id: int | None) -> dict[int, datetime |
 def all_meetings(session: Session) -> list[tuple[Meeting, str, datetime | None]]:
     """Every meeting with its team's name and when it was held (None if not yet), in
     the order they were held (planned, for those not held yet)."""
-    held = held_at_column()
     statement = (
-        select(Meeting, Team.name, held)
+        select(Meeting, Team.name, held_at_column())
         .join(Team, col(Team.id) == Meeting.team_id)
-        .order_by(func.coalesce(held, Meeting.scheduled_start), col(Meeting.id))
+        .order_by(moment_column(), col(Meeting.id))
     )
     return [(meeting, name, held_at) for meeting, name, held_at in session.exec(statement)]
+
+
+SUMMARY_COLUMNS: tuple[Any, ...] = (
+    Meeting.id,
+    Meeting.team_id,
+    Team.name,
+    Meeting.title,
+    Meeting.scheduled_start,
+    Meeting.planned_minutes,
+    Meeting.location,
+    Meeting.status,
+    Meeting.closed_at,
+    Meeting.minutes_sent_at,
+    Meeting.started_at,
+    Meeting.minutes_corrected_at,
+)
+"""What a meeting list shows of each meeting, in this order (`summary_rows`)."""
+
+STREAM_BATCH = 500
+"""Rows fetched at a time when a list streams (a server-side cursor on PostgreSQL)."""
+
+
+def summary_rows(session: Session, *, latest: int | None = None) -> Iterator[Sequence[Any]]:
+    """SUMMARY_COLUMNS of every meeting (with `latest`, of the latest that many), oldest
+    first as `all_meetings` orders them. Every meeting is streamed in batches, never
+    held at once; the latest few are read newest first from the moment index and turned
+    round."""
+    statement = core_select(*SUMMARY_COLUMNS).join(Team, col(Team.id) == Meeting.team_id)
+    connection = session.connection()
+    if latest is None:
+        ordered = statement.order_by(moment_column(), col(Meeting.id))
+        yield from connection.execute(ordered.execution_options(yield_per=STREAM_BATCH))
+        return
+    newest = statement.order_by(moment_column().desc(), col(Meeting.id).desc()).limit(latest)
+    yield from reversed(connection.execute(newest).all())
+
+
+def count_meetings(session: Session) -> int:
+    """How many meetings there are, of every team."""
+    return int(session.connection().execute(core_select(func.count(col(Meeting.id)))).scalar_one())
 
 
 def get_meeting(session: Session, *, meeting_id: int) -> Meeting | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index
-from sqlmodel import Field
+from sqlalchemy import Index, func
+from sqlmodel import Field, col
 
 from facilitator.domain.enums import AttendanceStatus, ItemKind, MeetingStatus
 from facilitator.store.tables._base import Row, utc_field
@@ -39,6 +39,17 @@ class Meeting(Row, table=True):
     evaluation_in_minutes: bool = True
     """Whether the evaluation results are a section of the minutes (the facilitator can
     leave them out)."""
+
+
+_MOMENT = func.coalesce(col(Meeting.started_at), col(Meeting.scheduled_start))
+MOMENT_INDEXES = (
+    Index("ix_meeting_moment", _MOMENT, col(Meeting.id)),
+    Index("ix_meeting_team_moment", col(Meeting.team_id), _MOMENT, col(Meeting.id)),
+)
+"""What meeting lists are ordered by (`facilitator.domain.meeting_date.meeting_moment`:
+when held, else when planned), so the latest 50 are read from an index, not sorted
+(migration 0012; `facilitator.store.home_queries.MEETING_MOMENT` spells the same
+expression, as a query must for the index to serve it)."""
 
 
 class RoleAssignment(Row, table=True):

@@ -1,5 +1,6 @@
 """A team's action items across its meetings: open, overdue, done, by owner or by due
-date; space marks the highlighted one done (or open again)."""
+date, searched by text through the search index (in a thread worker); space marks the
+highlighted one done (or open again)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,19 @@ from collections import deque
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from facilitator.domain.action_list import ActionFilter, ActionList, toggled_status
 from facilitator.domain.enums import ActionStatus
 from facilitator.domain.text import local, short_day_label
+from facilitator.domain.text_filter import EVERYTHING, TextFilter
 from facilitator.errors import FacilitatorError
-from facilitator.ui.actions import UiAction, bindings
+from facilitator.ui.action_list_actions import ACTION_LIST_ACTIONS
+from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.action_table import ActionTable, Group
@@ -28,63 +31,6 @@ from facilitator.ui.widgets.panel import PANEL
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
-
-ACTION_LIST_ACTIONS = (
-    UiAction(
-        "toggle_done",
-        "Action items: mark done or open again",
-        "Mark the highlighted action item done, or open it again; it is saved at once.",
-        key="space,x",
-        key_display="space/x",
-        footer="Done/open",
-    ),
-    UiAction(
-        "show_open",
-        "Action items: show the open ones",
-        "Every action item not done yet, overdue ones included.",
-        key="1",
-        footer="Open",
-        group="Show",
-    ),
-    UiAction(
-        "show_overdue",
-        "Action items: show the overdue ones",
-        "Open action items whose due date has passed.",
-        key="2",
-        footer="Overdue",
-        group="Show",
-    ),
-    UiAction(
-        "show_done",
-        "Action items: show the done ones",
-        "Action items marked done.",
-        key="3",
-        footer="Done",
-        group="Show",
-    ),
-    UiAction(
-        "show_all",
-        "Action items: show all",
-        "Open, done and dropped action items alike.",
-        key="4",
-        footer="All",
-        group="Show",
-    ),
-    UiAction(
-        "toggle_grouping",
-        "Action items: group by owner or by due date",
-        "Switch between one list by due date and one group per owner.",
-        key="g",
-        footer="Group",
-    ),
-    UiAction(
-        "back",
-        "Action items: back",
-        "Return to the previous screen.",
-        key="escape",
-        footer="Back",
-    ),
-)
 
 FILTERS = (
     ("1", ActionFilter.OPEN, "Open"),
@@ -110,13 +56,27 @@ TABLE_TITLES = {
 
 
 class ActionsLoaded(Message):
-    """The action items were read (`generation` tells a stale reading from the latest)."""
+    """The action items were read (`generation` tells a stale reading from the latest),
+    with the text filter of search request `number` (see `ActionsFiltered`)."""
 
-    def __init__(self, actions: ActionList, today: date, generation: int) -> None:
+    def __init__(
+        self, actions: ActionList, today: date, generation: int, number: int, text: TextFilter
+    ) -> None:
         super().__init__()
         self.actions = actions
         self.today = today
         self.generation = generation
+        self.number = number
+        self.text = text
+
+
+class ActionsFiltered(Message):
+    """The action items the search box's text finds, for request `number`."""
+
+    def __init__(self, number: int, text: TextFilter) -> None:
+        super().__init__()
+        self.number = number
+        self.text = text
 
 
 class ActionsFailed(Message):
@@ -134,6 +94,11 @@ class ActionMarked(Message):
         super().__init__()
         self.what = what
         self.status = status
+
+
+class EmptyList(Static, can_focus=True):
+    """What the list says when it shows nothing, in the table's place; it takes the focus
+    while the table is hidden, so the filter keys never type into the search box."""
 
 
 class ActionListScreen(FreshScreen[None]):
@@ -161,13 +126,18 @@ class ActionListScreen(FreshScreen[None]):
         self._writes: deque[tuple[int, str, str]] = deque()
         self._write_lock = threading.Lock()
         self._generation = 0
+        self.text = EVERYTHING
+        """The action items the search box's text finds (all while it is empty)."""
+        self.asked = 0
+        """The number of the latest search; replies to earlier ones are dropped."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield Static(self._title("Loading…"), id="actions-heading")
         yield Static(id="actions-filter")
+        yield Input(placeholder="Search (/)", id="action-search", compact=True)
         yield ActionTable(id="actions")
-        yield Static(id="actions-empty", classes=PANEL)
+        yield EmptyList(id="actions-empty", classes=PANEL)
         yield ClampedText(id="actions-detail")
         yield KeysFooter()
 
@@ -182,20 +152,38 @@ class ActionListScreen(FreshScreen[None]):
     def load(self) -> None:
         """Read the action items again (a reading already under way is ignored)."""
         self._generation += 1
-        self._load(self._generation)
+        self.asked += 1
+        self._load(self._generation, self.asked, self._words())
 
     @work(thread=True, exclusive=True, group="action-list-load")
-    def _load(self, generation: int) -> None:
+    def _load(self, generation: int, number: int, typed: str) -> None:
         from facilitator.services.action_list import team_actions
 
         backend = self.app.backend
         today = local(backend.now(), backend.tz).date()
         try:
             actions = team_actions(backend.db, team_id=self.team_id, today=today, tz=backend.tz)
+            text = self._found(typed)
         except FacilitatorError as error:
             self.post_message(ActionsFailed(error.sentence))
             return
-        self.post_message(ActionsLoaded(actions, today, generation))
+        self.post_message(ActionsLoaded(actions, today, generation, number, text))
+
+    @work(thread=True, exclusive=True, group="action-list-search")
+    def _search(self, number: int, typed: str) -> None:
+        """Find the action items holding `typed` (the list itself is not read again)."""
+        try:
+            text = self._found(typed)
+        except FacilitatorError as error:
+            self.post_message(ActionsFailed(error.sentence))
+            return
+        self.post_message(ActionsFiltered(number, text))
+
+    def _found(self, typed: str) -> TextFilter:
+        from facilitator.services.text_filter import text_filter
+
+        target = self.app.backend.db.target
+        return text_filter(target, typed, kind="action", team_id=self.team_id)
 
     def on_actions_failed(self, message: ActionsFailed) -> None:
         self.query_one("#actions-heading", Static).update(lit(message.sentence, "bold"))
@@ -204,8 +192,15 @@ class ActionListScreen(FreshScreen[None]):
         if message.generation != self._generation or self._writes:
             return  # a later reading is on its way
         self.actions, self.today = message.actions, message.today
+        if message.number == self.asked:
+            self.text = message.text
         self.team_name = message.actions.team_name or self.team_name
         self._show()
+
+    def on_actions_filtered(self, message: ActionsFiltered) -> None:
+        if message.number == self.asked:
+            self.text = message.text
+            self._show()
 
     # Showing ------------------------------------------------------------------------
 
@@ -213,23 +208,33 @@ class ActionListScreen(FreshScreen[None]):
         name = self.team_name if self.team_id is not None else "All teams"
         return join(lit(name or "Team", "bold"), " · ", counts)
 
+    def _words(self) -> str:
+        return self.query_one("#action-search", Input).value
+
     def _show(self) -> None:
         if self.actions is None or self.today is None:
             return
         self.query_one("#actions-heading", Static).update(self._title(self.actions.counts_label()))
         self._show_filter()
-        shown = self.actions.shown(self.view, keep=self.kept)
+        shown = self.actions.shown(self.view, keep=self.kept, text=self.text)
         groups: list[Group] = list(shown.by_owner()) if self.by_owner else [(None, shown.by_due())]
         table = self.query_one(ActionTable)
         table.border_title = f"{TABLE_TITLES[self.view]} · {len(shown.entries)}"
         table.show(groups, self.today)
-        empty = self.query_one("#actions-empty", Static)
-        empty.update(EMPTY_SENTENCES[self.view])
+        empty = self.query_one("#actions-empty", EmptyList)
+        searched = "Nothing matches; try other words, or 4 for all."
+        empty.update(searched if self._words().strip() else EMPTY_SENTENCES[self.view])
+        in_list = self.focused in (table, empty, None)
         empty.display = not shown.entries
         table.display = bool(shown.entries)
-        if table.display and self.focused is None:
-            table.focus()  # it lost focus while hidden (a filter that showed nothing)
+        if in_list:
+            self._focus_list()  # never the search box, where the filter keys would type
         self._show_detail()
+
+    def _focus_list(self) -> None:
+        """Focus the table, or the sentence in its place while it shows nothing."""
+        table = self.query_one(ActionTable)
+        (table if table.display else self.query_one("#actions-empty", EmptyList)).focus()
 
     def _show_filter(self) -> None:
         parts: list[Content | str | tuple[str, str]] = ["Show: "]
@@ -269,6 +274,19 @@ class ActionListScreen(FreshScreen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
+
+    @on(Input.Changed, "#action-search")
+    def _search_changed(self) -> None:
+        self.asked += 1
+        if self._words().strip():
+            self._search(self.asked, self._words())
+        else:
+            self.text = EVERYTHING  # at once: the whole list is in memory
+            self._show()
+
+    @on(Input.Submitted, "#action-search")
+    def _search_submitted(self) -> None:
+        self._focus_list()
 
     # Keys ---------------------------------------------------------------------------
 
@@ -330,5 +348,13 @@ class ActionListScreen(FreshScreen[None]):
             self.notify(f"{said}: {message.what}", markup=False)
         self.reload()
 
+    def action_search(self) -> None:
+        self.query_one("#action-search", Input).focus()
+
     def action_back(self) -> None:
-        self.dismiss()
+        search = self.query_one("#action-search", Input)
+        if search.value:
+            search.value = ""  # shown again at once (Input.Changed), focus with the list
+            self._focus_list()
+        else:
+            self.dismiss()

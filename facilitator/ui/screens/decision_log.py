@@ -1,6 +1,7 @@
 """The decision log: a team's decisions across its meetings (or every team's), newest
-first; filtered by status, by review due and by method, searched by text; enter opens
-the full record."""
+first; filtered by status, by review due and by method, searched by text through the
+search index (in a thread worker, as the box changes and as the log is read again; a
+stale reply is never shown over a newer one's); enter opens the full record."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from facilitator.domain.decision_log import DecisionFilter, DecisionLog, LoggedDecision
 from facilitator.domain.text import local
+from facilitator.domain.text_filter import EVERYTHING, TextFilter
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
 from facilitator.ui.decision_log_actions import DECISION_LOG_ACTIONS
@@ -44,13 +46,32 @@ EMPTY_SENTENCES = {
 
 
 class DecisionsLoaded(Message):
-    """The decision log was read, with the names of the methods the pack knows."""
+    """The decision log was read, with the names of the methods the pack knows and the
+    text filter of request `number` (see `DecisionsFiltered`)."""
 
-    def __init__(self, decisions: DecisionLog, methods: dict[str, str], today: date) -> None:
+    def __init__(
+        self,
+        decisions: DecisionLog,
+        methods: dict[str, str],
+        today: date,
+        number: int,
+        text: TextFilter,
+    ) -> None:
         super().__init__()
         self.decisions = decisions
         self.methods = methods
         self.today = today
+        self.number = number
+        self.text = text
+
+
+class DecisionsFiltered(Message):
+    """The decisions the search box's text finds, for request `number`."""
+
+    def __init__(self, number: int, text: TextFilter) -> None:
+        super().__init__()
+        self.number = number
+        self.text = text
 
 
 class DecisionsFailed(Message):
@@ -85,6 +106,11 @@ class DecisionLogScreen(FreshScreen[None]):
         self.today: date | None = None
         self.view = DecisionFilter.ALL
         self.method: str | None = None
+        self.text = EVERYTHING
+        """The decisions the search box's text finds (all while it is empty)."""
+        self.asked = 0
+        """The number of the latest reading or search; replies to earlier ones are dropped."""
+        self.read_number = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -104,8 +130,14 @@ class DecisionLogScreen(FreshScreen[None]):
 
     # Reading ------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="decision-log-load")
     def load(self) -> None:
+        """Read the log again, and what the search box's text finds in it."""
+        self.asked += 1
+        self.read_number = self.asked
+        self._load(self.asked, self._words())
+
+    @work(thread=True, exclusive=True, group="decision-log-load")
+    def _load(self, number: int, typed: str) -> None:
         """Read the log in a thread (the pack too: its method names)."""
         from facilitator.pack.deciding import method_names
         from facilitator.services.decision_log import decision_log
@@ -117,18 +149,44 @@ class DecisionLogScreen(FreshScreen[None]):
             decisions = decision_log(
                 backend.db, team_id=self.team_id, today=today, pack=pack, tz=backend.tz
             )
+            text = self._found(typed)
         except FacilitatorError as error:
             self.post_message(DecisionsFailed(error.sentence))
             return
-        self.post_message(DecisionsLoaded(decisions, method_names(pack), today))
+        self.post_message(DecisionsLoaded(decisions, method_names(pack), today, number, text))
+
+    @work(thread=True, exclusive=True, group="decision-log-search")
+    def _search(self, number: int, typed: str) -> None:
+        """Find the decisions holding `typed` (the log itself is not read again)."""
+        try:
+            text = self._found(typed)
+        except FacilitatorError as error:
+            self.post_message(DecisionsFailed(error.sentence))
+            return
+        self.post_message(DecisionsFiltered(number, text))
+
+    def _found(self, typed: str) -> TextFilter:
+        from facilitator.services.text_filter import text_filter
+
+        target = self.app.backend.db.target
+        return text_filter(target, typed, kind="decision", team_id=self.team_id)
 
     def on_decisions_failed(self, message: DecisionsFailed) -> None:
         self.query_one("#decisions-heading", Static).update(lit(message.sentence, "bold"))
 
     def on_decisions_loaded(self, message: DecisionsLoaded) -> None:
+        if message.number != self.read_number:
+            return  # a later reading is on its way
         self.decisions, self.methods, self.today = message.decisions, message.methods, message.today
+        if message.number == self.asked:
+            self.text = message.text
         self.team_name = message.decisions.team_name or self.team_name
         self._show()
+
+    def on_decisions_filtered(self, message: DecisionsFiltered) -> None:
+        if message.number == self.asked:
+            self.text = message.text
+            self._show()
 
     # Showing ------------------------------------------------------------------------
 
@@ -145,7 +203,7 @@ class DecisionLogScreen(FreshScreen[None]):
         heading = self._title(self.decisions.counts_label())
         self.query_one("#decisions-heading", Static).update(heading)
         self._show_filter()
-        shown = self.decisions.shown(self.view, method=self.method, words=self._words())
+        shown = self.decisions.shown(self.view, method=self.method, text=self.text)
         table = self.query_one(DecisionTable)
         table.border_title = f"Decisions · {len(shown.entries)}"
         table.show(shown.entries)
@@ -218,7 +276,12 @@ class DecisionLogScreen(FreshScreen[None]):
 
     @on(Input.Changed, "#decision-search")
     def _search_changed(self) -> None:
-        self._show()
+        self.asked += 1
+        if self._words().strip():
+            self._search(self.asked, self._words())
+        else:
+            self.text = EVERYTHING  # at once: the whole log is in memory
+            self._show()
 
     @on(Input.Submitted, "#decision-search")
     def _search_submitted(self) -> None:

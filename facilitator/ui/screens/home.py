@@ -333,6 +333,15 @@ class HomeScreen(FreshScreen[None]):
     def action_search_meetings(self) -> None:
         self.app.action_search_meetings()
 
+    def action_history(self) -> None:
+        self.app.action_history()
+
+    def action_parking_lot(self) -> None:
+        """The chosen team's parking lot (every team's with All teams)."""
+        from facilitator.ui.screens.parking_lot import ParkingLotScreen
+
+        self.app.push_screen(ParkingLotScreen(self.team_id, self._team_name()))
+
     def action_library(self) -> None:
         self.app.action_library()
 

@@ -1,5 +1,10 @@
 """The minutes as they will go out, rendered from the Markdown export, with the 48-hour
-rule above them until they are marked sent."""
+rule above them until they are marked sent.
+
+Opened at a place (a search result's record), the first rendering scrolls so that the
+heading holding it (its agenda item, or its section) is the first line shown, and
+highlights that heading for a few seconds.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,11 @@ from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
+    from facilitator.render.minutes_places import MinutesPlace
     from facilitator.ui.app import FacilitatorApp
+
+PLACE_SECONDS = 3.0
+"""How long the heading of the place opened at stays highlighted."""
 
 
 class MinutesRendered(Message):
@@ -45,8 +54,15 @@ class MinutesScreen(FreshScreen[None]):
 
     DEFAULT_CSS = """
     MinutesScreen #minutes-state { height: auto; padding: 0 1; }
-    MinutesScreen #minutes-scroll { height: 1fr; padding: 0 1; }
+    MinutesScreen #minutes-scroll {
+        height: 1fr;
+        padding: 0 1;
+        /* The width kept for the scroll bar from the start: text laid out again when it
+           appears would move the heading opened at away from the top. */
+        scrollbar-gutter: stable;
+    }
     MinutesScreen Markdown { margin: 0; padding: 0; }
+    MinutesScreen MarkdownHeader.-place { background: $accent 40%; text-style: bold; }
     """
     ACTIONS = MINUTES_ACTIONS
     BINDINGS = bindings(MINUTES_ACTIONS)
@@ -54,9 +70,12 @@ class MinutesScreen(FreshScreen[None]):
 
     app: FacilitatorApp
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(self, meeting_id: int, *, place: MinutesPlace | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.place = place
+        """Where to open once the minutes are shown (then None: coming back keeps the
+        reader's own scroll position)."""
         self.minutes: Minutes | None = None
         self.shown_markdown: str | None = None
 
@@ -95,6 +114,30 @@ class MinutesScreen(FreshScreen[None]):
         if message.markdown != self.shown_markdown:
             self.shown_markdown = message.markdown
             await self.query_one("#minutes-body", Markdown).update(message.markdown)
+        if self.place is not None:
+            self._open_at(self.place, message.minutes)
+            self.place = None
+
+    def _open_at(self, place: MinutesPlace, minutes: Minutes) -> None:
+        """Highlight the heading of `place` and, once laid out, scroll it to the top."""
+        from facilitator.render.minutes_places import place_heading
+
+        body = self.query_one("#minutes-body", Markdown)
+        item_ids = [item.id for item in minutes.items]
+        block_id = place_heading(body.table_of_contents, place, item_ids)
+        if block_id is None:
+            return
+        heading = body.get_child_by_id(block_id)
+        heading.add_class("-place")
+        self.set_timer(PLACE_SECONDS, lambda: heading.remove_class("-place"))
+
+        def scroll() -> None:
+            # The heading itself on the first line, not the blank margin above it.
+            scroll = self.query_one("#minutes-scroll", VerticalScroll)
+            top = heading.region.y - scroll.content_region.y + scroll.scroll_y
+            scroll.scroll_to(y=top, animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
 
     def _state_line(self, minutes: Minutes) -> Content:
         backend = self.app.backend

@@ -1,4 +1,5 @@
-"""Search: one box over every team's meetings, results updated as you type.
+"""Search: one box over every team's meetings (or one team's), results updated as you
+type; enter opens the meeting at the record found.
 
 Each change of the box asks the service again in a thread worker, so typing never
 waits for the database. Replies can arrive out of order (a worker that was replaced
@@ -17,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Header, Input, OptionList, Static
 
 from facilitator.domain.enums import MeetingStatus
+from facilitator.domain.overview import TeamSummary
 from facilitator.domain.search_results import SearchResult, SearchResults
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
@@ -65,7 +67,8 @@ class SearchBox(Input):
 
 
 class SearchScreen(FreshScreen[None]):
-    """Full-text search over every active team's meetings; enter opens the meeting."""
+    """Full-text search over every active team's meetings, or one team's (at first the
+    team chosen on home; ctrl+t moves on); enter opens the meeting at the record."""
 
     CSS_PATH = "search.tcss"
     ACTIONS = SEARCH_ACTIONS
@@ -80,6 +83,8 @@ class SearchScreen(FreshScreen[None]):
         """The number of the latest request; replies to earlier ones are dropped."""
         self.ranked = False
         self.found: SearchResults | None = None
+        self.team: TeamSummary | None = None
+        """The team searched; None: every active team."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -91,6 +96,9 @@ class SearchScreen(FreshScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
+        overview = self.app.overview
+        if overview is not None:
+            self.team = next((t for t in overview.teams if t.id == overview.team_id), None)
         self._show_nothing_asked()
 
     # Asking ------------------------------------------------------------------------
@@ -105,12 +113,13 @@ class SearchScreen(FreshScreen[None]):
         if not text.strip():
             self._show_nothing_asked()
             return
-        self._search(self.asked, text, self.ranked)
+        team_id = self.team.id if self.team is not None else None
+        self._search(self.asked, text, team_id, self.ranked)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, number: int, text: str, ranked: bool) -> None:
+    def _search(self, number: int, text: str, team_id: int | None, ranked: bool) -> None:
         try:
-            found = self.app.backend.search(text, ranked=ranked)
+            found = self.app.backend.search(text, team_id=team_id, ranked=ranked)
         except FacilitatorError as error:
             self.post_message(SearchFailed(number, error.sentence))
             return
@@ -145,6 +154,8 @@ class SearchScreen(FreshScreen[None]):
         count = len(found.results)
         state = join(
             (f"{count} result{'s' if count != 1 else ''}", "bold"),
+            " in ",
+            self._scope(),
             f" · {ORDER_NAMES[found.ranked]} (ctrl+r: {ORDER_NAMES[not found.ranked]})",
         )
         self.query_one("#search-state", Static).update(state)
@@ -158,9 +169,15 @@ class SearchScreen(FreshScreen[None]):
         self.found = None
         self._show_sentence(Content(WHAT_IS_SEARCHED), "")
 
+    def _scope(self) -> Content:
+        """The team searched, by its name (shown literally), or "every team"."""
+        return lit(self.team.name, "bold") if self.team is not None else Content("every team")
+
     def _show_sentence(self, sentence: Content, hint: str) -> None:
-        """`sentence` in the results' place (the list emptied, so enter opens nothing)."""
-        self.query_one("#search-state", Static).update(hint)
+        """`sentence` in the results' place (the list emptied, so enter opens nothing);
+        the state line says which teams are searched, then `hint`."""
+        state = join("Searching ", self._scope(), ".", f" {hint}" if hint else "")
+        self.query_one("#search-state", Static).update(state)
         results = self.query_one(SearchResultList)
         results.show(())
         results.display = False
@@ -178,6 +195,17 @@ class SearchScreen(FreshScreen[None]):
 
     def action_toggle_order(self) -> None:
         self.ranked = not self.ranked
+        self.load()
+
+    def action_next_team(self) -> None:
+        """Every team, then each active team in turn (as home lists them), then every
+        team again; the box's words are asked again."""
+        overview = self.app.overview
+        choices: list[TeamSummary | None] = [None, *(overview.teams if overview else ())]
+        ids = [choice.id if choice is not None else None for choice in choices]
+        current = self.team.id if self.team is not None else None
+        at = ids.index(current) if current in ids else 0
+        self.team = choices[(at + 1) % len(choices)]
         self.load()
 
     @on(OptionList.OptionSelected, "#search-results")
@@ -203,14 +231,21 @@ class SearchScreen(FreshScreen[None]):
         self.app.call_from_thread(self.open_meeting, result, status)
 
     def open_meeting(self, result: SearchResult, status: str) -> None:
-        """A planned meeting's agenda item opens its plan with that item highlighted;
-        anything else opens its meeting at the top, as home does."""
-        if status == MeetingStatus.PLANNED and result.kind == "item":
+        """A planned meeting opens its plan with the result's agenda item highlighted; a
+        closed one its minutes at the result's item or section; a running or reopened
+        one its live screen or closure steps, as home does."""
+        if status == MeetingStatus.PLANNED and result.item_id is not None:
             from facilitator.ui.screens.plan import PlanScreen
 
             plan = PlanScreen(result.meeting_id)
-            plan.focus_item = result.record_id
+            plan.focus_item = result.item_id
             self.app.push_screen(plan)
+        elif status == MeetingStatus.CLOSED:
+            from facilitator.render.minutes_places import MinutesPlace
+            from facilitator.ui.screens.minutes import MinutesScreen
+
+            place = MinutesPlace(result.kind, result.item_id)
+            self.app.push_screen(MinutesScreen(result.meeting_id, place=place))
         else:
             self.app.open_meeting(result.meeting_id, status=status)
 
