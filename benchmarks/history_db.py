@@ -8,9 +8,10 @@ comments (see `history_records.py`), in words drawn with a Zipf-like spread
 (`history_text.py`; one note of about five years ago mentions "xylophone"). The text
 is seeded: the same seed and meeting count give the same words.
 
-The search index (migration 0011's FTS5 tables) is rebuilt once after the rows are in,
-its insert triggers off meanwhile and then restored: the same index entries as the
-triggers make, about five times faster (`--triggers` lets them fire row by row).
+The search index (migration 0011's FTS5 tables) is rebuilt once after the rows are in
+and merged into one segment per table (as migration 0013 merges it), its insert
+triggers off meanwhile and then restored: the same index entries as the triggers make,
+about five times faster (`--triggers` lets them fire row by row).
 
 The runner calls this in a child process rather than importing it: SQLAlchemy would
 raise the runner's own peak memory, and on Linux a child's `ru_maxrss` can never be

@@ -37,5 +37,5 @@ def duration_label(span: timedelta) -> str:
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """E.g. "1 member", "3 members"."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+    """E.g. "1 member", "3 members", "10,005 meetings"."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"

@@ -1,6 +1,7 @@
 """The benchmarks' history database (benchmarks/history_db.py): its search index, built
-by one FTS5 'rebuild' after the bulk insert, holds exactly what the triggers would
-have put there row by row; its text is seeded; its rare word is in one note."""
+by one FTS5 'rebuild' and an 'optimize' after the bulk insert, holds exactly what the
+triggers would have put there row by row, merged as migration 0013 merges it; its text
+is seeded; its rare word is in one note."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from facilitator.store.database import Database
+from facilitator.store.target import sqlite_target
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -60,15 +64,66 @@ def index_entries(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         connection.close()
 
 
+def search_tables(connection: sqlite3.Connection) -> list[str]:
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%fts5%'"
+        )
+    ]
+
+
+def leaves(path: Path, *, optimize: bool = False) -> dict[str, int]:
+    """How many blocks each search table's index holds, after an 'optimize' if asked."""
+    connection = sqlite3.connect(path)
+    try:
+        found = {}
+        for table in search_tables(connection):
+            if optimize:
+                connection.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+            found[table] = connection.execute(f"SELECT COUNT(*) FROM {table}_data").fetchone()[0]
+        connection.commit()
+        return found
+    finally:
+        connection.close()
+
+
 def test_rebuilt_index_is_the_one_the_triggers_make(history_db: Any, tmp_path: Path) -> None:
     rebuilt = tmp_path / "rebuilt.db"
     triggered = tmp_path / "triggered.db"
     assert build(history_db, rebuilt, triggers=False) == build(history_db, triggered, triggers=True)
+    assert leaves(rebuilt) == leaves(rebuilt, optimize=True)  # already merged
+    assert leaves(rebuilt) == leaves(triggered, optimize=True)  # the same merge
     entries = index_entries(rebuilt)
     assert entries == index_entries(triggered)
     assert len(entries) == 11  # ten search tables and the triggers
     assert len(entries["search_note"]) > 10_000
     assert len(entries["triggers"]) == 30  # insert, delete and update, all restored
+
+
+def test_the_bulk_path_merges_what_the_rebuild_writes(history_db: Any, tmp_path: Path) -> None:
+    """A rebuild writes a segment per megabyte of pending entries ('hashsize'); shrunk to
+    4 kB here so that 80 meetings make many, the bulk path still leaves one per table."""
+    import history_insert
+
+    path = tmp_path / "history.db"
+    build(history_db, path, triggers=False)
+    with sqlite3.connect(path) as connection:
+        for table in search_tables(connection):
+            connection.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', 4096)")
+    merged = leaves(path)
+    before = index_entries(path)
+    database = Database(sqlite_target(path))
+    try:
+        with database.write(now=NOW) as session, history_insert.index_rebuilt_after(session):
+            pass
+    finally:
+        database.dispose()
+    assert leaves(path) == merged
+    assert index_entries(path) == before
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO search_note (search_note) VALUES ('rebuild')")
+    assert leaves(path)["search_note"] > merged["search_note"]  # what the merge saves
 
 
 def test_text_is_seeded_and_holds_what_the_benchmark_searches(

@@ -75,6 +75,7 @@ def test_duration_label_rounds_down_to_a_human_unit(span: timedelta, label: str)
         (3, "member", None, "3 members"),
         (1, "person", "people", "1 person"),
         (2, "person", "people", "2 people"),
+        (10005, "meeting", None, "10,005 meetings"),
     ],
 )
 def test_plural(count: int, word: str, words: str | None, text: str) -> None:
