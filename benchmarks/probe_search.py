@@ -3,9 +3,10 @@
     python benchmarks/probe_search.py DB [--runs 200]
 
 Each query of `QUERIES` is asked `--runs` times (after `WARM_UP` unmeasured calls) of
-`facilitator.services.search.search`, as `FacilitatorApp.backend.search` asks it (it
-opens its own read connection each time, as the screen's worker does): newest first,
-then ranked (bm25). The queries take turns, so none enjoys a cache the others do not.
+`facilitator.ui.backend.Backend.search`, the call the search screen's worker makes (the
+backend keeps one read connection for the screen's searches, as it does for the
+screen): newest first, then ranked (bm25). The queries take turns, so none enjoys a
+cache the others do not.
 
 The index size comes from SQLite's `dbstat` (the pages of each table and index): the
 FTS5 tables `search_*` against the searched tables' own pages and against the bytes
@@ -22,6 +23,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +38,17 @@ WARM_UP = 5
 
 
 def time_queries(db: Path, runs: int) -> dict[str, Any]:
-    from facilitator.services.search import search
     from facilitator.store.target import sqlite_target
+    from facilitator.ui.backend import Backend
 
-    target = sqlite_target(db)
+    backend = Backend(sqlite_target(db), clock=_now, tz=None, pack_loader=_no_pack)
+    try:
+        return _timed(backend, runs)
+    finally:
+        backend.close()
+
+
+def _timed(backend: Any, runs: int) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for ranked in (False, True):
         order = "ranked" if ranked else "newest"
@@ -48,7 +57,7 @@ def time_queries(db: Path, runs: int) -> dict[str, Any]:
         for round_ in range(WARM_UP + runs):
             for name, text in QUERIES.items():
                 started = time.perf_counter()
-                answer = search(target, text, ranked=ranked)
+                answer = backend.search(text, ranked=ranked)
                 took = (time.perf_counter() - started) * 1000
                 if round_ >= WARM_UP:
                     times[name].append(took)
@@ -61,6 +70,14 @@ def time_queries(db: Path, runs: int) -> dict[str, Any]:
                 "ms": times[name],
             }
     return found
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _no_pack() -> Any:
+    raise AssertionError("a search reads no content pack")
 
 
 SEARCHED = {

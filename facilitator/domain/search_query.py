@@ -8,7 +8,13 @@ offer comes from three simple rules:
 - `"two words"` in double quotes is a phrase (a quote left open is ignored);
 - `-word` leaves out the records holding that word (`-"a phrase"` is read as words);
 - the last word is searched as a prefix while it is being typed (`bench` finds
-  "benchmark"), unless the text ends with a space or a quote.
+  "benchmark"), unless the text ends with a space or a quote, or the word holds fewer
+  than `MIN_PREFIX` letters or digits (`b` starts so many words that reading their
+  list took tens of milliseconds a key: it is a whole word until a third letter comes);
+- while typed, the last word also finds, as whole words, itself cut by one, two and
+  three letters (`shortened`): the index holds stems ("benchmark" for "benchmarking",
+  "read" for "reading"), which no prefix "benchmarki" reaches, so the results stay
+  while the rest of the word is typed.
 
 A word is kept only if it holds a letter or a digit. Control characters are dropped,
 and a query pasted by mistake (10,000 characters) is cut to its first `MAX_TERMS`
@@ -34,6 +40,14 @@ MAX_WORD = 64
 MAX_TYPED = MAX_TERMS * (MAX_WORD + 3)
 """Characters read of the text typed: enough for `MAX_TERMS` of the longest words."""
 
+MIN_PREFIX = 3
+"""Letters or digits a word needs to be searched as a prefix, or to be searched for
+as a shortened form of the word being typed."""
+MOST_CUT = 3
+"""Letters cut at most from the word being typed: enough to reach the stem through the
+commonest endings ("-ing", "-ed", "-es") while they are typed; the whole word, as a
+prefix, is stemmed like the text."""
+
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 """Private-use characters the store puts around the matching words of a snippet."""
@@ -45,7 +59,7 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 class SearchQuery:
     """A query read from what was typed: every record found holds all `words` and
     `phrases` and none of `excluded`; with `prefix`, the last of `words` may also be
-    the start of a longer word."""
+    the start of a longer word, or one of its `shortened` forms."""
 
     words: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -56,6 +70,16 @@ class SearchQuery:
     def is_empty(self) -> bool:
         """Nothing to look for: no word or phrase (excluded words alone find nothing)."""
         return not self.words and not self.phrases
+
+    @property
+    def shortened(self) -> tuple[str, ...]:
+        """With `prefix`, the last word (letters and digits only) cut by 1 to
+        `MOST_CUT` letters, longest first, each of at least `MIN_PREFIX`: whole words
+        that the last word may also find (see the module's docstring)."""
+        word = self.words[-1] if self.prefix and self.words else ""
+        if not word.isalnum():
+            return ()
+        return tuple(word[:-cut] for cut in range(1, MOST_CUT + 1) if len(word) - cut >= MIN_PREFIX)
 
 
 def parse_search(typed: str, *, as_you_type: bool = True) -> SearchQuery:
@@ -83,7 +107,8 @@ def parse_search(typed: str, *, as_you_type: bool = True) -> SearchQuery:
         elif _words(bare):
             words.append(_word(bare))
             last_is_word = True
-    prefix = as_you_type and last_is_word and not typed[:MAX_TYPED][-1:].isspace()
+    typing = as_you_type and last_is_word and not typed[:MAX_TYPED][-1:].isspace()
+    prefix = typing and sum(character.isalnum() for character in words[-1]) >= MIN_PREFIX
     return SearchQuery(tuple(words), tuple(phrases), tuple(excluded[:MAX_TERMS]), prefix)
 
 

@@ -1,5 +1,9 @@
 """Full-text search over every team's meetings: what the search box and `facilitator
-search` call (read without the ORM, like the home screen; see `quick_read`)."""
+search` call (read without the ORM, like the home screen; see `quick_read`).
+
+The search box asks on every key, so the app's backend passes a `KeptReader`: one
+connection kept for the screen's searches, with its statements compiled once; the
+command line, which searches once, passes the database's target."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from facilitator.domain.search_query import marked_text, parse_search
 from facilitator.domain.search_results import SearchResult, SearchResults
 from facilitator.errors import NotFoundError
 from facilitator.store.meeting_search import active_teams
-from facilitator.store.quick_read import Reader, reader
+from facilitator.store.quick_read import KeptReader, Reader, reader
 from facilitator.store.search import FoundRecord, search_records
 from facilitator.store.search_places import record_items
 from facilitator.store.target import DatabaseTarget
@@ -23,7 +27,7 @@ NOTHING_ASKED = "Type a word to search for: the query holds no word, only punctu
 
 
 def search(
-    target: DatabaseTarget,
+    source: DatabaseTarget | KeptReader,
     text: str,
     *,
     team: str | None = None,
@@ -36,10 +40,12 @@ def search(
     """The records of every active team's meetings (or team `team`'s, by its name, or
     team `team_id`'s) matching `text`, newest first or best first when `ranked`, at
     most `limit`, each with the agenda item it belongs to; see
-    `facilitator.domain.search_query` for how `text` is read. NotFoundError with a
-    sentence if there is no team `team`; an empty query finds nothing and says so."""
+    `facilitator.domain.search_query` for how `text` is read. Read through `source`'s
+    kept connection, or a connection of its own to the database `source`. NotFoundError
+    with a sentence if there is no team `team`; an empty query finds nothing and says so."""
     query = parse_search(text, as_you_type=as_you_type)
-    with reader(target) as read:
+    reading = source.reading() if isinstance(source, KeptReader) else reader(source)
+    with reading as read:
         if team is not None:
             team_id = _team_named(read, team)
         if query.is_empty:

@@ -39,14 +39,19 @@ class Prepared:
 SLOW_UPGRADE_SECONDS = 1.0
 """How long an upgrade runs before `prepare_database` says what it is doing."""
 
-SLOW_REVISIONS = {"0011": "building the search index"}
-"""Revisions whose work grows with the data, and what they are doing meanwhile."""
+SLOW_REVISIONS = {
+    "0011": "building the search index",
+    "0012": "indexing meetings by date",
+    "0013": "compacting the search index",
+}
+"""Revisions whose work grows with the data, and what they are doing meanwhile (the
+sentence names the first to run)."""
 
 
 def upgrade_sentence(pending: Sequence[str]) -> str:
     """What a person waiting for the upgrade through revisions `pending` is told."""
-    doing = [SLOW_REVISIONS[revision] for revision in pending if revision in SLOW_REVISIONS]
-    return f"Updating the database ({', '.join(doing)})…" if doing else "Updating the database…"
+    doing = next((SLOW_REVISIONS[r] for r in pending if r in SLOW_REVISIONS), None)
+    return f"Updating the database ({doing})…" if doing else "Updating the database…"
 
 
 def _on_stderr(sentence: str) -> None:
@@ -67,7 +72,7 @@ def prepare_database(
     """Create the database if new (only if `create`: see the module docstring), refuse
     it if foreign, newer or damaged, migrate it if older. An upgrade still running after
     `patience` seconds (SLOW_UPGRADE_SECONDS unless given) is announced once through
-    `progress` (`upgrade_sentence`)."""
+    `progress` (`upgrade_sentence`); making a new database's tables is never announced."""
     created = False
     has_tables = False
     if target.path is not None:
@@ -98,6 +103,10 @@ def prepare_database(
     from facilitator.store.migrate import upgrade
 
     pending = known[known.index(revision) + 1 :] if revision is not None else known
+    if revision is None:
+        # A new database: its tables are made empty, nothing is built from data.
+        upgrade(target, script_location=script_location, backup_path=backup_path)
+        return Prepared(revision=head, created=created)
     wait = SLOW_UPGRADE_SECONDS if patience is None else patience
     with _announced_after(wait, lambda: progress(upgrade_sentence(pending))):
         upgrade(target, script_location=script_location, backup_path=backup_path)

@@ -14,9 +14,11 @@ text into the same aware UTC datetimes and dates PostgreSQL returns.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from facilitator.errors import DatabaseUnavailableError, first_line
@@ -71,15 +73,121 @@ def reader(target: DatabaseTarget) -> Iterator[Reader]:
         with _sqlalchemy_reader(target) as server:
             yield server
         return
-    try:
-        sqlite = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    with _sqlite_errors(target):
+        sqlite = _open_sqlite(target.path)
         try:
-            sqlite.execute("PRAGMA query_only = ON")
-            sqlite.execute("BEGIN")
-            yield _SQLiteReader(sqlite)
-            sqlite.execute("ROLLBACK")
+            with _snapshot(sqlite) as read:
+                yield read
         finally:
             sqlite.close()
+
+
+class KeptReader:
+    """Readers on one database through a connection kept from one read to the next,
+    for a screen that reads again and again (the search box asks on every key).
+
+    On SQLite the connection keeps its schema parsed, its FTS5 tables open and its
+    statements compiled (Python's sqlite3 caches them by their text), which a fresh
+    connection pays for on every read. Each read is still one snapshot (BEGIN …
+    ROLLBACK) and between reads the connection holds no transaction, so it never holds
+    back a WAL checkpoint nor reads stale data. After an error the connection is closed
+    and the next read opens another. On PostgreSQL it keeps an engine, whose pool keeps
+    the connection.
+
+    Reads take turns under a lock. The screen's thread workers run on the event loop's
+    pool of threads, any of them, and a replaced worker may still be finishing its read
+    when the next one starts; one connection (`check_same_thread` off, the lock letting
+    one thread at a time use it) keeps one warm cache, where a connection per thread
+    would warm up several, each paying on its first reads. `close` waits for a read
+    under way; a read after it (a worker that was late) has a connection of its own,
+    closed when it ends, so nothing is left open."""
+
+    def __init__(self, target: DatabaseTarget) -> None:
+        self.target = target
+        self._lock = threading.Lock()
+        self._sqlite: sqlite3.Connection | None = None
+        self._engine: Any = None
+        self._closed = False
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """A reader whose statements all see one snapshot, as `reader` gives."""
+        with self._lock:
+            if self._closed:
+                with reader(self.target) as read:
+                    yield read
+                return
+            if self.target.path is None:
+                with self._server_reader() as server:
+                    yield server
+                return
+            with _sqlite_errors(self.target):
+                try:
+                    if self._sqlite is None:
+                        self._sqlite = _open_sqlite(self.target.path)
+                    with _snapshot(self._sqlite) as read:
+                        yield read
+                except sqlite3.Error:
+                    self._close()
+                    raise
+
+    @contextmanager
+    def _server_reader(self) -> Iterator[Reader]:
+        from sqlalchemy.exc import OperationalError
+
+        from facilitator.store.engine import make_engine
+
+        if self._engine is None:
+            self._engine = make_engine(self.target)
+        try:
+            with self._engine.connect() as connection:
+                yield _SQLAlchemyReader(connection)
+        except OperationalError as error:
+            raise _server_unavailable(self.target, error) from error
+
+    def close(self) -> None:
+        """Close the connection (and engine), after the read under way if any."""
+        with self._lock:
+            self._closed = True
+            self._close()
+
+    def _close(self) -> None:
+        if self._sqlite is not None:
+            self._sqlite.close()
+            self._sqlite = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def _open_sqlite(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        connection.execute("PRAGMA query_only = ON")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+@contextmanager
+def _snapshot(connection: sqlite3.Connection) -> Iterator[Reader]:
+    """A reader on `connection` in one read transaction, ended however the read ends
+    (the connection is in autocommit mode: outside it, it holds no snapshot)."""
+    connection.execute("BEGIN")
+    try:
+        yield _SQLiteReader(connection)
+    finally:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+
+
+@contextmanager
+def _sqlite_errors(target: DatabaseTarget) -> Iterator[None]:
+    try:
+        yield
     except sqlite3.OperationalError as error:
         raise DatabaseUnavailableError(
             f"Could not read {target.display} ({error}); try again in a moment."
@@ -97,12 +205,16 @@ def _sqlalchemy_reader(target: DatabaseTarget) -> Iterator[Reader]:
         with engine.connect() as connection:
             yield _SQLAlchemyReader(connection)
     except OperationalError as error:
-        raise DatabaseUnavailableError(
-            f"Could not read {target.display} ({first_line(error.orig or error)}); "
-            "try again in a moment."
-        ) from error
+        raise _server_unavailable(target, error) from error
     finally:
         engine.dispose()
+
+
+def _server_unavailable(target: DatabaseTarget, error: Any) -> DatabaseUnavailableError:
+    return DatabaseUnavailableError(
+        f"Could not read {target.display} ({first_line(error.orig or error)}); "
+        "try again in a moment."
+    )
 
 
 def to_datetime(value: object) -> datetime | None:

@@ -270,14 +270,17 @@ class _Fts5(_Syntax):
 def fts5_match(query: SearchQuery) -> str:
     """The FTS5 MATCH string for `query`: every word and phrase double-quoted (FTS5
     reads a quoted string as words whatever it holds), the last word a prefix when
-    `query.prefix`, excluded words after NOT. Empty for an empty query."""
+    `query.prefix`, or one of its `shortened` forms, excluded words after NOT. Empty
+    for an empty query. The terms are joined by an explicit AND: FTS5 reads no
+    implicit AND before a parenthesis."""
     if query.is_empty:
         return ""
     terms = [_quoted(word) for word in query.words]
     if query.prefix and terms:
-        terms[-1] += "*"
+        forms = [terms[-1] + "*", *(_quoted(word) for word in query.shortened)]
+        terms[-1] = forms[0] if len(forms) == 1 else f"({' OR '.join(forms)})"
     terms += [_quoted(" ".join(phrase)) for phrase in query.phrases]
-    match = f"({' '.join(terms)})"
+    match = f"({' AND '.join(terms)})"
     for word in query.excluded:
         match = f"({match} NOT {_quoted(word)})"
     return match
@@ -298,7 +301,11 @@ class _Postgres(_Syntax):
             last = index == len(query.words) - 1
             if last and query.prefix and word.isalnum():
                 self.params[f"w{index}"] = f"{word}:*"
-                parts.append(f"to_tsquery('english', :w{index})")
+                forms = [f"to_tsquery('english', :w{index})"]
+                for cut, shorter in enumerate(query.shortened):
+                    self.params[f"s{cut}"] = shorter
+                    forms.append(f"plainto_tsquery('english', :s{cut})")
+                parts.append(f"({' || '.join(forms)})")
             else:
                 self.params[f"w{index}"] = word
                 parts.append(f"plainto_tsquery('english', :w{index})")

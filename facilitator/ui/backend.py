@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from facilitator.services.demo import DemoResult
     from facilitator.store.database import Database
     from facilitator.store.notify import ChangeListener
+    from facilitator.store.quick_read import KeptReader
     from facilitator.store.target import DatabaseTarget
 
 
@@ -49,6 +50,8 @@ class Backend:
         self.on_saved: Callable[[], object] | None = None
         """Called (in the writing thread) after each commit this window makes."""
         self._changes: ChangeListener | None = None
+        self._search_reader: KeptReader | None = None
+        self._search_lock = threading.Lock()
 
     def now(self) -> datetime:
         return self.clock()
@@ -139,7 +142,25 @@ class Backend:
         `services.search`)."""
         from facilitator.services.search import search
 
-        return search(self.target, text, team_id=team_id, ranked=ranked, tz=self.tz)
+        return search(self._searching(), text, team_id=team_id, ranked=ranked, tz=self.tz)
+
+    def _searching(self) -> KeptReader:
+        """The search box's kept connection, opened on its first search (see
+        `quick_read.KeptReader` for why one is kept, and shared by the threads)."""
+        with self._search_lock:
+            if self._search_reader is None:
+                from facilitator.store.quick_read import KeptReader
+
+                self._search_reader = KeptReader(self.target)
+            return self._search_reader
+
+    def close_search(self) -> None:
+        """Close the search box's kept connection (its screen has gone); a later search
+        opens another. Waits for a search under way, a few milliseconds at most."""
+        with self._search_lock:
+            kept, self._search_reader = self._search_reader, None
+        if kept is not None:
+            kept.close()
 
     def history_page(
         self, history_filter: HistoryFilter, *, after: HistoryCursor | None, limit: int
@@ -163,6 +184,7 @@ class Backend:
         """Release database connections (on exit)."""
         if self._changes is not None:
             self._changes.stop()
+        self.close_search()
         with self._db_lock:
             if self._db is not None:
                 self._db.dispose()

@@ -34,7 +34,7 @@ def test_search_says_what_it_searches(
     snap_compare: SnapCompare, demo_db: Database, pack: Pack
 ) -> None:
     """/ from home with nothing typed: the empty box, "Searching every team." under it
-    and, in the results' place, the sentence saying what can be searched and how quotes
-    and -word work."""
+    and, in the results' place, the sentence saying what can be searched, that the word
+    typed finds longer ones from its third letter, and how quotes and -word work."""
     app = make_app(demo_db.target, pack)
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("slash"))

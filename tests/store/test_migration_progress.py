@@ -5,6 +5,8 @@ the command line prints that sentence on stderr."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic import command
 
@@ -13,7 +15,7 @@ from facilitator.store.database import Database
 from facilitator.store.engine import make_engine
 from facilitator.store.migrate import alembic_config
 from facilitator.store.prepare import prepare_database, upgrade_sentence
-from facilitator.store.target import DatabaseTarget
+from facilitator.store.target import DatabaseTarget, sqlite_target
 from tests.cli.inprocess import cli
 from tests.conftest import db_argument
 
@@ -53,7 +55,7 @@ def test_an_upgrade_past_the_search_index_is_announced_plainly(demo_db: Database
 
     prepare_database(target, progress=said.append, patience=0)
 
-    assert said == ["Updating the database…"]
+    assert said == ["Updating the database (indexing meetings by date)…"]
 
 
 def test_a_quick_upgrade_says_nothing(demo_db: Database) -> None:
@@ -76,7 +78,19 @@ def test_a_database_up_to_date_says_nothing(demo_db: Database) -> None:
 
 def test_the_sentence_names_each_slow_revision_to_run() -> None:
     assert upgrade_sentence(["0010", "0011", "0012"]) == SEARCH_INDEX
-    assert upgrade_sentence(["0012"]) == "Updating the database…"
+    assert upgrade_sentence(["0013"]) == "Updating the database (compacting the search index)…"
+    assert upgrade_sentence(["0009", "0010"]) == "Updating the database…"
+
+
+@pytest.mark.sqlite_only
+def test_making_a_new_database_says_nothing(tmp_path: Path) -> None:
+    """Regression: a new database's tables were announced as "building the search
+    index" when making them took over a second (seen under load in `serve`'s test)."""
+    said: list[str] = []
+
+    prepare_database(sqlite_target(tmp_path / "new.db"), progress=said.append, patience=0)
+
+    assert said == []
 
 
 def test_the_command_line_says_it_on_stderr(

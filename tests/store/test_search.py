@@ -169,6 +169,32 @@ def test_the_last_word_is_a_prefix_as_it_is_typed(db: Database, world: World) ->
     assert hits(db, "bench") == []
 
 
+def test_one_or_two_letters_typed_are_a_whole_word(db: Database, world: World) -> None:
+    found = note(db, world.newer, "benchmark results")
+
+    assert hits(db, "be", as_you_type=True) == []
+    assert hits(db, "ben", as_you_type=True) == [("note", found)]
+
+
+def test_a_word_being_typed_finds_its_stem(db: Database, world: World) -> None:
+    """Regression (issue 19): while "benchmarking" was typed, "benchmarki" and
+    "benchmarkin" found nothing (the index holds "benchmark"); the word typed is now
+    also found cut short, and the highlights still mark the word in the text."""
+    found = note(db, world.newer, "We ran the reading benchmarking today.")
+    marked = {
+        "benchmarki": ["benchmarking"],
+        "benchmarkin": ["benchmarking"],
+        "readin": ["reading"],
+        "reading benchmarkin": ["reading", "benchmarking"],
+    }
+
+    for typed, words in marked.items():
+        [record] = find(db, typed, as_you_type=True)
+        text, spans = marked_text(record.snippet)
+        assert (record.kind, record.record_id) == ("note", found)
+        assert [text[start:end] for start, end in spans] == words, typed
+
+
 def test_a_phrase_in_quotes_keeps_its_words_together(db: Database, world: World) -> None:
     together = note(db, world.newer, "the reading benchmark")
     note(db, world.newer, "benchmark for reading")

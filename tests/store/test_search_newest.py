@@ -48,7 +48,8 @@ QUERIES = [
     ("reading", False),  # common
     ("xylophone", False),  # rare
     ("rea", True),  # a prefix as typed
-    ("r", True),  # a one-letter prefix
+    ("r", True),  # one letter typed: a whole word
+    ("readin", True),  # a prefix, or the word cut short: "readi" (readiness), "read"
     ('"reading benchmark"', False),  # a phrase
     ("reading -math", False),  # a word left out
     ("students rubric", False),  # two words

@@ -333,6 +333,29 @@ async def test_escape_clears_then_leaves(demo_db: Database, pack: Pack) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_the_screen_searches_on_one_connection_closed_when_it_goes(
+    demo_db: Database, pack: Pack
+) -> None:
+    """Every key's search reuses one kept connection (its statements compiled once);
+    leaving the screen closes it."""
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_search(app, pilot)
+        await search_for(pilot, screen, "rea")
+        kept = app.backend._search_reader
+        assert kept is not None
+        connection = kept._sqlite
+        assert connection is not None
+        await pilot.press(*"ding")
+        await settle(pilot)
+        assert screen.query_one(SearchResultList).display
+        assert app.backend._search_reader is kept and kept._sqlite is connection
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.backend._search_reader is None and kept._sqlite is None
+
+
 async def test_the_palette_opens_search_and_help_lists_its_keys(
     demo_db: Database, pack: Pack
 ) -> None:

@@ -37,6 +37,25 @@ def test_the_last_word_is_a_prefix_while_typing() -> None:
     assert not parse_search("read bench", as_you_type=False).prefix
 
 
+def test_a_prefix_needs_three_letters() -> None:
+    """One or two letters would match a good part of every word (FTS5 reads the whole
+    list of them, tens of milliseconds): they are whole words until a third comes."""
+    assert not parse_search("read b").prefix
+    assert not parse_search("read be").prefix
+    assert not parse_search("(b)").prefix
+    assert parse_search("read ben").prefix
+    assert parse_search("2024").prefix
+
+
+def test_the_word_being_typed_is_also_cut_short() -> None:
+    assert parse_search("benchmarkin").shortened == ("benchmarki", "benchmark", "benchmar")
+    assert parse_search("read").shortened == ("rea",)
+    assert parse_search("rea").shortened == ()
+    assert parse_search("benchmarkin ").shortened == ()
+    assert parse_search("benchmarkin", as_you_type=False).shortened == ()
+    assert parse_search("benchmark's").shortened == ()  # not letters alone: no cut
+
+
 @pytest.mark.parametrize(
     ("typed", "words"),
     [
@@ -67,9 +86,16 @@ def test_a_pasted_page_is_cut_to_a_few_words() -> None:
 
 
 def test_the_match_string_quotes_every_word() -> None:
-    query = parse_search('AND "a b" -c d', as_you_type=True)
+    query = parse_search('AND "a b" -c dot', as_you_type=True)
 
-    assert fts5_match(query) == '(("AND" "d"* "a b") NOT "c")'
+    assert fts5_match(query) == '(("AND" AND "dot"* AND "a b") NOT "c")'
+
+
+def test_the_word_being_typed_is_a_prefix_or_a_shorter_whole_word() -> None:
+    assert fts5_match(parse_search("read benchmarkin")) == (
+        '("read" AND ("benchmarkin"* OR "benchmarki" OR "benchmark" OR "benchmar"))'
+    )
+    assert fts5_match(parse_search("read be")) == '("read" AND "be")'
 
 
 def test_marks_become_offsets() -> None:
@@ -89,6 +115,21 @@ def fts() -> Iterator[sqlite3.Connection]:
     connection.execute("INSERT INTO t VALUES ('the reading benchmark AND near or not')")
     yield connection
     connection.close()
+
+
+@pytest.mark.parametrize("word", ["benchmarking", "reading", "benchmarks", "planned"])
+def test_every_key_while_typing_a_word_finds_it(fts: sqlite3.Connection, word: str) -> None:
+    """Regression (issue 19): the index holds stems ("benchmark" for "benchmarking"), so
+    "benchmarki" and "benchmarkin" as prefixes found nothing, and the results vanished
+    for two keys while the word was typed."""
+    fts.execute("INSERT INTO t VALUES (?)", (f"the {word} today",))
+    try:
+        for end in range(3, len(word) + 1):
+            match = fts5_match(parse_search(word[:end]))
+            found = fts.execute("SELECT body FROM t WHERE t MATCH ?", (match,)).fetchall()
+            assert (f"the {word} today",) in found, word[:end]
+    finally:
+        fts.execute("DELETE FROM t WHERE body = ?", (f"the {word} today",))
 
 
 @given(st.text(), st.booleans())

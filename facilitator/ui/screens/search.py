@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 WHAT_IS_SEARCHED = (
     "Type words to find them in every team's meetings: titles, purposes and goals, agenda "
     "items, notes, decisions, action items, the parking lot, take-aways, time-outs and "
-    'evaluation comments. "Two words" in quotes finds a phrase; -word leaves a word out.'
+    "evaluation comments. From its third letter, the word typed finds longer ones too; "
+    '"two words" finds a phrase; -word leaves it out.'
 )
 """What the screen says while the box is empty."""
 ORDER_NAMES = {False: "newest first", True: "best match first"}
@@ -100,6 +101,10 @@ class SearchScreen(FreshScreen[None]):
         if overview is not None:
             self.team = next((t for t in overview.teams if t.id == overview.team_id), None)
         self._show_nothing_asked()
+
+    def on_unmount(self) -> None:
+        # The backend keeps one connection for the box's searches while it is open.
+        self.app.backend.close_search()
 
     # Asking ------------------------------------------------------------------------
 
