@@ -113,7 +113,11 @@ def search_records(
     best match first when `ranked`), at most `limit`."""
     if query.is_empty or limit <= 0:
         return []
-    syntax: _Syntax = _Postgres(query) if reader.dialect == "postgresql" else _Fts5(query)
+    syntax: _Syntax = (
+        _Postgres(query, ranked=ranked)
+        if reader.dialect == "postgresql"
+        else _Fts5(query, ranked=ranked)
+    )
     filters = "" if include_archived else " AND t.archived_at IS NULL"
     if team_id is not None:
         filters += " AND m.team_id = :team_id"
@@ -187,7 +191,7 @@ def hit_rows(
     order = "score, moment DESC" if ranked else "moment DESC, score"
     return reader.rows(
         f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS hit"
-        f" ORDER BY {order}, meeting_id DESC, source_id DESC LIMIT :limit",
+        f" ORDER BY {order}, meeting_id DESC, source_id DESC, source LIMIT :limit",
         {**params, "limit": limit},
     )
 
@@ -231,16 +235,19 @@ class _Syntax(Protocol):
 
 
 class _Fts5(_Syntax):
-    """SQLite: a MATCH against each `search_<table>`, ranked by bm25 (lower is better)."""
+    """SQLite: a MATCH against each `search_<table>`, ranked by bm25 (lower is better)
+    when `ranked`; newest first, the score is 0 (bm25 cost a common word's search a
+    seventh of its time, to order the hits of one meeting among themselves)."""
 
-    def __init__(self, query: SearchQuery) -> None:
+    def __init__(self, query: SearchQuery, *, ranked: bool = False) -> None:
         self.params = {"match": fts5_match(query), "mark_start": MARK_START, "mark_end": MARK_END}
+        self.ranked = ranked
 
     def branch(self, source: Source, filters: str) -> str:
         fts = f"search_{source.table}"
         columns = _HIT_COLUMNS.format(table=source.table, record=source.record)
         return f"""
-            SELECT {columns}, bm25({fts}) AS score
+            SELECT {columns}, {f"bm25({fts})" if self.ranked else "0"} AS score
               FROM {fts} JOIN {source.table} AS r ON r.id = {fts}.rowid {source.join}
               {_MEETING_JOINS.format(meeting=source.meeting)}
              WHERE {fts} MATCH :match{filters}
@@ -292,10 +299,12 @@ def _quoted(text: str) -> str:
 
 class _Postgres(_Syntax):
     """PostgreSQL: each table's indexed 'english' tsvector against a tsquery built from
-    bound parameters, ranked by ts_rank (negated, so lower is better as on SQLite)."""
+    bound parameters, ranked by ts_rank (negated, so lower is better as on SQLite) when
+    `ranked`, else scored 0 as on SQLite."""
 
-    def __init__(self, query: SearchQuery) -> None:
+    def __init__(self, query: SearchQuery, *, ranked: bool = False) -> None:
         self.params = {"headline": _HEADLINE}
+        self.ranked = ranked
         parts: list[str] = []
         for index, word in enumerate(query.words):
             last = index == len(query.words) - 1
@@ -321,7 +330,8 @@ class _Postgres(_Syntax):
         document = postgresql_document(source.columns, prefix="r.")
         columns = _HIT_COLUMNS.format(table=source.table, record=source.record)
         return f"""
-            SELECT {columns}, -ts_rank({document}, {self.tsquery}) AS score
+            SELECT {columns}, {f"-ts_rank({document}, {self.tsquery})" if self.ranked else "0"}
+                   AS score
               FROM {source.table} AS r {source.join}
               {_MEETING_JOINS.format(meeting=source.meeting)}
              WHERE {document} @@ {self.tsquery}{filters}

@@ -101,6 +101,10 @@ class SearchScreen(FreshScreen[None]):
         if overview is not None:
             self.team = next((t for t in overview.teams if t.id == overview.team_id), None)
         self._show_nothing_asked()
+        # Once the box is drawn, before the first key: what home and this screen made
+        # is kept out of the collections that typing's garbage sets off (as the live
+        # screen does), which walked it all for 30-40 ms mid-typing.
+        self.call_after_refresh(self.app.settle_heap)
 
     def on_unmount(self) -> None:
         # The backend keeps one connection for the box's searches while it is open.
