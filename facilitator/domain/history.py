@@ -179,7 +179,10 @@ def filter_words(history_filter: HistoryFilter, team_name: str | None) -> str:
         words.append(f"until {until.isoformat()}")
     if not words:
         words.append("no filter: every team, status and day")
-    words.append("with archived teams" if history_filter.with_archived else "archived teams hidden")
+    if history_filter.with_archived:
+        # Hidden by default, as the filter line above says ("a Archived: hidden"); at
+        # 80 columns the sentence must fit one line with a team and a date range.
+        words.append("with archived teams")
     return " · ".join(words)
 
 

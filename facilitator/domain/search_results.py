@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from facilitator.domain.clean import clean_line
+
 KIND_NAMES = {
     "meeting": "meeting",
     "item": "agenda item",
@@ -17,6 +19,18 @@ KIND_NAMES = {
     "comment": "evaluation comment",
 }
 """Each kind of record found, in words."""
+
+
+QUERY_SHOWN = 60
+"""Characters of a query a sentence repeats at most ("Nothing found for …")."""
+
+
+def query_shown(query: str) -> str:
+    """`query` as a sentence repeats it: one line, its spaces collapsed, control
+    characters removed, cut with "…" after QUERY_SHOWN characters (a pasted page
+    must not fill the screen)."""
+    line = " ".join(clean_line(query).split())
+    return line if len(line) <= QUERY_SHOWN else line[: QUERY_SHOWN - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,12 @@ import json
 from typing import Any
 
 from facilitator.domain.clean import clean_line, escape_json_controls
-from facilitator.domain.search_results import KIND_NAMES, SearchResult, SearchResults
+from facilitator.domain.search_results import (
+    KIND_NAMES,
+    SearchResult,
+    SearchResults,
+    query_shown,
+)
 
 FORMAT = "facilitator-search"
 VERSION = 1
@@ -76,7 +81,7 @@ def results_as_text(found: SearchResults) -> str:
     if found.message is not None:
         return found.message
     if not found.results:
-        return f"Nothing found for {_one_line(found.query)}."
+        return f"Nothing found for {query_shown(found.query)}."
     return "\n".join(_text_lines(result) for result in found.results)
 
 

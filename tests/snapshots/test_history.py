@@ -20,7 +20,7 @@ def test_history_of_every_team(
 ) -> None:
     """h from home: the status keys with [1 All] chosen and "a Archived: hidden"; the
     empty From and to fields and "t Team: all teams"; "N meetings · no filter: every
-    team, status and day · archived teams hidden"; the demo's meetings newest first
+    team, status and day"; the demo's meetings newest first
     (the two planned ones ahead, then the three held ones) with their day, title,
     status in words ("planned", "closed, sent") and counts of decisions and action
     items (November: 7 and "4/1" at 80 columns, "4 open, 1 done" and a Team column at

@@ -171,6 +171,19 @@ async def test_no_word_and_no_result_are_sentences(demo_db: Database, pack: Pack
         assert notifications(app) == ["There is no result to open; type words to find."]
 
 
+async def test_a_pasted_page_is_repeated_cut_short(demo_db: Database, pack: Pack) -> None:
+    """Regression: a 10,000-character query was repeated whole in "Nothing found for
+    …", filling the screen."""
+    app = make_app(demo_db.target, pack)
+    async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+        screen = await open_search(app, pilot)
+        screen.query_one(SearchBox).value = "zq" * 5000
+        await settle(pilot)
+        text = words_shown(app)
+        assert "Nothing found for " + "zq" * 29 + "z…." in text
+        assert not notifications(app)
+
+
 async def test_enter_opens_a_held_meeting_at_its_minutes(demo_db: Database, pack: Pack) -> None:
     app = make_app(demo_db.target, pack)
     async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:

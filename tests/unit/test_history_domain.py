@@ -61,9 +61,7 @@ def test_a_day_starts_at_local_midnight() -> None:
 
 
 def test_the_filter_in_words() -> None:
-    assert filter_words(HistoryFilter(), None) == (
-        "no filter: every team, status and day · archived teams hidden"
-    )
+    assert filter_words(HistoryFilter(), None) == "no filter: every team, status and day"
     chosen = HistoryFilter(
         status=HistoryStatus.MINUTES_NOT_SENT,
         team_id=3,

@@ -19,7 +19,7 @@ from textual.widgets import Header, Input, OptionList, Static
 
 from facilitator.domain.enums import MeetingStatus
 from facilitator.domain.overview import TeamSummary
-from facilitator.domain.search_results import SearchResult, SearchResults
+from facilitator.domain.search_results import SearchResult, SearchResults, query_shown
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
@@ -154,7 +154,7 @@ class SearchScreen(FreshScreen[None]):
         if found.message is not None:
             self._show_sentence(lit(found.message), "")
         elif not found.results:
-            sentence = join("Nothing found for ", lit(found.query.strip(), "bold"), ".")
+            sentence = join("Nothing found for ", lit(query_shown(found.query), "bold"), ".")
             self._show_sentence(sentence, "Try fewer words, or the start of a word.")
         else:
             self._show_results(found)
