@@ -175,10 +175,25 @@ def copy_database(
             for table in tables:
                 _copy_table(reader, writer, table, batch_rows)
             _finish(writer, destination, tables)
-            return _matching_counts(reader, writer, tables)
+            copied = _matching_counts(reader, writer, tables)
+        with _failure_as_sentence(source, destination):
+            _gather_statistics(writer_engine)
+        return copied
     finally:
         reader_engine.dispose()
         writer_engine.dispose()
+
+
+def _gather_statistics(engine: Engine) -> None:
+    """PostgreSQL: ANALYZE the copied tables at once. Until autovacuum gets round to it
+    the planner knows nothing of their rows, and a search over 10,000 copied meetings
+    read every note instead of using the text indexes (1.8 s for a rare word, 8 ms
+    after). SQLite is left as it is: its statements are written for a database without
+    statistics."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("ANALYZE")
 
 
 @contextmanager

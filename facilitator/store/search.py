@@ -185,13 +185,16 @@ def hit_rows(
     ranked: bool = False,
 ) -> list[Row]:
     """The hits of `branches` (statements of `_Syntax.branch`) in the order a search
-    shows them (newest first, or best first when `ranked`), at most `limit`."""
+    shows them (newest first, or best first when `ranked`), at most `limit`. Within a
+    meeting (and a score) the meeting itself comes first, then its records newest
+    first; the table breaks the last ties, so the order is total."""
     if not branches:
         return []
     order = "score, moment DESC" if ranked else "moment DESC, score"
     return reader.rows(
         f"SELECT * FROM ({' UNION ALL '.join(branches)}) AS hit"
-        f" ORDER BY {order}, meeting_id DESC, source_id DESC, source LIMIT :limit",
+        f" ORDER BY {order}, meeting_id DESC, (source = 'meeting') DESC, source_id DESC, source"
+        " LIMIT :limit",
         {**params, "limit": limit},
     )
 

@@ -97,6 +97,22 @@ def test_timestamps_come_back_from_postgresql_with_their_zone(
     assert FROZEN_NOW in created
 
 
+def test_a_copy_to_postgresql_leaves_its_tables_analyzed(
+    demo_file: DatabaseTarget, postgres: DatabaseTarget
+) -> None:
+    """Regression: a copied server database had no planner statistics until autovacuum
+    came round, and a search over 10,000 copied meetings read every note (1.8 s for
+    one rare word) instead of using the text indexes."""
+    with copied(demo_file, postgres) as connection:
+        analyzed = connection.execute(
+            text(
+                "SELECT relname FROM pg_stat_user_tables"
+                " WHERE last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL"
+            )
+        ).scalars()
+        assert {"meeting", "note", "agenda_item"} <= set(analyzed)
+
+
 def test_new_rows_on_postgresql_get_fresh_ids(
     demo_file: DatabaseTarget, postgres: DatabaseTarget
 ) -> None:

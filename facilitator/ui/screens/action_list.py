@@ -7,30 +7,23 @@ from __future__ import annotations
 import threading
 from collections import deque
 from datetime import date
-from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Static
 
 from facilitator.domain.action_list import ActionFilter, ActionList, toggled_status
 from facilitator.domain.enums import ActionStatus
 from facilitator.domain.text import local, short_day_label
-from facilitator.domain.text_filter import EVERYTHING, TextFilter
+from facilitator.domain.text_filter import TextFilter
 from facilitator.errors import FacilitatorError
 from facilitator.ui.action_list_actions import ACTION_LIST_ACTIONS
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
-from facilitator.ui.screens.fresh import FreshScreen
+from facilitator.ui.screens.text_filtered import ListFailed, TextFiltered, TextFilteredScreen
 from facilitator.ui.widgets.action_table import ActionTable, Group
 from facilitator.ui.widgets.clamped_text import ClampedText
-from facilitator.ui.widgets.keys_footer import KeysFooter
-from facilitator.ui.widgets.panel import PANEL
-
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
 FILTERS = (
     ("1", ActionFilter.OPEN, "Open"),
@@ -56,35 +49,23 @@ TABLE_TITLES = {
 
 
 class ActionsLoaded(Message):
-    """The action items were read (`generation` tells a stale reading from the latest),
-    with the text filter of search request `number` (see `ActionsFiltered`)."""
+    """The action items were read, with the text filter of request `number` (see
+    `ActionsFiltered`)."""
 
-    def __init__(
-        self, actions: ActionList, today: date, generation: int, number: int, text: TextFilter
-    ) -> None:
+    def __init__(self, actions: ActionList, today: date, number: int, text: TextFilter) -> None:
         super().__init__()
         self.actions = actions
         self.today = today
-        self.generation = generation
         self.number = number
         self.text = text
 
 
-class ActionsFiltered(Message):
+class ActionsFiltered(TextFiltered):
     """The action items the search box's text finds, for request `number`."""
 
-    def __init__(self, number: int, text: TextFilter) -> None:
-        super().__init__()
-        self.number = number
-        self.text = text
 
-
-class ActionsFailed(Message):
+class ActionsFailed(ListFailed):
     """The action items could not be read; the sentence says why."""
-
-    def __init__(self, sentence: str) -> None:
-        super().__init__()
-        self.sentence = sentence
 
 
 class ActionMarked(Message):
@@ -96,25 +77,23 @@ class ActionMarked(Message):
         self.status = status
 
 
-class EmptyList(Static, can_focus=True):
-    """What the list says when it shows nothing, in the table's place; it takes the focus
-    while the table is hidden, so the filter keys never type into the search box."""
-
-
-class ActionListScreen(FreshScreen[None]):
+class ActionListScreen(TextFilteredScreen):
     """One team's action items (or every team's), filtered and grouped by keys."""
 
     CSS_PATH = "action_list.tcss"
     ACTIONS = ACTION_LIST_ACTIONS
     BINDINGS = bindings(ACTION_LIST_ACTIONS)
     AUTO_FOCUS = "#actions"
-
-    app: FacilitatorApp
+    SUB_TITLE = "Action items"
+    TABLE = ActionTable
+    LIST_ID = "actions"
+    SEARCH_ID = "action-search"
+    KIND = "action"
+    FILTERED = ActionsFiltered
+    FAILED = ActionsFailed
 
     def __init__(self, team_id: int | None, team_name: str | None = None) -> None:
-        super().__init__()
-        self.team_id = team_id
-        self.team_name = team_name
+        super().__init__(team_id, team_name)
         self.actions: ActionList | None = None
         self.today: date | None = None
         self.view = ActionFilter.OPEN
@@ -125,38 +104,15 @@ class ActionListScreen(FreshScreen[None]):
         # Saves run in the order the keys were pressed, whichever thread starts first.
         self._writes: deque[tuple[int, str, str]] = deque()
         self._write_lock = threading.Lock()
-        self._generation = 0
-        self.text = EVERYTHING
-        """The action items the search box's text finds (all while it is empty)."""
-        self.asked = 0
-        """The number of the latest search; replies to earlier ones are dropped."""
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
-        yield Static(self._title("Loading…"), id="actions-heading")
-        yield Static(id="actions-filter")
-        yield Input(placeholder="Search (/)", id="action-search", compact=True)
-        yield ActionTable(id="actions")
-        yield EmptyList(id="actions-empty", classes=PANEL)
-        yield ClampedText(id="actions-detail")
-        yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Action items"
-        self.query_one("#actions-empty").display = False
-        self._show_filter()
-        self.reload()
 
     # Reading ------------------------------------------------------------------------
 
     def load(self) -> None:
         """Read the action items again (a reading already under way is ignored)."""
-        self._generation += 1
-        self.asked += 1
-        self._load(self._generation, self.asked, self._words())
+        self._load(*self.ask_reading())
 
     @work(thread=True, exclusive=True, group="action-list-load")
-    def _load(self, generation: int, number: int, typed: str) -> None:
+    def _load(self, number: int, typed: str) -> None:
         from facilitator.services.action_list import team_actions
 
         backend = self.app.backend
@@ -167,74 +123,31 @@ class ActionListScreen(FreshScreen[None]):
         except FacilitatorError as error:
             self.post_message(ActionsFailed(error.sentence))
             return
-        self.post_message(ActionsLoaded(actions, today, generation, number, text))
-
-    @work(thread=True, exclusive=True, group="action-list-search")
-    def _search(self, number: int, typed: str) -> None:
-        """Find the action items holding `typed` (the list itself is not read again)."""
-        try:
-            text = self._found(typed)
-        except FacilitatorError as error:
-            self.post_message(ActionsFailed(error.sentence))
-            return
-        self.post_message(ActionsFiltered(number, text))
-
-    def _found(self, typed: str) -> TextFilter:
-        from facilitator.services.text_filter import text_filter
-
-        target = self.app.backend.db.target
-        return text_filter(target, typed, kind="action", team_id=self.team_id)
-
-    def on_actions_failed(self, message: ActionsFailed) -> None:
-        self.query_one("#actions-heading", Static).update(lit(message.sentence, "bold"))
+        self.post_message(ActionsLoaded(actions, today, number, text))
 
     def on_actions_loaded(self, message: ActionsLoaded) -> None:
-        if message.generation != self._generation or self._writes:
-            return  # a later reading is on its way
+        # While saves are pending, a later reading is on its way.
+        if self._writes or not self.took_reading(message.number, message.text):
+            return
         self.actions, self.today = message.actions, message.today
-        if message.number == self.asked:
-            self.text = message.text
         self.team_name = message.actions.team_name or self.team_name
         self._show()
 
-    def on_actions_filtered(self, message: ActionsFiltered) -> None:
-        if message.number == self.asked:
-            self.text = message.text
-            self._show()
-
     # Showing ------------------------------------------------------------------------
-
-    def _title(self, counts: str) -> Content:
-        name = self.team_name if self.team_id is not None else "All teams"
-        return join(lit(name or "Team", "bold"), " · ", counts)
-
-    def _words(self) -> str:
-        return self.query_one("#action-search", Input).value
 
     def _show(self) -> None:
         if self.actions is None or self.today is None:
             return
-        self.query_one("#actions-heading", Static).update(self._title(self.actions.counts_label()))
-        self._show_filter()
+        self._show_heading(self.actions.counts_label())
         shown = self.actions.shown(self.view, keep=self.kept, text=self.text)
         groups: list[Group] = list(shown.by_owner()) if self.by_owner else [(None, shown.by_due())]
         table = self.query_one(ActionTable)
         table.border_title = f"{TABLE_TITLES[self.view]} · {len(shown.entries)}"
         table.show(groups, self.today)
-        empty = self.query_one("#actions-empty", EmptyList)
         searched = "Nothing matches; try other words, or 4 for all."
-        empty.update(searched if self._words().strip() else EMPTY_SENTENCES[self.view])
-        in_list = self.focused in (table, empty, None)
-        empty.display = not shown.entries
-        table.display = bool(shown.entries)
-        if in_list:
-            self._focus_list()  # never the search box, where the filter keys would type
+        sentence = searched if self._words().strip() else EMPTY_SENTENCES[self.view]
+        self._show_rows_or(sentence, rows=bool(shown.entries))
         self._show_detail()
-
-    def _focus_list(self) -> None:
-        """Focus the table, or the sentence in its place while it shows nothing."""
-        table = self.query_one(ActionTable)
-        (table if table.display else self.query_one("#actions-empty", EmptyList)).focus()
 
     def _show_filter(self) -> None:
         parts: list[Content | str | tuple[str, str]] = ["Show: "]
@@ -271,22 +184,6 @@ class ActionListScreen(FreshScreen[None]):
             facts.append(entry.team_name)
         # Each keeps to two lines ("…" where cut): a long "what" no longer hides the owner.
         detail.show([(lit(entry.what, "bold"), 2), (lit(" · ".join(facts), "dim"), 2)])
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
-
-    @on(Input.Changed, "#action-search")
-    def _search_changed(self) -> None:
-        self.asked += 1
-        if self._words().strip():
-            self._search(self.asked, self._words())
-        else:
-            self.text = EVERYTHING  # at once: the whole list is in memory
-            self._show()
-
-    @on(Input.Submitted, "#action-search")
-    def _search_submitted(self) -> None:
-        self._focus_list()
 
     # Keys ---------------------------------------------------------------------------
 
@@ -347,14 +244,3 @@ class ActionListScreen(FreshScreen[None]):
             said = "Marked done" if message.status == ActionStatus.DONE else "Open again"
             self.notify(f"{said}: {message.what}", markup=False)
         self.reload()
-
-    def action_search(self) -> None:
-        self.query_one("#action-search", Input).focus()
-
-    def action_back(self) -> None:
-        search = self.query_one("#action-search", Input)
-        if search.value:
-            search.value = ""  # shown again at once (Input.Changed), focus with the list
-            self._focus_list()
-        else:
-            self.dismiss()

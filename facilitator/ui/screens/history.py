@@ -38,6 +38,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
 from facilitator.ui.history_actions import HISTORY_ACTIONS
 from facilitator.ui.literal import join, lit
+from facilitator.ui.opening import open_when_read
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.widgets.clamped_text import ClampedText
 from facilitator.ui.widgets.history_list import HistoryList
@@ -320,18 +321,7 @@ class HistoryScreen(FreshScreen[None]):
         if row is None:
             self.app.notify("There is no meeting to open here.", markup=False)
             return
-        self._open(row.meeting_id)
-
-    @work(thread=True, exclusive=True, group="history-open")
-    def _open(self, meeting_id: int) -> None:
-        """Read the meeting's status (it may have moved on since the page was read),
-        then open it as home would."""
-        try:
-            status = self.app.backend.meeting_status(meeting_id)
-        except FacilitatorError as error:
-            self.app.notify(error.sentence, severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.app.open_meeting, meeting_id, status)
+        open_when_read(self, row.meeting_id)
 
     def action_search_meetings(self) -> None:
         self.app.action_search_meetings()

@@ -9,6 +9,7 @@ the latest one is shown: a stale query's results never cover a newer one's.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -23,6 +24,7 @@ from facilitator.domain.search_results import SearchResult, SearchResults, query
 from facilitator.errors import FacilitatorError
 from facilitator.ui.actions import bindings
 from facilitator.ui.literal import join, lit
+from facilitator.ui.opening import open_when_read
 from facilitator.ui.screens.fresh import FreshScreen
 from facilitator.ui.search_actions import SEARCH_ACTIONS
 from facilitator.ui.widgets.keys_footer import KeysFooter
@@ -226,18 +228,8 @@ class SearchScreen(FreshScreen[None]):
         if result is None:
             self.app.notify("There is no result to open; type words to find.", markup=False)
             return
-        self._open(result)
-
-    @work(thread=True, exclusive=True, group="search-open")
-    def _open(self, result: SearchResult) -> None:
-        """Read the meeting's status (it may have moved on since the search), then
-        open it as home would."""
-        try:
-            status = self.app.backend.meeting_status(result.meeting_id)
-        except FacilitatorError as error:
-            self.app.notify(error.sentence, severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.open_meeting, result, status)
+        # Its status is read again first: the meeting may have moved on since the search.
+        open_when_read(self, result.meeting_id, partial(self.open_meeting, result))
 
     def open_meeting(self, result: SearchResult, status: str) -> None:
         """A planned meeting opens its plan with the result's agenda item highlighted; a
