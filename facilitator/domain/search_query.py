@@ -59,12 +59,14 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 class SearchQuery:
     """A query read from what was typed: every record found holds all `words` and
     `phrases` and none of `excluded`; with `prefix`, the last of `words` may also be
-    the start of a longer word, or one of its `shortened` forms."""
+    the start of a longer word, or one of its `shortened` forms (unless `shorten` is
+    off: the store turns it off when the query finds something without them)."""
 
     words: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
     excluded: tuple[str, ...] = ()
     prefix: bool = False
+    shorten: bool = True
 
     @property
     def is_empty(self) -> bool:
@@ -76,7 +78,7 @@ class SearchQuery:
         """With `prefix`, the last word (letters and digits only) cut by 1 to
         `MOST_CUT` letters, longest first, each of at least `MIN_PREFIX`: whole words
         that the last word may also find (see the module's docstring)."""
-        word = self.words[-1] if self.prefix and self.words else ""
+        word = self.words[-1] if self.prefix and self.shorten and self.words else ""
         if not word.isalnum():
             return ()
         return tuple(word[:-cut] for cut in range(1, MOST_CUT + 1) if len(word) - cut >= MIN_PREFIX)
