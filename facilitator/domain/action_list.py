@@ -104,7 +104,7 @@ class ActionList:
 
     def counts_label(self) -> str:
         """E.g. "5 open, 2 overdue, 3 done"."""
-        return f"{self.open_count} open, {self.overdue_count} overdue, {self.done_count} done"
+        return f"{self.open_count:,} open, {self.overdue_count:,} overdue, {self.done_count:,} done"
 
     def shown(
         self,

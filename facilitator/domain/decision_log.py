@@ -99,7 +99,7 @@ class DecisionLog:
         still = sum(1 for e in self.entries if e.line.status in STILL_TO_DECIDE)
         total = len(self.entries)
         noun = "decision" if total == 1 else "decisions"
-        return f"{total} {noun}, {still} open, {self.review_due_count} due for review"
+        return f"{total:,} {noun}, {still:,} open, {self.review_due_count:,} due for review"
 
     def shown(
         self, view: DecisionFilter, *, method: str | None = None, text: TextFilter = EVERYTHING

@@ -71,7 +71,7 @@ class ParkingLot:
 
     def counts_label(self) -> str:
         """E.g. "3 open, 5 dealt with"."""
-        return f"{self.open_count} open, {len(self.entries) - self.open_count} dealt with"
+        return f"{self.open_count:,} open, {len(self.entries) - self.open_count:,} dealt with"
 
     def shown(self, view: ParkingFilter, *, text: TextFilter = EVERYTHING) -> ParkingLot:
         """The entries `view` shows that the text filter `text` keeps."""

@@ -142,7 +142,7 @@ class ActionListScreen(TextFilteredScreen):
         shown = self.actions.shown(self.view, keep=self.kept, text=self.text)
         groups: list[Group] = list(shown.by_owner()) if self.by_owner else [(None, shown.by_due())]
         table = self.query_one(ActionTable)
-        table.border_title = f"{TABLE_TITLES[self.view]} · {len(shown.entries)}"
+        table.border_title = f"{TABLE_TITLES[self.view]} · {len(shown.entries):,}"
         table.show(groups, self.today)
         searched = "Nothing matches; try other words, or 4 for all."
         sentence = searched if self._words().strip() else EMPTY_SENTENCES[self.view]

@@ -129,7 +129,7 @@ class DecisionLogScreen(TextFilteredScreen):
         self._show_heading(self.decisions.counts_label())
         shown = self.decisions.shown(self.view, method=self.method, text=self.text)
         table = self.query_one(DecisionTable)
-        table.border_title = f"Decisions · {len(shown.entries)}"
+        table.border_title = f"Decisions · {len(shown.entries):,}"
         table.show(shown.entries)
         filtered = self.method is not None or self._words().strip()
         self._show_rows_or(

@@ -105,7 +105,7 @@ class ParkingLotScreen(TextFilteredScreen):
         self._show_heading(self.parking.counts_label())
         shown = self.parking.shown(self.view, text=self.text)
         table = self.query_one(ParkingTable)
-        table.border_title = f"Entries · {len(shown.entries)}"
+        table.border_title = f"Entries · {len(shown.entries):,}"
         table.show(shown.entries)
         sentence = NOTHING_MATCHES if self._words().strip() else EMPTY_SENTENCES[self.view]
         self._show_rows_or(sentence, rows=bool(shown.entries))
