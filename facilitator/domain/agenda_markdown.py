@@ -3,11 +3,12 @@ the Markdown export uses so that what it writes reads back the same.
 
 The format is documented in the README ("Agendas in and out"). In short: the first "# "
 line is the title; "Key: value" lines give Team, Date, Time, Length, Location, Purpose
-and Goals (any case, with or without a bullet or bold); under "## Agenda" each item is a
-list line that starts with its minutes: "- 10 min Budget review - goal: choose two (Ana)
-[decision]", with optional indented details ("Process: Consensus", "Decided by:
-Multi-voting") and steps below it. Blank lines, <!-- comments -->, > quotes and "##
-Roles" / "## Norms" sections are skipped. Text is Markdown: a backslash before
+and Goals (any case, with or without a bullet or bold); "Facilitator: Dana" lines
+(Recorder, Timekeeper, Chair) or a "## Roles" list name who holds each role; under "##
+Agenda" each item is a list line that starts with its minutes: "- 10 min Budget review
+- goal: choose two (Ana) [decision]", with optional indented details ("Process:
+Consensus", "Decided by: Multi-voting") and steps below it. Blank lines, <!-- comments
+-->, > quotes and a "## Norms" section are skipped. Text is Markdown: a backslash before
 punctuation, or an entity such as &#8212;, stands for the character itself, never for
 structure.
 """
@@ -32,6 +33,7 @@ from facilitator.domain.agenda_markdown_syntax import (
     LABELS,
     MEDIA_END,
     RANGE,
+    ROLES,
     RULE,
     Line,
     field_key,
@@ -39,6 +41,7 @@ from facilitator.domain.agenda_markdown_syntax import (
     kind_problem,
     normal_lines,
     parse_length,
+    role_line,
     section_of,
     shared_suffix,
     text_of,
@@ -47,6 +50,7 @@ from facilitator.domain.agenda_markdown_syntax import (
 )
 from facilitator.domain.agenda_parsed import ParsedAgenda as ParsedAgenda
 from facilitator.domain.agenda_parsed import ParsedItem as ParsedItem
+from facilitator.domain.agenda_parsed import ParsedRole as ParsedRole
 from facilitator.domain.agenda_parsed import ParsedStep as ParsedStep
 from facilitator.domain.agenda_parsed import Problem as Problem
 from facilitator.domain.clean import clean_line
@@ -78,13 +82,14 @@ class _Reader:
 
     def __init__(self, today: date) -> None:
         self.today = today
-        self.section = "header"  # header, goals, agenda or skip
+        self.section = "header"  # header, goals, agenda, roles or skip
         self.text: dict[str, str] = {}
         self.date: date | None = None
         self.start: time | None = None
         self.end: time | None = None
         self.length: int | None = None
         self.goals: list[str] = []
+        self.roles: dict[str, ParsedRole] = {}
         self.items: list[ParsedItem] = []
         self.steps: list[list[ParsedStep]] = []  # each item's, kept apart: appending is O(1)
         self.item_indent = 0
@@ -105,6 +110,9 @@ class _Reader:
             return
         raw, masked, bulleted = line.body()
         if self.section == "skip" or not masked.strip():
+            return
+        if self.section == "roles":
+            self._role(line.number, raw, masked)
             return
         if self.section == "goals" and self._goal(raw, masked, bulleted):
             return
@@ -139,7 +147,7 @@ class _Reader:
 
     def _goal(self, raw: str, masked: str, bulleted: bool) -> bool:
         found = None if bulleted else field_key(masked)
-        if found is not None and found[0] in FIELDS:
+        if found is not None and (found[0] in FIELDS or found[0] in ROLES):
             return False  # a field after the goals ends them
         self.goals.append(text_of(raw))
         return True
@@ -220,8 +228,27 @@ class _Reader:
                 changes["method_line"] = line.number
             self.items[-1] = replace(item, **changes)
 
+    def _role(self, number: int, raw: str, masked: str) -> None:
+        """A role line; naming a role twice, or one this format does not know, is a problem."""
+        role = role_line(number, raw, masked)
+        if isinstance(role, str):
+            self.problem(number, role)
+            return
+        key = role.label.casefold() if role.role == "custom" else role.role
+        first = self.roles.setdefault(key, role)
+        if first is not role:
+            name = role.label or LABELS.get(role.role, role.role)
+            self.problem(
+                number, f"The {name} is given again (first on line {first.line}); keep one."
+            )
+
     def _field(self, line: Line, raw: str, masked: str) -> bool:
         found = field_key(masked)
+        if found is not None and found[0] in ROLES:
+            if self.section == "goals":
+                self.section = "header"
+            self._role(line.number, raw, masked)
+            return True
         name = FIELDS.get(found[0]) if found else None
         if found is None or name is None:
             return False
@@ -282,7 +309,7 @@ class _Reader:
         elif found is not None:
             message = (
                 f'"{found[0]}" is not a field this format knows; use Team, Date, Time, Length, '
-                "Location, Purpose or Goals."
+                "Location, Purpose, Goals or a role (Facilitator, Recorder, Timekeeper, Chair)."
             )
         elif self.section == "agenda":
             message = f"{line.quoted()} is not an agenda item; {ITEM_EXAMPLE}."
@@ -319,6 +346,7 @@ class _Reader:
             items=tuple(
                 replace(i, steps=tuple(s)) for i, s in zip(self.items, self.steps, strict=True)
             ),
+            roles=tuple(self.roles.values()),
             problems=tuple(sorted(self.problems, key=lambda p: p.line)),
             field_lines=dict(self.lines),
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from facilitator.domain.agenda_parsed import ParsedRole
 from facilitator.domain.clean import clean_line, clean_text
 from facilitator.domain.enums import ItemKind
 from facilitator.domain.markdown_escape import PUNCTUATION, one_line, unescape_markdown
@@ -77,8 +78,25 @@ DETAILS = _aliases(
     steps="steps",
     method="decided by, decide by, decision method, how it will be decided",
 )
-SECTIONS = {"goal": "goals", "outcome": "goals", "agenda": "agenda", "item": "agenda"}
-SKIPPED_SECTIONS = ("role", "norm")
+ROLES = _aliases(
+    chair="chair, team leader, team leader / chair, team leader/chair",
+    facilitator="facilitator",
+    recorder="recorder",
+    timekeeper="timekeeper",
+)
+"""The core roles a role line may name (any case), by their content-pack ids."""
+ROLE_EXAMPLE = 'write roles like "- Facilitator: Dana"'
+OWN_ROLE = " (own role)"
+_OWN_ROLE_END = re.compile(r"[ \t]*\(own role\)[ \t]*$", re.I)
+_GUEST_END = re.compile(r"[ \t]*\(guest\)[ \t]*$", re.I)
+SECTIONS = {
+    "goal": "goals",
+    "outcome": "goals",
+    "agenda": "agenda",
+    "item": "agenda",
+    "role": "roles",
+}
+SKIPPED_SECTIONS = ("norm",)
 LABELS = {"time": "start time", "end": "end time"}
 ITEM_EXAMPLE = 'write it like "- 10 min Budget review"'
 
@@ -136,7 +154,7 @@ def field_key(masked: str) -> tuple[str, int] | None:
 
 
 def section_of(heading: str) -> str:
-    """The section a heading opens: goals, agenda, skip (roles, norms) or "" (unknown)."""
+    """The section a heading opens: goals, agenda, roles, skip (norms) or "" (unknown)."""
     for word in heading.casefold().split():
         if word.startswith(SKIPPED_SECTIONS):
             return "skip"
@@ -198,6 +216,40 @@ def unbold(raw: str, masked: str) -> str:
     """A title without the ** the export puts around it."""
     bold = len(masked) >= 5 and masked.startswith("**") and masked.endswith("**")
     return raw[2:-2] if bold else raw
+
+
+def role_line(number: int, raw: str, masked: str) -> ParsedRole | str:
+    """A "Role: holder" line (the list marker gone), or the sentence saying why it is not
+    one. "(own role)" after the role marks one of the team's own; "(guest)" after the
+    holder a guest; "open" (or nothing) an open role."""
+    colon = masked.find(":")
+    if colon < 0:
+        return f'"{one_line(raw)[:60]}" names no role; {ROLE_EXAMPLE}.'
+    key_masked = masked[:colon].rstrip(" \t*_")
+    start = len(key_masked) - len(key_masked.lstrip(" \t*_"))
+    key_raw, key_masked = raw[start : len(key_masked)], key_masked[start:]
+    rest = colon + 1 + len(masked[colon + 1 :]) - len(masked[colon + 1 :].lstrip(" \t*_"))
+    holder_masked = masked[rest:].rstrip(" \t*_")  # "Chair: **Dana**" is Dana
+    holder_raw = raw[rest : rest + len(holder_masked)]
+    guest = _GUEST_END.search(holder_masked)
+    holder = text_of(holder_raw[: guest.start()] if guest else holder_raw)
+    if holder_masked.strip(" \t*_").casefold() == "open" and not guest:
+        holder = ""
+    if own := _OWN_ROLE_END.search(key_masked):
+        label = text_of(key_raw[: own.start()])
+        if not label:
+            return (
+                f'Give the role of the team\'s own a name, like "- Norms monitor{OWN_ROLE}: Dana".'
+            )
+        return ParsedRole(number, "custom", holder, label, guest is not None)
+    word = " ".join(text_of(key_raw).split()).casefold()
+    if word not in ROLES:
+        return (
+            f'"{text_of(key_raw)[:40]}" is not a role this format knows; use Facilitator, '
+            f"Recorder, Timekeeper or Chair, or mark a role of the team's own like \"- Norms "
+            f'monitor{OWN_ROLE}: Dana".'
+        )
+    return ParsedRole(number, ROLES[word], holder, "", guest is not None)
 
 
 def kind_problem(word: str) -> str:

@@ -49,6 +49,18 @@ class ParsedItem:
 
 
 @dataclass(frozen=True)
+class ParsedRole:
+    """A role line ("Facilitator: Dana"): `role` is a core role id or "custom" (with its
+    `label`); `holder` is "" for an open role; `guest` when the file marks them "(guest)"."""
+
+    line: int
+    role: str
+    holder: str
+    label: str = ""
+    guest: bool = False
+
+
+@dataclass(frozen=True)
 class ParsedAgenda:
     """Everything read from an agenda file; with `problems` it must not be saved.
 
@@ -65,6 +77,7 @@ class ParsedAgenda:
     purpose: str = ""
     goals: tuple[str, ...] = ()
     items: tuple[ParsedItem, ...] = ()
+    roles: tuple[ParsedRole, ...] = ()
     problems: tuple[Problem, ...] = ()
     field_lines: Mapping[str, int] = field(default_factory=dict)
 

@@ -12,9 +12,10 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
+from facilitator.domain.agenda_markdown_syntax import OWN_ROLE, ROLES
 from facilitator.domain.markdown_escape import escape_markdown as md
 from facilitator.domain.markdown_escape import one_line
-from facilitator.domain.meeting_view import AgendaLine, MeetingPlan, Person, StepLine
+from facilitator.domain.meeting_view import AgendaLine, MeetingPlan, Person, RoleLine, StepLine
 from facilitator.domain.text import clock_label, local, plural
 from facilitator.domain.timeparse import MONTH_NAMES
 
@@ -53,7 +54,7 @@ def agenda_markdown(plan: MeetingPlan, tz: tzinfo | None) -> str:
     if plan.goals:
         blocks.append(["## Goals", "", *(f"- {md(goal)}" for goal in plan.goals)])
     if plan.roles:
-        roles = [f"- {md(role.label)}: {_md_holder(role.holder)}" for role in plan.roles]
+        roles = [f"- {_md_role(role)}: {_md_holder(role.holder)}" for role in plan.roles]
         blocks.append(["## Roles", "", *roles])
     if plan.norms:
         blocks.append(["## Norms", "", *(f"- {md(norm)}" for norm in plan.norms)])
@@ -79,10 +80,22 @@ def _md_fields(plan: MeetingPlan, tz: tzinfo | None) -> list[tuple[str, str]]:
     return fields
 
 
+def _md_role(role: RoleLine) -> str:
+    """The role as the import reads it: a core role by its label (or its id when the
+    label is not a word the import knows), a role of the team's own marked as such."""
+    label = " ".join(one_line(role.label).split()).casefold()
+    if role.role in ROLES.values():
+        return md(role.label) if ROLES.get(label) == role.role else role.role.capitalize()
+    return md(role.label).replace(":", "\\:") + OWN_ROLE
+
+
 def _md_holder(holder: Person | None) -> str:
     if holder is None:
         return "open"
-    return f"{md(holder.name)} (guest)" if holder.is_guest else md(holder.name)
+    name = md(holder.name)
+    if name.casefold() == "open":  # someone called Open, not an open role
+        name = f"&#{ord(name[0])};{name[1:]}"
+    return f"{name} (guest)" if holder.is_guest else name
 
 
 def _md_item(number: int, item: AgendaLine, tz: tzinfo | None) -> list[str]:

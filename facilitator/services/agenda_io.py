@@ -9,7 +9,7 @@ from datetime import date, datetime, tzinfo
 
 from sqlmodel import Session
 
-from facilitator.domain.agenda_markdown import ParsedAgenda, ParsedItem, Problem
+from facilitator.domain.agenda_markdown import ParsedAgenda, ParsedItem, ParsedRole, Problem
 from facilitator.domain.agenda_markdown import parse_agenda as read_agenda
 from facilitator.domain.markdown_escape import one_line
 from facilitator.domain.meeting_view import MeetingPlan, Person
@@ -39,8 +39,8 @@ from facilitator.services.agenda_build import (
 from facilitator.services.meetings import meeting_plan
 from facilitator.services.planning import new_meeting
 from facilitator.store.database import Database
-from facilitator.store.repo import teams
-from facilitator.store.tables import Team, row_id
+from facilitator.store.repo import meetings, teams
+from facilitator.store.tables import RoleAssignment, Team, row_id
 
 AGENDA_MAX_BYTES = 1_000_000
 """The largest Markdown agenda read: 500 items with long goals and steps fit many times
@@ -103,14 +103,14 @@ def import_agenda(
     tz: tzinfo | None,
     team_name: str | None = None,
 ) -> ImportResult:
-    """Save the agenda in `text` as a planned meeting (core roles open, every active member
-    expected) in one transaction; with any problem, raise AgendaNotImported and save nothing
-    (AgendaTooLarge for a file over AGENDA_MAX_BYTES, AGENDA_ITEMS_MAX items or
-    AGENDA_STEPS_MAX steps).
+    """Save the agenda in `text` as a planned meeting (core roles as the file gives them,
+    else open; every active member expected) in one transaction; with any problem, raise
+    AgendaNotImported and save nothing (AgendaTooLarge for a file over AGENDA_MAX_BYTES,
+    AGENDA_ITEMS_MAX items or AGENDA_STEPS_MAX steps).
 
     The team is `team_name`, else the file's Team line, else the only active team. A
-    presenter who is not on the team presents as a guest (said in the notes). The file is
-    read, checked and turned into rows before the write begins, so the write lock is held
+    presenter or role holder who is not on the team is a guest (said in the notes). The
+    file is read, checked and turned into rows before the write begins, so the write lock is held
     for a few statements however long the agenda is.
     """
     today = now.astimezone(tz).date()
@@ -120,6 +120,7 @@ def import_agenda(
     with db.read() as session:
         team = _team(session, parsed, team_name, problems)
         members = _members(session, team)
+    roles = [_role_holder(role, members, pack, notes) for role in parsed.roles]
     items = [_item_fields(item, members, pack, problems, notes) for item in parsed.items]
     if problems or fields is None or team is None:
         raise AgendaNotImported(sorted(problems or [_unexpected()], key=lambda p: p.line))
@@ -130,6 +131,7 @@ def import_agenda(
     with db.write(now=now) as session:
         meeting = new_meeting(session, team=_still_active(session, team), fields=fields, pack=pack)
         insert_items(session, meeting_id=row_id(meeting), new=new)
+        _assign_roles(session, row_id(meeting), roles)
     over = sum(item.minutes for item in parsed.items) - fields.planned_minutes
     if over > 0:
         planned = fields.planned_minutes
@@ -267,6 +269,41 @@ def _item_fields(
         guest = f"{checked.value.presenter_name} is not on the team, so they present as a guest."
         notes.append(str(Problem(item.line, guest)))
     return checked.value
+
+
+def _role_holder(
+    role: ParsedRole, members: Sequence[Person], pack: Pack, notes: list[str]
+) -> RoleAssignment:
+    """The role as a row to save (no meeting yet): held by the team member of that name
+    (any case and spacing), else by a guest, which the notes say."""
+    name = one_line(role.holder)
+    row = RoleAssignment(meeting_id=0, role=role.role, label=role.label)
+    if not name:
+        return row
+    entry = pack.roles.get(role.role)
+    label = role.label or (entry.name if entry else role.role)
+    wanted = name.casefold()
+    member = next((m for m in members if one_line(m.name).casefold() == wanted), None)
+    if member is not None and not role.guest:
+        row.member_id = member.member_id
+        return row
+    row.guest_name = name
+    why = "as the file says" if member is not None else "not on the team"
+    notes.append(str(Problem(role.line, f"{name} holds the {label} role as a guest ({why}).")))
+    return row
+
+
+def _assign_roles(session: Session, meeting_id: int, roles: Sequence[RoleAssignment]) -> None:
+    """Give the new meeting's core roles their holders and add the team's own roles."""
+    existing = {row.role: row for row, _ in meetings.roles_of(session, meeting_id=meeting_id)}
+    for position, role in enumerate(roles, start=len(existing)):
+        core = existing.get(role.role) if role.role != "custom" else None
+        if core is not None:
+            core.member_id, core.guest_name = role.member_id, role.guest_name
+            session.add(core)
+        else:
+            role.meeting_id, role.position = meeting_id, position
+            session.add(role)
 
 
 def _protocol_id(name: str, pack: Pack) -> str | None:

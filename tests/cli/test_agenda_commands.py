@@ -69,6 +69,26 @@ def test_import_adds_a_meeting_and_reports_guests(
     assert "decision · Aisha Karimi" in exported
 
 
+def test_import_assigns_roles_and_says_who_is_a_guest(
+    env: dict[str, str], database: str, tmp_path: Path
+) -> None:
+    text = AGENDA.replace(
+        "## Agenda", "## Roles\n- FACILITATOR: aisha karimi\n- Recorder: Dana\n\n## Agenda"
+    )
+    agenda = write(tmp_path, text)
+
+    result = run(env, "--db", str(database), "import", str(agenda))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "line 10: Dana holds the Recorder role as a guest (not on the team).",
+        "line 15: Sam Ortiz is not on the team, so they present as a guest.",
+    ]
+    exported = run(env, "--db", str(database), "export", "6", "--format", "txt").stdout
+    assert "Facilitator          Aisha Karimi\n" in exported
+    assert "Recorder             Dana (guest)\n" in exported
+
+
 def test_a_file_with_problems_imports_nothing(
     env: dict[str, str], database: str, tmp_path: Path
 ) -> None:
@@ -156,6 +176,9 @@ def test_export_prints_markdown_that_imports_back(
         again.split("## Agenda")[1].splitlines()[:5]
         == (exported.stdout.split("## Agenda")[1].splitlines()[:5])
     )
+    roles = exported.stdout.split("## Roles")[1].split("## Norms")[0]
+    assert "- Norms monitor (own role): Grace Liu" in roles
+    assert again.split("## Roles")[1].split("## Norms")[0] == roles
 
 
 def test_export_writes_a_file_and_will_not_overwrite_it(

@@ -100,6 +100,11 @@ def test_the_readme_example_reads() -> None:
         ("Walkthrough data", "agree what it shows", "Daniel Okafor"),
     ]
     assert parsed.items[1].process == "Consensus"
+    assert [(r.role, r.holder, r.guest) for r in parsed.roles] == [
+        ("facilitator", "Aisha Karimi", False),
+        ("recorder", "Priya Raman", False),
+        ("timekeeper", "Sam Ortiz", True),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -221,7 +226,7 @@ def test_escaped_text_is_text() -> None:
         ("- 5 min Budget [urgent]", '"[urgent]" is not a kind of item; use [information]'),
         ("- 5 min (Ana) [info]", "has no title"),
         ("Budget review", "is not an agenda item"),
-        ("Facilitator: Aisha", '"facilitator" is not a field this format knows'),
+        ("Note taker: Aisha", '"note taker" is not a field this format knows'),
         ("## Background", '"## Background" is not a section this format knows'),
         ("# Another title", "is a second title"),
         ("  Bring your laptop", "is not a goal, presenter, kind, process, decision method"),

@@ -56,7 +56,7 @@ DECEMBER_MD = """\
 - Facilitator: Aisha Karimi
 - Recorder: Priya Raman
 - Timekeeper: Tom Becker
-- Norms monitor: Grace Liu
+- Norms monitor (own role): Grace Liu
 
 ## Norms
 
@@ -268,7 +268,7 @@ def test_open_roles_guests_and_video_segments() -> None:
     )
     markdown, text = agenda_markdown(plan, UTC), agenda_text(plan, UTC)
 
-    assert "- Chair: open\n- Visitor: Sam Ortiz (guest)" in markdown
+    assert "- Chair: open\n- Visitor (own role): Sam Ortiz (guest)" in markdown
     assert "   - Process: Video study\n     1. Whole video (video 0:00–6:42)\n" in markdown
     assert "     2. Segment one\n" in markdown
     assert "   - Steps:\n     1. Read\n" in markdown
@@ -327,7 +327,13 @@ def test_a_markdown_viewer_shows_user_text_literally() -> None:
     assert f"Team: {MARKUP}" in texts
     assert f"Location: {MARKUP}" in texts
     assert "Purpose: # not a heading - not a list 1. nor this" in texts
-    assert {"1. one", "- two", "> three", "=== not a heading", f"{MARKUP}: {MARKUP}"} <= set(texts)
+    assert {
+        "1. one",
+        "- two",
+        "> three",
+        "=== not a heading",
+        f"{MARKUP} (own role): {MARKUP}",
+    } <= set(texts)
     assert f"15:30 · 10 min · {MARKUP} — goal: goal: {MARKUP} ({MARKUP} (x)) [discussion]" in texts
 
 
