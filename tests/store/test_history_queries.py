@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import SQLModel
 
 from facilitator.domain.enums import ActionStatus, MeetingStatus
 from facilitator.domain.history import HistoryFilter, HistoryPage, HistoryRow, HistoryStatus
@@ -20,15 +19,9 @@ from facilitator.store.database import Database
 from facilitator.store.quick_read import reader
 from facilitator.store.tables import ActionItem, Decision, Meeting, Team
 from tests.conftest import FROZEN_NOW, TZ
+from tests.store.rows import add
 
 NOW = FROZEN_NOW
-
-
-def add(db: Database, row: SQLModel) -> int:
-    with db.write(now=NOW) as session:
-        session.add(row)
-        session.flush()
-        return int(row.id)  # type: ignore[attr-defined]
 
 
 def read_all(db: Database, history_filter: HistoryFilter, *, limit: int) -> list[HistoryRow]:

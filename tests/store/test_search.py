@@ -30,6 +30,7 @@ from facilitator.store.tables import (
     TimeOut,
 )
 from tests.conftest import FROZEN_NOW
+from tests.store.rows import add
 
 NOW = FROZEN_NOW
 
@@ -40,13 +41,6 @@ class World:
     older: int
     newer: int
     archived_meeting: int
-
-
-def add(db: Database, row: SQLModel) -> int:
-    with db.write(now=NOW) as session:
-        session.add(row)
-        session.flush()
-        return int(row.id)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from sqlmodel import SQLModel
 
 from facilitator.domain.search_query import parse_search
 from facilitator.store.database import Database
@@ -24,6 +23,7 @@ from facilitator.store.tables import (
     Team,
 )
 from tests.conftest import FROZEN_NOW
+from tests.store.rows import add
 
 KINDS = {"decision", "action", "parking"}
 
@@ -39,13 +39,6 @@ class World:
     orphan_action: int
     parked: int
     disposed: int
-
-
-def add(db: Database, row: SQLModel) -> int:
-    with db.write(now=FROZEN_NOW) as session:
-        session.add(row)
-        session.flush()
-        return int(row.id)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

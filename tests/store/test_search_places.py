@@ -5,7 +5,6 @@ results, on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import pytest
-from sqlmodel import SQLModel
 
 from facilitator.store.database import Database
 from facilitator.store.quick_read import reader
@@ -24,15 +23,9 @@ from facilitator.store.tables import (
     TimeOut,
 )
 from tests.conftest import FROZEN_NOW
+from tests.store.rows import add
 
 NOW = FROZEN_NOW
-
-
-def add(db: Database, row: SQLModel) -> int:
-    with db.write(now=NOW) as session:
-        session.add(row)
-        session.flush()
-        return int(row.id)  # type: ignore[attr-defined]
 
 
 def places(db: Database, records: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
